@@ -1,0 +1,94 @@
+// Time in notices. Every instant in the feed carries an explicit offset (feed-format.md
+// "Time"); 1688 notices are in Beijing time, so that is the zone we show first.
+
+export const BEIJING_TZ = 'Asia/Shanghai';
+export const BEIJING_OFFSET = '+08:00';
+
+// YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM). The offset is mandatory: a bare local time is
+// ambiguous and the format forbids it.
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+export type IsoProblem = 'not-a-date' | 'missing-offset' | 'impossible-date';
+
+/** Why `value` is not an ISO 8601 instant with an offset, or null when it is one. */
+export function isoProblem(value: string): IsoProblem | null {
+  const m = ISO_WITH_OFFSET.exec(value);
+  if (!m) {
+    return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(value)
+      ? 'missing-offset'
+      : 'not-a-date';
+  }
+  const [, y, mo, d, h, mi, s, , oh, om] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  // Date.UTC rolls 2023-02-30 over to March; comparing back catches impossible days.
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (
+    probe.getUTCFullYear() !== year ||
+    probe.getUTCMonth() !== month - 1 ||
+    probe.getUTCDate() !== day ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s ?? 0) > 59 ||
+    Number(oh ?? 0) > 14 ||
+    Number(om ?? 0) > 59
+  ) {
+    return 'impossible-date';
+  }
+  return null;
+}
+
+export const ISO_PROBLEM_TEXT: Record<IsoProblem, string> = {
+  'not-a-date': 'is not an ISO 8601 date-time',
+  'missing-offset': 'has no UTC offset (write e.g. 2023-02-17T00:00:00+08:00)',
+  'impossible-date': 'is not a real calendar date or time',
+};
+
+/** Epoch milliseconds of a validated ISO instant. */
+export function toEpoch(iso: string): number {
+  return Date.parse(iso);
+}
+
+/** The instant as an ISO string in Beijing time, e.g. 2023-02-17T00:00:00+08:00. */
+export function toBeijingIso(epochMs: number): string {
+  const shifted = new Date(epochMs + 8 * 3600_000);
+  return `${shifted.toISOString().slice(0, 19)}${BEIJING_OFFSET}`;
+}
+
+/** Calendar fields of an instant as seen in Beijing. */
+export function beijingParts(epochMs: number): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+} {
+  const d = new Date(epochMs + 8 * 3600_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+/** Formats an instant in a zone with Intl (the browser's own zone when `timeZone` is omitted). */
+export function formatInZone(epochMs: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(epochMs));
+}
+
+/** True when the given zone shows a different wall-clock time than Beijing at this instant. */
+export function zoneDiffersFromBeijing(epochMs: number, timeZone: string | undefined): boolean {
+  return formatInZone(epochMs, 'en-US', timeZone) !== formatInZone(epochMs, 'en-US', BEIJING_TZ);
+}
