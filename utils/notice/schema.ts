@@ -98,7 +98,8 @@ export const SunsetSchema = v.object({
 export const NoticeSchema = v.object({
   guid: requiredText('guid'),
   title: requiredText('title'),
-  link: HttpsUrl,
+  /** Required of publishers (`feed check`); a reader drops a non-https link and keeps the notice. */
+  link: v.optional(HttpsUrl),
   pubDate: IsoInstant,
   /** Plain text; never interpreted as HTML. */
   description: v.optional(text('description')),
