@@ -1,0 +1,57 @@
+// UI text lives in `locales/<lang>/<part>.json` (Chrome's messages.json format), one file per
+// part of the extension so parts can grow without editing one shared file. The build merges
+// them into `_locales/<lang>/messages.json` (see wxt.config.ts); pages and content scripts
+// import just the parts they need, so a user-chosen language works without browser.i18n
+// (which only follows the browser's language).
+
+export const LANGS = ['zh_CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'zh_CN';
+
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+export type Messages = Record<string, MessageEntry>;
+export type Catalogs = Record<Lang, Messages>;
+
+/** Merges part files into one catalog per language; a key defined twice is a bug. */
+export function mergeParts(parts: Messages[]): Messages {
+  const merged: Messages = {};
+  for (const part of parts) {
+    for (const [key, entry] of Object.entries(part)) {
+      if (key in merged) throw new Error(`message key "${key}" is defined twice`);
+      merged[key] = entry;
+    }
+  }
+  return merged;
+}
+
+/** The UI language for a setting (`auto` follows the browser's UI language). */
+export function resolveLang(setting: 'auto' | Lang, browserLang: string | undefined): Lang {
+  if (setting !== 'auto') return setting;
+  return browserLang && !browserLang.toLowerCase().startsWith('zh') ? 'en' : 'zh_CN';
+}
+
+export type Translate = (key: string, ...substitutions: (string | number)[]) => string;
+
+/**
+ * Looks a key up in the chosen language, then zh_CN, then returns the key itself (visible,
+ * never blank). Substitutes Chrome-style `$1`…`$9` and named `$placeholder$` entries.
+ */
+export function makeTranslator(catalogs: Partial<Catalogs>, lang: Lang): Translate {
+  return (key, ...subs) => {
+    const entry = catalogs[lang]?.[key] ?? catalogs[DEFAULT_LANG]?.[key];
+    if (!entry) return key;
+    const values = subs.map(String);
+    const named = (name: string): string => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content;
+      return content ? content.replace(/\$(\d)/g, (_, i: string) => values[Number(i) - 1] ?? '') : '';
+    };
+    return entry.message
+      .replace(/\$([A-Za-z_][A-Za-z0-9_]*)\$/g, (_, name: string) => named(name))
+      .replace(/\$(\d)/g, (_, i: string) => values[Number(i) - 1] ?? '')
+      .replace(/\$\$/g, '$');
+  };
+}
