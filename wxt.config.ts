@@ -7,6 +7,8 @@ const feedUrl = process.env.WXT_FEED_URL || 'http://127.0.0.1:8787/feed.xml';
 const feedOrigin = `${new URL(feedUrl).origin}/*`;
 
 export default defineConfig({
+  // End-to-end tests build into their own folder so they never clobber `npm start`'s build.
+  outDir: process.env.SUNSET_OUT_DIR || '.output',
   // Explicit imports everywhere: dependencies stay greppable and mocks hit real paths.
   imports: false,
   vite: () => ({

@@ -1,0 +1,66 @@
+// Launches Debian's Chromium with the built extension loaded (playwright-core; it cannot
+// download a browser here).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { E2E_EXTENSION_DIR } from './paths.ts';
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+export const hasChromium = (): boolean => existsSync(chromiumPath());
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (re-read after a restart: it is a new object). */
+  worker: Worker;
+  userDataDir: string;
+  /** Closes the browser; the profile stays so a test can start it again. */
+  close(): Promise<void>;
+}
+
+/** Makes a fresh profile folder; remove it with `removeProfile` when the test is done. */
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'sunset-e2e-'));
+}
+
+export function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Starts Chromium on `userDataDir` (a new profile unless given) with the extension loaded and
+ * waits for its service worker. Starting the same profile again is how tests restart the browser.
+ */
+export async function launchWithExtension(
+  userDataDir: string = newProfile(),
+  extensionDir: string = E2E_EXTENSION_DIR,
+): Promise<ExtensionSession> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    // Pages see a Chinese browser (navigator.language), as our merchants' do. Debian's Chromium
+    // ships only the en-US UI pack, so chrome.i18n itself stays English here.
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, userDataDir, close: () => context.close() };
+}

@@ -1,0 +1,20 @@
+// Builds the real extension once for the whole e2e run, against the test feed URL.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { E2E_FEED_URL, E2E_OUT_DIR, ROOT } from './paths.ts';
+import { chromiumPath } from './chromium.ts';
+
+export default function setup(): void {
+  if (!existsSync(chromiumPath())) {
+    const message = `Chromium not found at ${chromiumPath()}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`;
+    // In CI a missing browser is a failure, never a silent skip.
+    if (process.env.CI === 'true') throw new Error(message);
+    console.warn(`\n[e2e] ${message}\n[e2e] End-to-end tests are skipped.\n`);
+    return;
+  }
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WXT_FEED_URL: E2E_FEED_URL, SUNSET_OUT_DIR: E2E_OUT_DIR },
+  });
+}
