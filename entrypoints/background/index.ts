@@ -1,0 +1,25 @@
+// The service worker: wiring only. Every listener is registered synchronously at the top level
+// (an MV3 worker is started by the event, and a listener added later misses it); no state lives
+// in memory between events — it is all in IndexedDB and storage.local.
+import browser from 'webextension-polyfill';
+import { defineBackground } from 'wxt/utils/define-background';
+import { onMessage } from './messages.ts';
+import { onPollAlarm, POLL_ALARM_PREFIX, startUp } from './poller.ts';
+import { onReminderAlarm } from './reminders.ts';
+
+export default defineBackground(() => {
+  // design.md: a restart of a test profile is reported as an install, so both events run the
+  // same routine, which never assumes storage is empty.
+  browser.runtime.onInstalled.addListener(() => {
+    void startUp();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void startUp();
+  });
+  // One alarm listener for the whole extension, dispatching by name prefix.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith(POLL_ALARM_PREFIX)) void onPollAlarm(alarm.name);
+    else if (alarm.name.startsWith('rem:')) void onReminderAlarm(alarm.name);
+  });
+  browser.runtime.onMessage.addListener(onMessage);
+});

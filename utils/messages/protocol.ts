@@ -1,0 +1,146 @@
+// The ONE typed message protocol between popup, options, content scripts and the background
+// (design.md; modelled on Dark Reader's src/utils/message.ts). Every request has a valibot
+// schema; the background validates each message and its sender before acting on it.
+//
+// To add a request: add its schema to REQUEST_SCHEMAS, its response to ResponseMap, and (if a
+// content script may not send it) its type to EXTENSION_PAGE_ONLY. Then handle it in the
+// background (entrypoints/background/messages.ts).
+import * as v from 'valibot';
+import browser from 'webextension-polyfill';
+import type { Product } from '../notice/schema.ts';
+import type { FeedState, StoredNotice } from '../store/db.ts';
+import { SettingsSchema, type Settings } from '../store/settings.ts';
+
+const Guid = v.pipe(v.string(), v.minLength(1), v.maxLength(4000));
+
+export const REQUEST_SCHEMAS = [
+  v.object({ type: v.literal('notices/list') }),
+  v.object({ type: v.literal('notices/markRead'), guids: v.pipe(v.array(Guid), v.maxLength(1000)) }),
+  v.object({ type: v.literal('notices/markAllRead') }),
+  v.object({ type: v.literal('feeds/refresh') }),
+  v.object({ type: v.literal('feeds/test'), url: v.pipe(v.string(), v.maxLength(2048)) }),
+  v.object({ type: v.literal('settings/get') }),
+  v.object({ type: v.literal('settings/set'), settings: SettingsSchema }),
+  v.object({ type: v.literal('watched/list') }),
+  v.object({ type: v.literal('notice/mute'), guid: Guid }),
+  v.object({ type: v.literal('banner/dismiss'), guid: Guid, hash: v.pipe(v.string(), v.maxLength(200)) }),
+] as const;
+
+export const RequestSchema = v.variant('type', REQUEST_SCHEMAS);
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** One feed's poll state as the popup and options page show it. */
+export interface FeedStatus extends FeedState {
+  /** The feed baked in at build time (WXT_FEED_URL); it cannot be removed. */
+  isDefault: boolean;
+}
+
+/** One product of a non-cancelled sunset notice, for the content script's page scan. */
+export interface WatchedProduct {
+  guid: string;
+  hash: string;
+  noticeTitle: string;
+  link?: string;
+  kind: string;
+  grandfather?: string;
+  product: Product;
+  muted: boolean;
+  bannerDismissedHash?: string;
+}
+
+export interface FeedTestResult {
+  ok: boolean;
+  count?: number;
+  skipped?: number;
+  title?: string;
+  error?: string;
+}
+
+export interface ResponseMap {
+  'notices/list': { notices: StoredNotice[]; feeds: FeedStatus[]; now: number; settings: Settings };
+  'notices/markRead': { updated: number };
+  'notices/markAllRead': { updated: number };
+  'feeds/refresh': { feeds: FeedStatus[] };
+  'feeds/test': FeedTestResult;
+  'settings/get': Settings;
+  'settings/set': Settings;
+  'watched/list': { products: WatchedProduct[]; settings: Settings };
+  'notice/mute': { ok: true };
+  'banner/dismiss': { ok: true };
+}
+export type ResponseOf<T extends RequestType> = T extends keyof ResponseMap ? ResponseMap[T] : never;
+
+/** Requests only extension pages (popup, options) may send; content scripts are refused. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set<RequestType>([
+  'notices/markRead',
+  'notices/markAllRead',
+  'feeds/refresh',
+  'feeds/test',
+  'settings/set',
+]);
+
+/** What travels back: errors are data, so a failing handler never looks like a lost message. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The parts of `runtime.MessageSender` the checks need (kept small so tests can build one). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface RuntimeIdentity {
+  id: string;
+  /** runtime.getURL(''), e.g. `chrome-extension://<id>/`. */
+  baseUrl: string;
+}
+
+/**
+ * Validates a message and its sender. Refuses anything not sent by this extension (web pages
+ * and other extensions), anything malformed, and extension-page-only requests from content
+ * scripts (whose sender.url is the web page's).
+ */
+export function checkRequest(
+  message: unknown,
+  sender: SenderInfo,
+  self: RuntimeIdentity,
+): { ok: true; request: Request; fromExtensionPage: boolean } | { ok: false; error: string } {
+  if (!sender || sender.id !== self.id) return { ok: false, error: 'refused: not from this extension' };
+  const parsed = v.safeParse(RequestSchema, message);
+  if (!parsed.success) {
+    const type =
+      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+    return {
+      ok: false,
+      error: `invalid request ${JSON.stringify(type ?? null)}: ${parsed.issues[0].message}`,
+    };
+  }
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl);
+  if (EXTENSION_PAGE_ONLY.has(parsed.output.type) && !fromExtensionPage) {
+    return { ok: false, error: `refused: ${parsed.output.type} is for extension pages only` };
+  }
+  return { ok: true, request: parsed.output, fromExtensionPage };
+}
+
+/** `checkRequest` against the running extension (background side). */
+export function handle(message: unknown, sender: SenderInfo): ReturnType<typeof checkRequest> {
+  return checkRequest(message, sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
+}
+
+/** A function that delivers a request and resolves with its reply (injected in UI tests). */
+export type Transport = (request: Request) => Promise<unknown>;
+
+export const runtimeTransport: Transport = (request) => browser.runtime.sendMessage(request);
+
+/** Sends a typed request; resolves with the typed response or throws the handler's error. */
+export async function sendMessage<R extends Request>(
+  request: R,
+  transport: Transport = runtimeTransport,
+): Promise<ResponseOf<R['type']>> {
+  const reply = (await transport(request)) as Reply<ResponseOf<R['type']>> | undefined;
+  if (!reply || typeof reply !== 'object') throw new Error(`no reply to ${request.type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

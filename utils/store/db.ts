@@ -1,0 +1,118 @@
+// The ONE module that opens IndexedDB (design.md: one module opens the database). Every reader and
+// writer — the poller, the message handlers, the reminders ledger — goes through `openSunsetDb`,
+// so the schema and its migrations live in one place. Each schema version has a fixture and a
+// test (test/fixtures/db/, test/unit/store/db-migrations.test.ts).
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Notice } from '../notice/schema.ts';
+
+export const DB_NAME = 'sunset-watch';
+/** Bump together with a new `if (oldVersion < N)` step in `upgrade` and a fixture for version N. */
+export const DB_VERSION = 1;
+
+/** What changed in the last update of a notice (shown as 已更新 with details). */
+export interface NoticeChanges {
+  dates?: boolean;
+  replacements?: boolean;
+  text?: boolean;
+}
+
+export interface StoredNotice {
+  guid: string;
+  notice: Notice;
+  /** `bundled`: shipped in the build (feed/notices); `feed`: fetched. Fetched data supersedes bundled. */
+  origin: 'bundled' | 'feed';
+  feedUrl?: string;
+  /** Content hash of `notice`: the notice's "version" (reminders and banners key on it). */
+  hash: string;
+  firstSeenAt: number;
+  updatedAt: number;
+  read: boolean;
+  changes?: NoticeChanges;
+  /** 不再提醒此公告 */
+  muted: boolean;
+  bannerDismissedHash?: string;
+}
+
+export interface FeedError {
+  at: number;
+  message: string;
+}
+
+export interface SkippedItem {
+  guid?: string;
+  title?: string;
+  reason: string;
+}
+
+/** Poll state of one feed, keyed by its URL. */
+export interface FeedState {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** When a poll last succeeded (200 stored, or 304 not modified). */
+  lastSuccessAt?: number;
+  /** When a poll last fetched new content (a 200). */
+  lastChangedAt?: number;
+  lastError?: FeedError;
+  /** Consecutive failures; drives the backoff. */
+  failures: number;
+  nextPollAt?: number;
+  /** The channel's <ttl>, in minutes (a floor for the interval). */
+  ttlMinutes?: number;
+  title?: string;
+  /** Items of the last fetched body that were skipped, with reasons. */
+  lastSkipped: SkippedItem[];
+  lastWarnings: string[];
+  /** How many valid notices the last fetched body held. */
+  lastCount?: number;
+}
+
+/** The reminders ledger (owned by the reminders engineer, created here in v1). */
+export interface LedgerEntry {
+  /** `guid|product|action|lead` */
+  id: string;
+  guid: string;
+  sentAt: number;
+  atMs: number;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface SunsetDB extends DBSchema {
+  notices: { key: string; value: StoredNotice };
+  feeds: { key: string; value: FeedState };
+  ledger: { key: string; value: LedgerEntry; indexes: { guid: string } };
+  meta: { key: string; value: MetaRecord };
+}
+
+export type SunsetDatabase = IDBPDatabase<SunsetDB>;
+
+/**
+ * Opens (and creates or migrates) the database. Tests pass a fresh fake-indexeddb factory;
+ * the extension passes nothing and gets the global `indexedDB`.
+ */
+export function openSunsetDb(factory?: IDBFactory): Promise<SunsetDatabase> {
+  const original = globalThis.indexedDB;
+  // idb's openDB uses the global indexedDB; swap in the given factory just for the open call.
+  if (factory) globalThis.indexedDB = factory;
+  try {
+    return openDB<SunsetDB>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        // Version 1: the first schema. Later versions add `if (oldVersion < 2) { … }` steps
+        // below, never edit this one, so any older database migrates step by step.
+        if (oldVersion < 1) {
+          db.createObjectStore('notices', { keyPath: 'guid' });
+          db.createObjectStore('feeds', { keyPath: 'url' });
+          const ledger = db.createObjectStore('ledger', { keyPath: 'id' });
+          ledger.createIndex('guid', 'guid');
+          db.createObjectStore('meta', { keyPath: 'key' });
+        }
+      },
+    });
+  } finally {
+    if (factory) globalThis.indexedDB = original;
+  }
+}
