@@ -258,8 +258,9 @@ export function formatNoticeFile({ notice, source, assumptions, body }: NoticeFi
     Pair(_, pair) {
       const key = YAML.isScalar(pair.key) ? pair.key.value : undefined;
       if ((key === 'aliases' || key === 'milestones' || key === 'replacements') && YAML.isSeq(pair.value)) {
-        if (key === 'aliases') pair.value.flow = true;
-        else for (const item of pair.value.items) if (YAML.isMap(item)) item.flow = true;
+        // Maps one per line in flow style; aliases stay a block list, which is what prettier
+        // (run by `npm run lint` over feed/notices) leaves unchanged.
+        if (key !== 'aliases') for (const item of pair.value.items) if (YAML.isMap(item)) item.flow = true;
       }
       if (key === 'source' && YAML.isMap(pair.value)) pair.value.flow = false;
     },
