@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Matcher } from '../../../utils/page/matcher.ts';
+import { FLAG_ATTR, Flagger, changedBlocks, type BadgeFactory } from '../../../utils/page/flagger.ts';
+import { scanText } from '../../../utils/page/scan.ts';
+
+const matcher = new Matcher([
+  { name: '家居百货解决方案', terms: ['家居百货方案'] },
+  { name: '跨境专供解决方案', terms: [] },
+  { name: '行业优选解决方案', terms: [] },
+]);
+
+const badges: BadgeFactory = {
+  create(entry) {
+    const el = document.createElement('sunset-watch-badge');
+    el.setAttribute('data-entry', String(entry));
+    return el;
+  },
+  update() {},
+};
+
+function page(html: string): void {
+  // Test fixture markup written here, never feed text.
+  document.body.innerHTML = html; // eslint-disable-line no-unsanitized/property
+}
+
+const flags = () =>
+  [...document.querySelectorAll(`[${FLAG_ATTR}]`)].map((el) => `${el.tagName}:${el.getAttribute(FLAG_ATTR)}`);
+
+beforeEach(() => page(''));
+
+describe('scanText', () => {
+  it.each([
+    ['<table><tr><td>家居百货解决方案</td><td>12</td></tr></table>', ['TD:家居百货解决方案']],
+    ['<table><tr><td><span>家居百货</span>解决方案</td></tr></table>', ['TD:家居百货解决方案']],
+    ['<div class="next-card-title"><b>行业</b><i>优选</i>解决方案</div>', ['DIV:行业优选解决方案']],
+    ['<p>订购<a href="#">家居百货方案</a>请注意</p>', ['A:家居百货解决方案']],
+    ['<ul><li>跨境专供</li><li>跨境专供解决方案</li></ul>', ['LI:跨境专供解决方案']],
+    // A block boundary splits the text: not one name.
+    ['<div>家居百货<div>解决方案</div></div>', []],
+    ['<td>跨境专供</td>', []],
+    ['<div><script>var x="家居百货解决方案"</script><textarea>家居百货解决方案</textarea></div>', []],
+  ])('%s', (html, expected) => {
+    page(html);
+    const found = scanText(document.body, matcher);
+    expect(found.map((f) => `${f.element.tagName}:${matcher.entries[f.entry]!.name}`)).toEqual(expected);
+  });
+});
+
+describe('Flagger', () => {
+  it('flags once, puts the badge in a cell or after an inline element, and is idempotent', () => {
+    page(
+      '<table><tr><td id="a">家居百货解决方案</td></tr></table><p>请改用<span id="s">行业优选解决方案</span>。</p>',
+    );
+    const f = new Flagger(matcher, badges);
+    f.scanAll(document);
+    f.scanAll(document);
+    expect(flags()).toEqual(['TD:家居百货解决方案', 'SPAN:行业优选解决方案']);
+    expect(document.querySelectorAll('sunset-watch-badge')).toHaveLength(2);
+    expect(document.getElementById('a')!.lastElementChild!.localName).toBe('sunset-watch-badge');
+    expect(document.getElementById('s')!.nextElementSibling!.localName).toBe('sunset-watch-badge');
+    expect([...f.entriesOnPage()].sort()).toEqual([0, 2]);
+  });
+
+  it('scans added rows only, and takes a flag down when its text goes', () => {
+    page('<table><tbody id="b"><tr><td>普通方案</td></tr></tbody></table>');
+    const f = new Flagger(matcher, badges);
+    f.scanAll(document);
+    expect(flags()).toEqual([]);
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.append(document.createElement('span'), '解决方案');
+    td.firstChild!.textContent = '跨境专供';
+    tr.append(td);
+    document.getElementById('b')!.append(tr);
+    expect(f.scanChanged([tr])).toBe(1);
+    expect(flags()).toEqual(['TD:跨境专供解决方案']);
+    const tail = td.childNodes[1]!;
+    tail.textContent = '方案';
+    f.scanChanged([tail]);
+    expect(flags()).toEqual([]);
+    expect(document.querySelectorAll('sunset-watch-badge')).toHaveLength(0);
+  });
+
+  it('clear() leaves the page as it was', () => {
+    const html = '<div class="next-card"><div class="next-card-title">家居百货解决方案</div></div>';
+    page(html);
+    const f = new Flagger(matcher, badges);
+    f.scanAll(document);
+    expect(document.body.innerHTML).not.toBe(html);
+    f.clear();
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
+
+describe('changedBlocks', () => {
+  it('keeps the outermost blocks and ignores the extension’s own nodes', () => {
+    page('<table><tr id="r"><td id="c"><span id="s">x</span></td></tr></table>');
+    const r = document.getElementById('r')!;
+    const c = document.getElementById('c')!;
+    const s = document.getElementById('s')!;
+    const own = document.createElement('sunset-watch-badge');
+    c.append(own);
+    expect(changedBlocks([s, c, r, own])).toEqual([r]);
+    expect(changedBlocks([s.firstChild!])).toEqual([c]);
+    expect(changedBlocks([own])).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { badgeView, chooseBanner, flaggable, matchEntries } from '../../../utils/page/watched.ts';
+import { DAY, NOW, en, product, zh } from './fixtures.ts';
+
+const HOUR = 3600_000;
+
+describe('badgeView', () => {
+  it.each([
+    ['later', [{ action: 'no-new-orders' as const, at: NOW + 10 * DAY }], '2月24日停止新订购 · 剩10天'],
+    [
+      'week',
+      [{ action: 'no-new-orders' as const, at: NOW + 3 * DAY + 5 * HOUR }],
+      '2月17日停止新订购 · 剩3天',
+    ],
+    ['day', [{ action: 'retire' as const, at: NOW + 20 * HOUR }], '2月14日下线 · 今天'],
+    ['past', [{ action: 'retire' as const, at: NOW - DAY }], '已下线'],
+    [
+      'week',
+      [
+        { action: 'no-new-orders' as const, at: NOW - DAY },
+        { action: 'retire' as const, at: NOW + 2 * DAY },
+      ],
+      '2月16日下线 · 剩2天',
+    ],
+    ['undated', [{ action: 'retire' as const, at: null }], '将下线 · 日期待定'],
+  ])('%s → %s', (urgency, milestones, text) => {
+    const view = badgeView(product('家居百货解决方案', milestones).product, NOW, zh);
+    expect(view.text).toBe(text);
+    expect(view.urgency).toBe(urgency);
+    expect(view.label).toContain('家居百货解决方案');
+  });
+
+  it('speaks English when asked', () => {
+    const view = badgeView(product('X', [{ action: 'no-new-orders', at: NOW + 3 * DAY }]).product, NOW, en);
+    expect(view.text).toBe('No new orders 2/17 · 3 d left');
+  });
+});
+
+describe('chooseBanner', () => {
+  const soon = product('A方案', [{ action: 'retire', at: NOW + 5 * DAY }]);
+  const sooner = product('B方案', [{ action: 'retire', at: NOW + 2 * DAY }]);
+  const far = product('C方案', [{ action: 'retire', at: NOW + 30 * DAY }]);
+  const gone = product('D方案', [{ action: 'retire', at: NOW - 3 * DAY }]);
+
+  it.each([
+    ['nearest cutoff wins', [soon, sooner, far, gone], 14, 'B方案', false],
+    ['outside the window, a retired product', [far, gone], 14, 'D方案', true],
+    ['a wider window', [far], 60, 'C方案', false],
+    ['nothing near', [far], 14, null, false],
+  ])('%s', (_, onPage, days, name, past) => {
+    const choice = chooseBanner(onPage, NOW, days);
+    expect(choice?.entry.product.name ?? null).toBe(name);
+    if (choice) expect(choice.past).toBe(past);
+  });
+
+  it('stays dismissed for the same notice version and returns when the hash changes', () => {
+    expect(chooseBanner([{ ...sooner, bannerDismissedHash: 'h1' }], NOW, 14)).toBeNull();
+    expect(chooseBanner([{ ...sooner, bannerDismissedHash: 'h0' }], NOW, 14)?.entry.guid).toBe(sooner.guid);
+    expect(chooseBanner([sooner], NOW, 14, new Map([[sooner.guid, 'h1']]))).toBeNull();
+    expect(chooseBanner([sooner, soon], NOW, 14, new Map([[sooner.guid, 'h1']]))?.entry.guid).toBe(soon.guid);
+  });
+
+  it('ignores muted notices', () => {
+    expect(chooseBanner([{ ...sooner, muted: true }], NOW, 14)).toBeNull();
+  });
+});
+
+describe('flaggable / matchEntries', () => {
+  it('drops muted and cancelled notices and uses aliases as terms', () => {
+    const a = product('A方案', [], { product: { ...product('A方案', []).product, aliases: ['A'] } });
+    const muted = product('B方案', [], { muted: true });
+    const cancelled = product('C方案', [], { kind: 'cancel' });
+    const list = flaggable([a, muted, cancelled]);
+    expect(list.map((p) => p.product.name)).toEqual(['A方案']);
+    expect(matchEntries(list)).toEqual([{ name: 'A方案', terms: ['A方案', 'A'] }]);
+  });
+});

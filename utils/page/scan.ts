@@ -1,0 +1,130 @@
+// Finds watched names in a page's text. Text is read per block: the text nodes under one
+// non-inline element are fed to the matcher as one stream, so `<span>家居百货</span>解决方案`
+// inside one cell is still one name. Only text nodes are visited (a TreeWalker), and the
+// extension's own UI lives in shadow roots, which the walker never enters.
+import type { Matcher, RawHit } from './matcher.ts';
+
+/** Elements whose text flows into their parent's line: a name may be split across them. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'LABEL',
+]);
+/** Text that is not shown as page text, or that the merchant is typing. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'TITLE', 'OPTION']);
+
+/** True for the extension's own elements (`<sunset-watch-…>`), which scans and observers ignore. */
+export function isOwnNode(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName.startsWith('sunset-watch-');
+}
+
+export interface Found {
+  /** The element holding the whole occurrence. */
+  element: Element;
+  /** Index of the matcher entry (the product). */
+  entry: number;
+}
+
+/** The nearest non-inline ancestor-or-self element: the unit a name may not cross. */
+export function blockOf(node: Node): Element | null {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/**
+ * Scans the text under `root` (an element or document) and reports each occurrence with the
+ * element that holds it. `root` should be a block (see `blockOf`) so that no name is cut.
+ */
+export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found[] {
+  if (matcher.size === 0) return out;
+  const doc = root.ownerDocument ?? (root as Document);
+  // 4 = NodeFilter.SHOW_TEXT (the constant is not a global in every test environment).
+  const walker = doc.createTreeWalker(root, 4);
+  let block: Element | null = null;
+  let state = 0;
+  let offset = 0;
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let hits: RawHit[] = [];
+
+  const flush = (): void => {
+    if (hits.length) report(matcher, nodes, starts, hits, out);
+    state = 0;
+    offset = 0;
+    nodes = [];
+    starts = [];
+    hits = [];
+  };
+
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const parent = node.parentElement;
+    if (!parent || SKIP.has(parent.tagName)) continue;
+    const nodeBlock = INLINE.has(parent.tagName) ? blockOf(parent) : parent;
+    if (nodeBlock !== block) {
+      flush();
+      block = nodeBlock;
+    }
+    const text = node.data;
+    nodes.push(node);
+    starts.push(offset);
+    const before = hits.length;
+    state = matcher.feed(text, state, offset, hits);
+    offset += text.length;
+    // Most text nodes hold no name: drop their bookkeeping unless a name may still be open.
+    if (state === 0 && hits.length === before && hits.length === 0) {
+      nodes.length = 0;
+      starts.length = 0;
+    }
+  }
+  flush();
+  return out;
+}
+
+function report(matcher: Matcher, nodes: Text[], starts: number[], raw: RawHit[], out: Found[]): void {
+  const base = starts[0] ?? 0;
+  const text = nodes.map((n) => n.data).join('');
+  const shifted = base ? raw.map((h) => ({ end: h.end - base, term: h.term })) : raw;
+  for (const hit of matcher.resolve(text, shifted)) {
+    const first = nodeAt(starts, hit.start + base);
+    const last = nodeAt(starts, hit.end - 1 + base);
+    const element = commonElement(nodes[first]!, nodes[last]!);
+    if (element) out.push({ element, entry: hit.entry });
+  }
+}
+
+function nodeAt(starts: number[], offset: number): number {
+  let i = starts.length - 1;
+  while (i > 0 && starts[i]! > offset) i--;
+  return i;
+}
+
+function commonElement(a: Text, b: Text): Element | null {
+  let el = a.parentElement;
+  while (el && !el.contains(b)) el = el.parentElement;
+  return el;
+}
