@@ -1,10 +1,31 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { readCatalogs } from './utils/i18n/locale-files.ts';
+import { loadNotices } from './feed/notices.ts';
 
 // The default feed is baked in at build time (design.md test contract: WXT_FEED_URL).
 const feedUrl = process.env.WXT_FEED_URL || 'http://127.0.0.1:8787/feed.xml';
 const feedOrigin = `${new URL(feedUrl).origin}/*`;
+
+// The notices of feed/notices, embedded so a fresh install shows them before any poll (issue 3
+// item 3). Read at build time (Node); the worker imports `virtual:bundled-notices`.
+function bundledNotices(): Plugin {
+  const id = 'virtual:bundled-notices';
+  return {
+    name: 'sunset-bundled-notices',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined;
+      const { notices, errors } = loadNotices();
+      for (const e of errors) this.warn(`bundled notice skipped: ${e.file}: ${e.field}: ${e.reason}`);
+      return `export default ${JSON.stringify(notices)};`;
+    },
+  };
+}
+// rss-parser's Node-only requires and entity tables, unused on text we fetch ourselves: stubbed
+// to keep the service worker small (see the stub file).
+const workerStub = new URL('./utils/feed/worker-stubs.ts', import.meta.url).pathname;
 
 export default defineConfig({
   // End-to-end tests build into their own folder so they never clobber `npm start`'s build.
@@ -12,7 +33,15 @@ export default defineConfig({
   // Explicit imports everywhere: dependencies stay greppable and mocks hit real paths.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), bundledNotices()],
+    resolve: {
+      alias: Object.fromEntries(
+        ['xmlbuilder', 'entities', 'http', 'https', 'url', 'timers', 'stream'].map((name) => [
+          name,
+          workerStub,
+        ]),
+      ),
+    },
     define: { 'import.meta.env.WXT_FEED_URL': JSON.stringify(feedUrl) },
   }),
   hooks: {
@@ -33,5 +62,10 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [feedOrigin],
+    // Feeds added in the options page ask for their origin at run time (issue 3 item 4).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    browser_specific_settings: {
+      gecko: { id: 'sunset-watch@sunset-watch.invalid', strict_min_version: '115.0' },
+    },
   },
 });

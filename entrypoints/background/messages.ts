@@ -1,9 +1,144 @@
 // Dispatches validated messages to their handlers (protocol: utils/messages/protocol.ts).
+// A message that fails the sender or schema check is answered with an error and never acted on.
 import type { Runtime } from 'webextension-polyfill';
-import { handle, type Reply } from '../../utils/messages/protocol.ts';
+import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
+import { testFeed } from '../../utils/feed/poll.ts';
+import {
+  handle,
+  type FeedStatus,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type ResponseOf,
+  type WatchedProduct,
+} from '../../utils/messages/protocol.ts';
+import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
+import {
+  dismissBanner,
+  getFeedState,
+  listNotices,
+  markAllRead,
+  markRead,
+  muteNotice,
+} from '../../utils/store/notices.ts';
+import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '../../utils/store/settings.ts';
+import { loadSettings, saveSettings } from '../../utils/store/settings-storage.ts';
+import { isActiveSunset } from '../../utils/store/view.ts';
+import { pollNow, updateBadge } from './poller.ts';
+import { syncReminders } from './reminders.ts';
 
-export function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<FeedStatus[]> {
+  return Promise.all(
+    allFeedUrls(DEFAULT_FEED_URL, settings).map(async (url) => ({
+      ...(await getFeedState(db, url)),
+      isDefault: url === DEFAULT_FEED_URL,
+    })),
+  );
+}
+
+type Handlers = { [K in RequestType]?: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+const handlers: Handlers = {
+  'notices/list': async () => {
+    const db = await openSunsetDb();
+    const settings = await loadSettings();
+    return {
+      notices: await listNotices(db),
+      feeds: await feedStatuses(db, settings),
+      now: Date.now(),
+      settings,
+    };
+  },
+  'notices/markRead': async ({ guids }) => ({ updated: await markRead(await openSunsetDb(), guids) }),
+  'notices/markAllRead': async () => ({ updated: await markAllRead(await openSunsetDb()) }),
+  'feeds/refresh': async () => {
+    await pollNow(true);
+    return { feeds: await feedStatuses(await openSunsetDb(), await loadSettings()) };
+  },
+  'feeds/test': async ({ url }) => {
+    const problem = feedUrlProblem(url);
+    if (problem) return { ok: false, error: problem === 'scheme' ? 'scheme' : 'invalid' };
+    return testFeed(url, (input, init) => fetch(input, init), Date.now());
+  },
+  'settings/get': () => loadSettings(),
+  'settings/set': async ({ settings }) => {
+    const checked = validateSettings(settings);
+    if (!checked.ok) throw new Error(checked.error);
+    const before = await loadSettings();
+    await saveSettings(checked.value);
+    // New feeds poll at once; a changed interval or lead time reschedules.
+    if (
+      checked.value.feeds.some((f) => !before.feeds.includes(f)) ||
+      before.pollMinutes !== checked.value.pollMinutes
+    ) {
+      void pollNow(checked.value.feeds.some((f) => !before.feeds.includes(f)));
+    }
+    if (
+      JSON.stringify(before.leadMinutes) !== JSON.stringify(checked.value.leadMinutes) ||
+      JSON.stringify(before.quietHours) !== JSON.stringify(checked.value.quietHours)
+    ) {
+      void syncReminders();
+    }
+    return checked.value;
+  },
+  'watched/list': async () => {
+    const db = await openSunsetDb();
+    const products: WatchedProduct[] = [];
+    for (const stored of await listNotices(db)) {
+      const sunset = stored.notice.sunset;
+      if (!sunset || !isActiveSunset(stored.notice)) continue;
+      for (const product of sunset.products) {
+        const entry: WatchedProduct = {
+          guid: stored.guid,
+          hash: stored.hash,
+          noticeTitle: stored.notice.title,
+          kind: sunset.kind,
+          product,
+          muted: stored.muted,
+        };
+        if (stored.notice.link) entry.link = stored.notice.link;
+        if (sunset.grandfather) entry.grandfather = sunset.grandfather;
+        if (stored.bannerDismissedHash) entry.bannerDismissedHash = stored.bannerDismissedHash;
+        products.push(entry);
+      }
+    }
+    return { products, settings: await loadSettings() };
+  },
+  'notice/mute': async ({ guid }) => {
+    await muteNotice(await openSunsetDb(), guid);
+    await updateBadge();
+    void syncReminders();
+    return { ok: true };
+  },
+  'banner/dismiss': async ({ guid, hash }) => {
+    await dismissBanner(await openSunsetDb(), guid, hash);
+    return { ok: true };
+  },
+};
+
+async function dispatch<K extends RequestType>(
+  request: RequestOf<K>,
+  handler: (r: RequestOf<K>) => Promise<ResponseOf<K>>,
+): Promise<Reply<ResponseOf<K>>> {
+  try {
+    return { ok: true, value: await handler(request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** runtime.onMessage listener: returning a promise keeps the channel open for the reply. */
+export function onMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+): Promise<Reply<unknown>> | undefined {
   const checked = handle(message, sender);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-  return Promise.resolve({ ok: false, error: `no handler for ${checked.request.type} yet` });
+  const request = checked.request;
+  const handler = handlers[request.type] as
+    ((r: typeof request) => Promise<ResponseOf<RequestType>>) | undefined;
+  // A valid request this file does not handle belongs to another part's listener (e.g. the
+  // reminders'): answering nothing lets that listener reply.
+  if (!handler) return undefined;
+  return dispatch(request, handler);
 }

@@ -1,12 +1,81 @@
-// Browser-facing side of polling: alarms, start-up, and the badge. The decisions live in
-// utils/feed/ (poll-plan.ts, fetch-feed.ts) and utils/store/ (notices.ts).
+// Browser-facing side of polling: start-up, alarms, the badge. The decisions live in
+// utils/feed/ (poll-plan, fetch-feed, poll) and utils/store/ (notices, view); this file only
+// supplies the real database, fetch, clock and alarms.
+import browser from 'webextension-polyfill';
+import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
+import { earliestNextPoll, pollDue, type PollDeps, type PollOutcome } from '../../utils/feed/poll.ts';
+import { openSunsetDb } from '../../utils/store/db.ts';
+import { listNotices, seedBundled } from '../../utils/store/notices.ts';
+import { allFeedUrls } from '../../utils/store/settings.ts';
+import { loadSettings } from '../../utils/store/settings-storage.ts';
+import { badgeFor } from '../../utils/store/view.ts';
+import { bundledNotices } from './bundled.ts';
+import { syncReminders } from './reminders.ts';
+
 export const POLL_ALARM_PREFIX = 'poll:';
+/** A one-shot alarm at the earliest next poll of any feed. */
+const NEXT_ALARM = 'poll:next';
+/** A periodic safety net: if the one-shot alarm is ever lost, polling still never stops. */
+const WATCHDOG_ALARM = 'poll:watchdog';
+
+async function deps(): Promise<PollDeps> {
+  return {
+    db: await openSunsetDb(),
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: Math.random,
+  };
+}
+
+async function feedUrls(): Promise<{ urls: string[]; pollMinutes: number }> {
+  const settings = await loadSettings();
+  return { urls: allFeedUrls(DEFAULT_FEED_URL, settings), pollMinutes: settings.pollMinutes };
+}
+
+/** Sets the toolbar badge from what is stored. */
+export async function updateBadge(): Promise<void> {
+  const db = await openSunsetDb();
+  const badge = badgeFor(await listNotices(db), Date.now());
+  await browser.action.setBadgeText({ text: badge.text });
+  if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.color });
+}
+
+async function schedule(d: PollDeps, urls: string[]): Promise<void> {
+  const when = Math.max(await earliestNextPoll(d.db, urls, d.now()), d.now() + 30_000);
+  await browser.alarms.create(NEXT_ALARM, { when });
+  if (!(await browser.alarms.get(WATCHDOG_ALARM))) {
+    await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 60 });
+  }
+}
+
+/** Polls (every feed when `force`, else the due ones), then reschedules and refreshes views. */
+export async function pollNow(force: boolean): Promise<PollOutcome[]> {
+  const d = await deps();
+  const { urls, pollMinutes } = await feedUrls();
+  let outcomes: PollOutcome[] = [];
+  try {
+    outcomes = await pollDue(d, urls, pollMinutes, force);
+  } finally {
+    await schedule(d, urls);
+    await updateBadge();
+  }
+  const changed = outcomes.some(
+    (o) => o.status === 'stored' && (o.summary.added.length || o.summary.updated.length),
+  );
+  if (changed) await syncReminders();
+  return outcomes;
+}
 
 /** Runs on install and on browser start alike (design.md: never assume storage is empty). */
 export async function startUp(): Promise<void> {
-  // Filled in by the polling step of issue 3.
+  const db = await openSunsetDb();
+  await seedBundled(db, bundledNotices(), Date.now());
+  await updateBadge();
+  await syncReminders();
+  // design.md test contract: poll once on install and on start, without waiting for an alarm.
+  await pollNow(true);
 }
 
 export async function onPollAlarm(_name: string): Promise<void> {
-  // Filled in by the polling step of issue 3.
+  await pollNow(false);
 }

@@ -35,6 +35,8 @@ export interface StoredNotice {
 
 export interface FeedError {
   at: number;
+  /** timeout | network | http | too-large | charset | parse: picks the words the popup shows. */
+  code?: string;
   message: string;
 }
 

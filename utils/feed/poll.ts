@@ -1,0 +1,169 @@
+// One poll of one feed, end to end: conditional fetch → parse → validate → store, with the
+// feed's state (validators, last success/error, backoff, next poll time) written alongside.
+// The database, fetch, clock and randomness are passed in; no browser API is used here.
+import type { FeedState, SunsetDatabase } from '../store/db.ts';
+import {
+  getFeedState,
+  hashNotices,
+  storeNotices,
+  updateFeedState,
+  type UpsertSummary,
+} from '../store/notices.ts';
+import { fetchFeed } from './fetch-feed.ts';
+import { parseFeed } from './parse.ts';
+import { nextPollAt, type PollHints } from './poll-plan.ts';
+
+export interface PollDeps {
+  db: SunsetDatabase;
+  fetch: typeof fetch;
+  now: () => number;
+  random: () => number;
+}
+
+export type PollOutcome =
+  | { url: string; status: 'stored'; summary: UpsertSummary; state: FeedState }
+  | { url: string; status: 'not-modified' | 'error'; state: FeedState };
+
+/** Reasons and warnings kept per feed are capped: a hostile feed must not bloat the database. */
+const MAX_KEPT = 50;
+
+function plan(deps: PollDeps, pollMinutes: number, failures: number, hints: PollHints, ttl?: number): number {
+  return nextPollAt({
+    now: deps.now(),
+    pollMinutes,
+    failures,
+    random: deps.random,
+    ...hints,
+    ...(ttl !== undefined ? { ttlMinutes: ttl } : {}),
+  });
+}
+
+function failed(
+  deps: PollDeps,
+  url: string,
+  pollMinutes: number,
+  code: string,
+  message: string,
+  hints: PollHints,
+): Promise<FeedState> {
+  return updateFeedState(deps.db, url, (prev) => {
+    const failures = prev.failures + 1;
+    return {
+      ...prev,
+      failures,
+      lastError: { at: deps.now(), code, message },
+      nextPollAt: plan(deps, pollMinutes, failures, hints, prev.ttlMinutes),
+    };
+  });
+}
+
+export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number): Promise<PollOutcome> {
+  const previous = await getFeedState(deps.db, url);
+  const fetched = await fetchFeed({
+    url,
+    fetch: deps.fetch,
+    now: deps.now(),
+    ...(previous.etag ? { etag: previous.etag } : {}),
+    ...(previous.lastModified ? { lastModified: previous.lastModified } : {}),
+  });
+
+  if (fetched.status === 'error') {
+    const state = await failed(deps, url, pollMinutes, fetched.code, fetched.message, fetched.hints);
+    return { url, status: 'error', state };
+  }
+  if (fetched.status === 'not-modified') {
+    // 304: nothing but the schedule changes; the stored notices are current.
+    const state = await updateFeedState(deps.db, url, (prev) => ({
+      ...prev,
+      failures: 0,
+      lastSuccessAt: deps.now(),
+      nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, prev.ttlMinutes),
+    }));
+    return { url, status: 'not-modified', state };
+  }
+
+  let parsed: Awaited<ReturnType<typeof parseFeed>>;
+  try {
+    parsed = await parseFeed(fetched.text);
+  } catch (error) {
+    // The validators are not saved, so the next poll fetches the whole body again.
+    const message = error instanceof Error ? error.message : String(error);
+    const state = await failed(deps, url, pollMinutes, 'parse', message, fetched.hints);
+    return { url, status: 'error', state };
+  }
+  const hashed = await hashNotices(parsed.notices);
+  let state: FeedState | undefined;
+  const summary = await storeNotices(deps.db, hashed, { origin: 'feed', feedUrl: url }, deps.now(), {
+    url,
+    update: (prev) => {
+      const next: FeedState = {
+        ...prev,
+        failures: 0,
+        lastSuccessAt: deps.now(),
+        lastChangedAt: deps.now(),
+        lastSkipped: parsed.skipped.slice(0, MAX_KEPT),
+        lastWarnings: parsed.warnings.slice(0, MAX_KEPT),
+        lastCount: parsed.notices.length,
+        nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, parsed.channel.ttl),
+      };
+      if (parsed.channel.title) next.title = parsed.channel.title;
+      if (parsed.channel.ttl !== undefined) next.ttlMinutes = parsed.channel.ttl;
+      else delete next.ttlMinutes;
+      if (fetched.etag) next.etag = fetched.etag;
+      else delete next.etag;
+      if (fetched.lastModified) next.lastModified = fetched.lastModified;
+      else delete next.lastModified;
+      state = next;
+      return next;
+    },
+  });
+  return { url, status: 'stored', summary, state: state ?? (await getFeedState(deps.db, url)) };
+}
+
+/** Polls every feed that is due (all of them when `force`), one after another. */
+export async function pollDue(
+  deps: PollDeps,
+  urls: string[],
+  pollMinutes: number,
+  force: boolean,
+): Promise<PollOutcome[]> {
+  const outcomes: PollOutcome[] = [];
+  for (const url of urls) {
+    const state = await getFeedState(deps.db, url);
+    // A little slack so an alarm that fires a moment early still polls.
+    if (!force && state.nextPollAt !== undefined && state.nextPollAt > deps.now() + 30_000) continue;
+    outcomes.push(await pollFeed(deps, url, pollMinutes));
+  }
+  return outcomes;
+}
+
+/** The earliest next poll among the given feeds (now, for a feed never polled). */
+export async function earliestNextPoll(db: SunsetDatabase, urls: string[], now: number): Promise<number> {
+  let earliest = Infinity;
+  for (const url of urls) earliest = Math.min(earliest, (await getFeedState(db, url)).nextPollAt ?? now);
+  return Number.isFinite(earliest) ? earliest : now;
+}
+
+export interface FeedTest {
+  ok: boolean;
+  count?: number;
+  skipped?: number;
+  title?: string;
+  error?: string;
+}
+
+/** One unconditional fetch and parse, before a feed is saved (options page). Stores nothing. */
+export async function testFeed(url: string, fetchFn: typeof fetch, now: number): Promise<FeedTest> {
+  const fetched = await fetchFeed({ url, fetch: fetchFn, now });
+  if (fetched.status === 'error') return { ok: false, error: fetched.message };
+  if (fetched.status === 'not-modified')
+    return { ok: false, error: 'HTTP 304 without a conditional request' };
+  try {
+    const parsed = await parseFeed(fetched.text);
+    const result: FeedTest = { ok: true, count: parsed.notices.length, skipped: parsed.skipped.length };
+    if (parsed.channel.title) result.title = parsed.channel.title;
+    return result;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
