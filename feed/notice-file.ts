@@ -190,7 +190,12 @@ export function parseNoticeFile(text: string, fileName: string): ParsedNoticeFil
     // would turn them into Dates and lose the offset.
     parsed = matter(text.replace(/^\uFEFF/, ''), { engines: yamlEngine });
   } catch (error) {
-    return fail([{ field: '(front matter)', reason: `YAML: ${(error as Error).message.split('\n')[0]}` }]);
+    return fail([
+      {
+        field: '(front matter)',
+        reason: `YAML: ${(error as Error).message.split('\n')[0]?.replace(/:$/, '')}`,
+      },
+    ]);
   }
   const checked = validate(FrontMatter, parsed.data ?? {});
   if (!checked.ok) return fail(checked.errors);

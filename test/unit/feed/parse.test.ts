@@ -1,0 +1,166 @@
+// The extension's reader (utils/feed/parse.ts) on fixture feeds: the reader rules of
+// feed-format.md, limits, and documents that are not RSS at all.
+import { readFileSync } from 'node:fs';
+import { create } from 'xmlbuilder2';
+import { describe, expect, it } from 'vitest';
+import { parseFeed, pubDateToIso, sunsetPrefix } from '../../../utils/feed/parse.ts';
+import { fallbackGuid } from '../../../utils/feed/identity.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** A feed with `count` items, built with xmlbuilder2 like the real one. */
+function generatedFeed(build: (channel: ReturnType<ReturnType<typeof create>['ele']>) => void): string {
+  const rss = create({ version: '1.0' }).ele('rss', {
+    version: '2.0',
+    'xmlns:sunset': 'urn:sunset-watch:feed:1',
+  });
+  const channel = rss.ele('channel');
+  channel.ele('title').txt('generated');
+  build(channel);
+  return rss.end();
+}
+
+describe('parseFeed: reader rules', async () => {
+  const feed = await parseFeed(fixture('reader-rules.xml'));
+  const byGuid = new Map(feed.notices.map((n) => [n.guid, n]));
+
+  it('binds the extension by namespace URI, whatever the prefix', () => {
+    expect(sunsetPrefix(fixture('reader-rules.xml'))).toBe('sw');
+    expect(byGuid.get('rules-unknown-action')?.sunset?.products[0]?.name).toBe('某方案');
+    // `sunset:` bound to another URI is not our extension: a plain notice.
+    expect(byGuid.get('rules-foreign')).toBeDefined();
+    expect(byGuid.get('rules-foreign')?.sunset).toBeUndefined();
+  });
+
+  it('reads the channel and its ttl in minutes', () => {
+    expect(feed.channel).toEqual({ title: 'Reader rules', link: 'https://example.com/', ttl: 30 });
+  });
+
+  it('shows an unknown action as retire and keeps the raw value', () => {
+    const milestones = byGuid.get('rules-unknown-action')?.sunset?.products[0]?.milestones;
+    expect(milestones).toEqual([
+      { action: 'retire', rawAction: 'vanish', at: '2023-02-17T00:00:00+08:00' },
+      { action: 'no-new-orders', at: null },
+    ]);
+  });
+
+  it('drops non-https links but keeps the notice and says so', () => {
+    const notice = byGuid.get('rules-unknown-action');
+    expect(notice?.link).toBeUndefined();
+    expect(notice?.sunset?.products[0]?.replacements).toEqual([
+      { name: '替代方案' },
+      { name: '安全替代', href: 'https://p4p.1688.com/' },
+    ]);
+    expect(feed.warnings.some((w) => w.includes('http://rule.1688.com/plain-http'))).toBe(true);
+    expect(feed.warnings.some((w) => w.includes('http://p4p.1688.com/'))).toBe(true);
+  });
+
+  it('keeps the description as plain text, interpreting nothing', () => {
+    expect(byGuid.get('rules-unknown-action')?.description).toBe('<b>plain text</b> stays as written');
+  });
+
+  it('gives an item without guid a stable identity from link and title', () => {
+    const guid = fallbackGuid('https://rule.1688.com/no-guid', 'No guid');
+    expect(guid).toMatch(/^urn:sunset:[0-9a-f]{16}$/);
+    expect(byGuid.get(guid)?.pubDate).toBe('2023-02-11T09:00:00+00:00');
+  });
+
+  it('skips invalid items with a reason naming the field', () => {
+    expect(feed.skipped).toEqual([
+      expect.objectContaining({
+        guid: 'rules-bad-date',
+        reason: expect.stringContaining('sunset.products.0.milestones.0.at'),
+      }),
+      expect.objectContaining({
+        guid: 'rules-empty-name',
+        reason: expect.stringContaining('sunset.products.0.name'),
+      }),
+    ]);
+    expect(feed.notices).toHaveLength(3);
+  });
+});
+
+describe('parseFeed: limits', () => {
+  it('keeps the newest 500 of more items, with a warning', async () => {
+    const text = generatedFeed((channel) => {
+      for (let i = 0; i < 503; i++) {
+        const item = channel.ele('item');
+        item.ele('title').txt(`n${i}`);
+        item.ele('guid').txt(`g${i}`);
+        // Item i is published i hours after the base: the three oldest are 0, 1, 2.
+        item.ele('pubDate').txt(new Date(Date.UTC(2023, 0, 1) + i * 3600_000).toUTCString());
+      }
+    });
+    const feed = await parseFeed(text);
+    expect(feed.notices).toHaveLength(500);
+    const guids = new Set(feed.notices.map((n) => n.guid));
+    expect(['g0', 'g1', 'g2'].some((g) => guids.has(g))).toBe(false);
+    expect(guids.has('g502')).toBe(true);
+    expect(feed.warnings).toContainEqual(expect.stringContaining('503 items'));
+  });
+
+  it('cuts a string over 4000 characters and says which', async () => {
+    const text = generatedFeed((channel) => {
+      const item = channel.ele('item');
+      item.ele('title').txt('long');
+      item.ele('guid').txt('long');
+      item.ele('pubDate').txt('Fri, 10 Feb 2023 17:48:00 +0800');
+      item.ele('description').txt('长'.repeat(4100));
+    });
+    const feed = await parseFeed(text);
+    expect(feed.notices[0]?.description).toHaveLength(4000);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/description cut to 4000/));
+  });
+
+  it('refuses an item with more than 50 products', async () => {
+    const text = generatedFeed((channel) => {
+      const item = channel.ele('item');
+      item.ele('title').txt('many');
+      item.ele('guid').txt('many');
+      item.ele('pubDate').txt('Fri, 10 Feb 2023 17:48:00 +0800');
+      const notice = item.ele('urn:sunset-watch:feed:1', 'sunset:notice', {
+        kind: 'retire',
+        updated: '2023-02-10T17:48:00+08:00',
+      });
+      for (let i = 0; i < 51; i++) notice.ele('urn:sunset-watch:feed:1', 'sunset:product', { name: `p${i}` });
+    });
+    const feed = await parseFeed(text);
+    expect(feed.notices).toEqual([]);
+    expect(feed.skipped).toEqual([
+      { guid: 'many', title: 'many', reason: expect.stringMatching(/51 products/) },
+    ]);
+  });
+});
+
+describe('parseFeed: not a feed', () => {
+  it.each([
+    ['atom.xml', /root element is <feed>/],
+    ['html.html', /root element is <html>/],
+    ['malformed.xml', /not a well-formed RSS document/],
+  ])('%s throws a message in words', async (name, message) => {
+    await expect(parseFeed(fixture(name))).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['{"items":[]}', /not XML/],
+    ['<rss version="0.91"><channel></channel></rss>', /RSS 2\.0/],
+    ['<rss version="2.0"></rss>', /no <channel>/],
+  ])('%j throws', async (text, message) => {
+    await expect(parseFeed(text)).rejects.toThrow(message);
+  });
+});
+
+describe('pubDateToIso', () => {
+  it.each([
+    ['Fri, 10 Feb 2023 17:48:00 +0800', '2023-02-10T17:48:00+08:00'],
+    ['10 Feb 2023 17:48 +0800', '2023-02-10T17:48:00+08:00'],
+    ['Sat, 11 Feb 2023 09:00:00 GMT', '2023-02-11T09:00:00+00:00'],
+    ['Sat, 11 Feb 2023 09:00:00 EST', '2023-02-11T09:00:00-05:00'],
+    ['2023-02-10T17:48:00+08:00', '2023-02-10T17:48:00+08:00'],
+    ['Thu, 30 Feb 2023 09:00:00 GMT', undefined],
+    ['soon', undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(pubDateToIso(input)).toBe(expected);
+  });
+});
