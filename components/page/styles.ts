@@ -27,7 +27,7 @@ ul{margin:0;padding-left:16px}li{margin:1px 0}.past{color:#6b7280;text-decoratio
 .moved{color:#6b7280}.row{display:flex;gap:8px;margin-top:10px;align-items:center;flex-wrap:wrap}
 .mute{border:1px solid #d1d5db;background:#f9fafb;border-radius:4px;padding:2px 8px}.x{margin-left:auto;border:0;background:none;font-size:14px}`;
 
-export const BANNER_CSS = `${base}:host{position:fixed;z-index:2147483645;top:0;left:0;right:0}
+export const BANNER_CSS = `${base}:host{display:block;position:sticky;z-index:2147483645;top:0}
 .bar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;padding:8px 16px;background:#fffbeb;border-bottom:2px solid var(--c);box-shadow:0 2px 6px rgba(0,0,0,.12);font-size:13px}
 .dot{width:10px;height:10px;border-radius:50%;background:var(--c);flex:none}strong{color:var(--c)}
 .more{color:#6b7280}.x{margin-left:auto;border:1px solid #d1d5db;background:#fff;border-radius:4px;padding:2px 8px}`;

@@ -1,0 +1,212 @@
+// The content script's lifetime on one page: ask the background what is watched, scan, keep
+// scanning what changes, and show the banner, cards and order guard. Everything is tied to WXT's
+// ctx so an extension update leaves no listener, timer or observer behind.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage, type WatchedProduct } from '../../utils/messages/protocol.ts';
+import type { Settings } from '../../utils/store/settings.ts';
+import type { Translate } from '../../utils/i18n/catalog.ts';
+import { Matcher } from '../../utils/page/matcher.ts';
+import { Flagger } from '../../utils/page/flagger.ts';
+import { isOwnNode } from '../../utils/page/scan.ts';
+import {
+  badgeView,
+  chooseBanner,
+  flaggable,
+  matchEntries,
+  type PageProduct,
+} from '../../utils/page/watched.ts';
+import { badgeButton, createBadge, updateBadge } from '../../components/page/badge.ts';
+import { renderBanner } from '../../components/page/banner.ts';
+import { pageTranslator } from './i18n.ts';
+import { CardController } from './card.ts';
+import { installOrderGuard } from './order-guard.ts';
+
+/** More added nodes than this in one frame: one full rescan is cheaper than walking the list. */
+export const BURST_LIMIT = 2000;
+
+async function watched(
+  ctx: ContentScriptContext,
+): Promise<{ products: WatchedProduct[]; settings: Settings } | null> {
+  // The worker may be starting up (it is woken by the message); one retry covers that.
+  for (let attempt = 0; attempt < 2 && ctx.isValid; attempt++) {
+    try {
+      return await sendMessage({ type: 'watched/list' });
+    } catch (error) {
+      if (attempt === 1 || ctx.isInvalid) console.warn('[Sunset Watch] watched/list failed:', error);
+      else await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 500));
+    }
+  }
+  return null;
+}
+
+export async function startPage(ctx: ContentScriptContext, doc: Document): Promise<void> {
+  const reply = await watched(ctx);
+  if (!reply || ctx.isInvalid || !reply.settings.pageWarnings) return;
+  const settings = reply.settings;
+  const t = pageTranslator(settings.language, navigator.language);
+  const products: PageProduct[] = flaggable(reply.products);
+  if (!products.length) return;
+  new PageSession(ctx, doc, products, settings, t).start();
+}
+
+class PageSession {
+  private matcher!: Matcher;
+  private flagger!: Flagger;
+  private readonly pending = new Set<Node>();
+  private pendingAdded = 0;
+  private fullPending = false;
+  private frame = 0;
+  private banner: HTMLElement | null = null;
+  private bannerKey = '';
+  private readonly dismissed = new Map<string, string>();
+  private readonly card: CardController;
+  private readonly observer: MutationObserver;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+    private products: PageProduct[],
+    private readonly settings: Settings,
+    private readonly t: Translate,
+  ) {
+    this.card = new CardController(ctx, doc, t, (entry) => this.mute(entry));
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.build();
+  }
+
+  private build(): void {
+    this.matcher = new Matcher(matchEntries(this.products));
+    this.flagger = new Flagger(this.matcher, {
+      create: (entry) => this.makeBadge(entry),
+      update: (badge, entry) =>
+        updateBadge(badge, badgeView(this.products[entry]!.product, Date.now(), this.t)),
+    });
+  }
+
+  start(): void {
+    const { ctx, doc } = this;
+    this.fullScan();
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // The backend is a single-page app routed by `#!/…` fragments: a route change swaps content.
+    ctx.addEventListener(window, 'hashchange', () => this.schedule(true));
+    // Countdowns move on while a merchant keeps the page open.
+    ctx.setInterval(() => {
+      this.flagger.refreshBadges();
+      this.updateBanner(true);
+    }, 60_000);
+    installOrderGuard(ctx, doc, {
+      matcher: () => this.matcher,
+      products: () => this.products,
+      t: this.t,
+    });
+    ctx.onInvalidated(() => {
+      this.observer.disconnect();
+      this.flagger.clear();
+      this.banner?.remove();
+      this.card.destroy();
+    });
+  }
+
+  private makeBadge(entry: number): Element {
+    const product = this.products[entry]!;
+    const badge = createBadge(this.doc, product.product.name, badgeView(product.product, Date.now(), this.t));
+    this.card.attach(badge, badgeButton(badge), () => this.products[entry]!);
+    return badge;
+  }
+
+  private fullScan(): void {
+    performance.mark('sunset-watch:scan-start');
+    this.flagger.scanAll(this.doc.body ?? this.doc.documentElement);
+    performance.measure('sunset-watch:scan', 'sunset-watch:scan-start');
+    this.updateBanner(false);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.fullPending) return;
+    for (const record of records) {
+      if (isOwnNode(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.pending.add(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (isOwnNode(node)) continue;
+        this.pending.add(node);
+        this.pendingAdded++;
+      }
+      // A removed piece of text may leave a flagged element without its name.
+      for (const node of record.removedNodes) {
+        if (!isOwnNode(node)) {
+          this.pending.add(record.target);
+          break;
+        }
+      }
+    }
+    if (this.pendingAdded > BURST_LIMIT) {
+      this.pending.clear();
+      this.schedule(true);
+    } else if (this.pending.size) this.schedule(false);
+  }
+
+  private schedule(full: boolean): void {
+    if (full) this.fullPending = true;
+    if (this.frame) return;
+    this.frame = this.ctx.requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    this.frame = 0;
+    const full = this.fullPending;
+    this.fullPending = false;
+    this.pendingAdded = 0;
+    if (full) {
+      this.pending.clear();
+      this.fullScan();
+      return;
+    }
+    const nodes = [...this.pending];
+    this.pending.clear();
+    performance.mark('sunset-watch:scan-incremental-start');
+    this.flagger.scanChanged(nodes);
+    performance.measure('sunset-watch:scan-incremental', 'sunset-watch:scan-incremental-start');
+    this.updateBanner(false);
+  }
+
+  private updateBanner(refresh: boolean): void {
+    const now = Date.now();
+    const onPage = [...this.flagger.entriesOnPage()].map((i) => this.products[i]!);
+    const choice = chooseBanner(onPage, now, this.settings.bannerDays, this.dismissed);
+    const key = choice
+      ? `${choice.entry.guid}|${choice.entry.hash}|${choice.dated.atMs}|${onPage.length}`
+      : '';
+    if (key === this.bannerKey && !refresh && (!this.banner || this.banner.isConnected)) return;
+    this.bannerKey = key;
+    this.banner?.remove();
+    this.banner = null;
+    if (!choice) return;
+    const others = new Set(onPage.map((p) => p.product.name));
+    others.delete(choice.entry.product.name);
+    this.banner = renderBanner(this.doc, choice, others.size, now, this.t, () => this.dismiss(choice.entry));
+    const parent = this.doc.body ?? this.doc.documentElement;
+    parent.prepend(this.banner);
+  }
+
+  private dismiss(entry: PageProduct): void {
+    this.dismissed.set(entry.guid, entry.hash);
+    void sendMessage({ type: 'banner/dismiss', guid: entry.guid, hash: entry.hash }).catch((error: unknown) =>
+      console.warn('[Sunset Watch] banner/dismiss failed:', error),
+    );
+    this.updateBanner(true);
+  }
+
+  private mute(entry: PageProduct): void {
+    void sendMessage({ type: 'notice/mute', guid: entry.guid }).catch((error: unknown) =>
+      console.warn('[Sunset Watch] notice/mute failed:', error),
+    );
+    // 不再提醒此公告: the notice's products stop being flagged on this page at once.
+    this.flagger.clear();
+    this.products = this.products.filter((p) => p.guid !== entry.guid);
+    this.build();
+    this.fullScan();
+  }
+}
