@@ -5,7 +5,12 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from './messages.ts';
 import { onPollAlarm, POLL_ALARM_PREFIX, startUp } from './poller.ts';
-import { onReminderAlarm } from './reminders.ts';
+import {
+  onNotificationButtonClicked,
+  onNotificationClicked,
+  onReminderAlarm,
+  syncReminders,
+} from './reminders.ts';
 
 export default defineBackground(() => {
   // design.md: a restart of a test profile is reported as an install, so both events run the
@@ -22,4 +27,13 @@ export default defineBackground(() => {
     else if (alarm.name.startsWith('rem:')) void onReminderAlarm(alarm.name);
   });
   browser.runtime.onMessage.addListener(onMessage);
+  // Reminder notifications (issue 5): a click opens the notice; buttons 查看公告 / 明天提醒.
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.notifications.onButtonClicked.addListener(
+    (id, index) => void onNotificationButtonClicked(id, index),
+  );
+  // New lead times or quiet hours re-plan the pending reminders.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void syncReminders();
+  });
 });

@@ -1,4 +1,145 @@
-// Stub created by the core; owned by the reminders engineer (interfaces.md).
-export async function syncReminders(): Promise<void> {}
+// Browser-facing side of reminders (issue 5): alarms, notifications and their buttons. The
+// decisions are made by utils/reminders/schedule.ts (pure); the ledger is written in the same
+// IndexedDB transaction that planned it (utils/store/ledger.ts) BEFORE anything is shown, so a
+// reminder is shown at most once even if the worker dies mid-way, and notification ids are
+// deterministic, so showing one again would replace it rather than add a second.
+import browser, { type Notifications } from 'webextension-polyfill';
+import enCommon from '../../locales/en/common.json';
+import enReminders from '../../locales/en/reminders.json';
+import zhCommon from '../../locales/zh_CN/common.json';
+import zhReminders from '../../locales/zh_CN/reminders.json';
+import { makeTranslator, resolveLang, type Translate } from '../../utils/i18n/catalog.ts';
+import { isHttpsUrl } from '../../utils/notice/schema.ts';
+import { renderNotification, type RenderedNotification } from '../../utils/reminders/render.ts';
+import {
+  ALARM_PREFIX,
+  guidOfNotification,
+  planReminders,
+  snoozeRecords,
+  SUMMARY_GUID,
+  type PlannedAlarm,
+} from '../../utils/reminders/schedule.ts';
+import { openSunsetDb } from '../../utils/store/db.ts';
+import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
+import { markRead } from '../../utils/store/notices.ts';
+import { loadSettings } from '../../utils/store/settings-storage.ts';
+import type { Settings } from '../../utils/store/settings.ts';
 
-export async function onReminderAlarm(_name: string): Promise<void> {}
+const catalogs = {
+  zh_CN: { ...zhCommon, ...zhReminders },
+  en: { ...enCommon, ...enReminders },
+};
+
+function translatorFor(settings: Settings): { t: Translate; locale: string } {
+  const lang = resolveLang(settings.language, navigator.language);
+  return { t: makeTranslator(catalogs, lang), locale: lang === 'en' ? 'en-US' : 'zh-CN' };
+}
+
+/** The browser's own zone: quiet hours are local (utils/reminders/quiet-hours.ts). */
+const localZone = (): string | undefined => Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+
+// Runs one after another within this worker: a poll and an alarm arriving together would
+// otherwise race on creating and clearing alarms. (The ledger itself is safe either way.)
+let queue: Promise<void> = Promise.resolve();
+function serially(task: () => Promise<void>): Promise<void> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Plans, records, shows what is due, and sets the next alarms. Safe to call at any time. */
+export function syncReminders(): Promise<void> {
+  return serially(async () => {
+    const settings = await loadSettings();
+    const db = await openSunsetDb();
+    const now = Date.now();
+    const timeZone = localZone();
+    const plan = await planAndRecord(db, (notices, ledger) =>
+      planReminders({ notices, ledger, now, timeZone, settings }),
+    );
+    const { t, locale } = translatorFor(settings);
+    for (const planned of plan.notifications) {
+      await show(renderNotification(planned, { t, now, timeZone, locale }), t);
+    }
+    await setAlarms(plan.alarms);
+  });
+}
+
+export async function onReminderAlarm(_name: string): Promise<void> {
+  // Whatever alarm woke us, the plan is recomputed from the ledger and the clock.
+  await syncReminders();
+}
+
+async function show(n: RenderedNotification, t: Translate): Promise<void> {
+  const options: Notifications.CreateNotificationOptions = {
+    type: n.items ? 'list' : 'basic',
+    iconUrl: browser.runtime.getURL('/icon-128.png'),
+    title: n.title,
+    message: n.message,
+    priority: 2,
+    ...(n.items ? { items: n.items } : {}),
+  };
+  const buttons = n.buttons.map((b) => ({ title: t(b === 'view' ? 'rem_btn_view' : 'rem_btn_snooze') }));
+  try {
+    // Chrome's buttons are not in the polyfill's (Firefox) types; Firefox rejects them.
+    await browser.notifications.create(n.id, {
+      ...options,
+      buttons,
+    } as Notifications.CreateNotificationOptions);
+  } catch {
+    await browser.notifications.create(n.id, options);
+  }
+}
+
+/** Creates the planned alarms that do not exist yet and clears our alarms that are no longer planned. */
+async function setAlarms(planned: readonly PlannedAlarm[]): Promise<void> {
+  const wanted = new Set(planned.map((a) => a.name));
+  for (const alarm of await browser.alarms.getAll()) {
+    if (alarm.name.startsWith(ALARM_PREFIX) && !wanted.has(alarm.name))
+      await browser.alarms.clear(alarm.name);
+  }
+  for (const alarm of planned) {
+    // Creating an existing alarm again would reset it: check first (issue 5, item 2).
+    if (!(await browser.alarms.get(alarm.name)))
+      await browser.alarms.create(alarm.name, { when: alarm.when });
+  }
+}
+
+async function openNotice(notificationId: string): Promise<void> {
+  const guid = guidOfNotification(notificationId);
+  const db = await openSunsetDb();
+  const stored = guid && guid !== SUMMARY_GUID ? await db.get('notices', guid) : undefined;
+  const link = stored?.notice.link;
+  // Only https links are ever followed (feed-format.md); otherwise the popup's list opens.
+  const url = link && isHttpsUrl(link) ? link : browser.runtime.getURL('/popup.html');
+  await browser.tabs.create({ url });
+  if (stored) await markRead(db, [stored.guid]);
+  await browser.notifications.clear(notificationId);
+}
+
+/** 明天提醒: every milestone the notification announced comes back in 24 hours. */
+async function snooze(notificationId: string): Promise<void> {
+  const db = await openSunsetDb();
+  const writes = snoozeRecords(await readLedger(db), notificationId, Date.now());
+  await applyLedger(db, { writes, deletes: [] });
+  await browser.notifications.clear(notificationId);
+  await syncReminders();
+}
+
+function ours(notificationId: string): boolean {
+  return guidOfNotification(notificationId) !== null;
+}
+
+export async function onNotificationClicked(notificationId: string): Promise<void> {
+  if (ours(notificationId)) await openNotice(notificationId);
+}
+
+export async function onNotificationButtonClicked(
+  notificationId: string,
+  buttonIndex: number,
+): Promise<void> {
+  if (!ours(notificationId)) return;
+  // Buttons are always [查看公告, 明天提醒] (render.ts), a cancellation has only the first.
+  if (buttonIndex === 0) await openNotice(notificationId);
+  else await snooze(notificationId);
+}
