@@ -1,0 +1,69 @@
+// Text helpers shared by the extractor: a length-preserving fold of full-width forms (so that
+// offsets into the folded text are offsets into the original), and sentence / clause spans.
+
+/** Folds full-width ASCII (Ｆ０１–Ｆ５Ｅ) and the ideographic space, one character for one. */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentences: runs between 。 ; ! ? and line breaks (after folding, so ；！？ are covered). An
+ * ASCII ; ! ? followed by a letter, digit or = & % is part of a URL, not a sentence end.
+ */
+export function sentenceSpans(text: string): Span[] {
+  return spans(text, /[。\n]|[;!?](?![A-Za-z0-9_=&%/])/gu);
+}
+
+/** Clauses inside a range: runs between commas (and the sentence marks). */
+export function clauseSpans(text: string, within: Span): Span[] {
+  return spans(text.slice(within.start, within.end), /[,。\n]|[;!?](?![A-Za-z0-9_=&%/])/gu).map((s) => ({
+    start: s.start + within.start,
+    end: s.end + within.start,
+  }));
+}
+
+function spans(text: string, separator: RegExp): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The span holding `offset` (spans sorted and disjoint, as sentenceSpans returns them). */
+export function spanAt(spansList: Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = spansList.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spansList[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Trims whitespace and a leading list marker (•, ●, 1., 一、, 1)). */
+export function cleanPiece(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:[•●·▪◦*]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
+    .trim();
+}
