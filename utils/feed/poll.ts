@@ -52,7 +52,9 @@ function failed(
       ...prev,
       failures,
       lastError: { at: deps.now(), code, message },
-      nextPollAt: plan(deps, pollMinutes, failures, hints, prev.ttlMinutes),
+      // The feed's <ttl> says how long good data stays fresh; after an error we have none, so
+      // only the error response's own headers (Retry-After) hold the retry back.
+      nextPollAt: plan(deps, pollMinutes, failures, hints),
     };
   });
 }

@@ -83,6 +83,15 @@ export interface UpsertSummary {
   updated: string[];
 }
 
+function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // Already finished: nothing was left to undo.
+  }
+}
+
 export function emptyFeedState(url: string): FeedState {
   return { url, failures: 0, lastSkipped: [], lastWarnings: [] };
 }
@@ -101,18 +110,24 @@ export async function storeNotices(
   const tx = db.transaction(['notices', 'feeds'], 'readwrite');
   const store = tx.objectStore('notices');
   const summary: UpsertSummary = { added: [], updated: [] };
-  for (const incoming of notices) {
-    const existing = await store.get(incoming.notice.guid);
-    const record = mergeNotice(existing, incoming, source, now);
-    if (!record) continue;
-    await store.put(record);
-    if (!existing) summary.added.push(record.guid);
-    else if (existing.hash !== record.hash) summary.updated.push(record.guid);
-  }
-  if (feedUpdate) {
-    const feeds = tx.objectStore('feeds');
-    const previous = (await feeds.get(feedUpdate.url)) ?? emptyFeedState(feedUpdate.url);
-    await feeds.put(feedUpdate.update(previous));
+  try {
+    for (const incoming of notices) {
+      const existing = await store.get(incoming.notice.guid);
+      const record = mergeNotice(existing, incoming, source, now);
+      if (!record) continue;
+      await store.put(record);
+      if (!existing) summary.added.push(record.guid);
+      else if (existing.hash !== record.hash) summary.updated.push(record.guid);
+    }
+    if (feedUpdate) {
+      const feeds = tx.objectStore('feeds');
+      const previous = (await feeds.get(feedUpdate.url)) ?? emptyFeedState(feedUpdate.url);
+      await feeds.put(feedUpdate.update(previous));
+    }
+  } catch (error) {
+    // An exception in our code does not end a transaction by itself: abort so nothing commits.
+    abortQuietly(tx);
+    throw error;
   }
   await tx.done;
   return summary;
@@ -138,8 +153,14 @@ export async function updateFeedState(
   update: (previous: FeedState) => FeedState,
 ): Promise<FeedState> {
   const tx = db.transaction('feeds', 'readwrite');
-  const next = update((await tx.store.get(url)) ?? emptyFeedState(url));
-  await tx.store.put(next);
+  let next: FeedState;
+  try {
+    next = update((await tx.store.get(url)) ?? emptyFeedState(url));
+    await tx.store.put(next);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
   await tx.done;
   return next;
 }

@@ -1,0 +1,161 @@
+// One poll end to end against a real local server and fake-indexeddb.
+import { readFileSync } from 'node:fs';
+// idb checks instanceof against the global IDB classes; each test still gets its own factory.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pollDue, pollFeed, testFeed, type PollDeps } from '../../../utils/feed/poll.ts';
+import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
+import { openSunsetDb } from '../../../utils/store/db.ts';
+import { getFeedState, listNotices, markRead } from '../../../utils/store/notices.ts';
+import { etagResponder, startTestServer, type TestServer } from './test-server.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
+
+let server: TestServer;
+let deps: PollDeps;
+let clock: number;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  clock = Date.parse('2023-02-11T00:00:00Z');
+  deps = { db: await openSunsetDb(new IDBFactory()), fetch, now: () => clock, random: () => 0.5 };
+});
+
+describe('pollFeed', () => {
+  it('stores valid items, records skipped ones with reasons, and plans the next poll from <ttl>', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    const outcome = await pollFeed(deps, server.url, 60);
+    expect(outcome.status).toBe('stored');
+    const stored = await listNotices(deps.db);
+    expect(stored.map((s) => s.guid).sort()).toEqual(['fixture-plain', 'fixture-retire']);
+    expect(stored.every((s) => s.origin === 'feed' && s.feedUrl === server.url && !s.read)).toBe(true);
+    const state = await getFeedState(deps.db, server.url);
+    expect(state.etag).toBe('"v1"');
+    expect(state.lastSuccessAt).toBe(clock);
+    expect(state.lastCount).toBe(2);
+    expect(state.lastSkipped.map((s) => s.guid).sort()).toEqual(['fixture-bad-kind', 'fixture-bad-no-date']);
+    expect(state.lastSkipped.find((s) => s.guid === 'fixture-bad-kind')?.reason).toMatch(/kind/);
+    // <ttl>90</ttl> is a floor above the 60-minute interval.
+    expect(state.nextPollAt).toBe(clock + 90 * MINUTE);
+  });
+
+  it('re-polls conditionally; a 304 writes no notice', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    const before = await listNotices(deps.db);
+    clock += 3600_000;
+    server.requests.length = 0;
+    const outcome = await pollFeed(deps, server.url, 60);
+    expect(outcome.status).toBe('not-modified');
+    expect(server.requests[0]?.['if-none-match']).toBe('"v1"');
+    expect(await listNotices(deps.db)).toEqual(before);
+    expect((await getFeedState(deps.db, server.url)).lastSuccessAt).toBe(clock);
+  });
+
+  it('an update keeps read state and marks what changed', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    await markRead(deps.db, ['fixture-retire']);
+    const first = (await deps.db.get('notices', 'fixture-retire'))!;
+    server.respond(etagResponder(fixture('basic-updated.xml'), '"v2"'));
+    clock += 3600_000;
+    const outcome = await pollFeed(deps, server.url, 60);
+    expect(outcome.status === 'stored' && outcome.summary.updated).toEqual(['fixture-retire']);
+    const updated = (await deps.db.get('notices', 'fixture-retire'))!;
+    expect(updated.read).toBe(true);
+    expect(updated.hash).not.toBe(first.hash);
+    expect(updated.changes).toEqual({ dates: true, replacements: true });
+    expect(updated.firstSeenAt).toBe(first.firstSeenAt);
+    expect(updated.updatedAt).toBe(clock);
+    // Unchanged items are not rewritten.
+    expect((await deps.db.get('notices', 'fixture-plain'))!.updatedAt).toBe(clock - 3600_000);
+  });
+
+  it('a failed poll keeps every stored notice, records the error and backs off ×2', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    server.respond((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    await pollFeed(deps, server.url, 60);
+    let state = await getFeedState(deps.db, server.url);
+    expect(state.failures).toBe(1);
+    expect(state.lastError).toMatchObject({
+      at: clock,
+      code: 'http',
+      message: 'HTTP 500 Internal Server Error',
+    });
+    expect(state.nextPollAt).toBe(clock + ERROR_BASE_MS);
+    await pollFeed(deps, server.url, 60);
+    state = await getFeedState(deps.db, server.url);
+    expect(state.nextPollAt).toBe(clock + 2 * ERROR_BASE_MS);
+    expect(state.etag).toBe('"v1"');
+    expect((await listNotices(deps.db)).length).toBe(2);
+  });
+
+  it('a document that is not RSS keeps stored notices and does not save its validators', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    server.respond(etagResponder('<html><body>maintenance</body></html>', '"html"'));
+    const outcome = await pollFeed(deps, server.url, 60);
+    expect(outcome.status).toBe('error');
+    const state = await getFeedState(deps.db, server.url);
+    expect(state.lastError?.code).toBe('parse');
+    expect(state.lastError?.message).toMatch(/not an RSS feed/);
+    expect(state.etag).toBe('"v1"');
+    expect((await listNotices(deps.db)).length).toBe(2);
+  });
+
+  it('a success after failures resets the backoff but keeps the last error for display', async () => {
+    server.respond((_req, res) => {
+      res.writeHead(502);
+      res.end();
+    });
+    await pollFeed(deps, server.url, 60);
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    clock += 60_000;
+    await pollFeed(deps, server.url, 60);
+    const state = await getFeedState(deps.db, server.url);
+    expect(state.failures).toBe(0);
+    expect(state.lastError?.code).toBe('http');
+    expect(state.lastSuccessAt).toBe(clock);
+  });
+});
+
+describe('pollDue', () => {
+  it('polls only feeds that are due unless forced', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    server.requests.length = 0;
+    clock += 10 * MINUTE;
+    expect(await pollDue(deps, [server.url], 60, false)).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    expect(await pollDue(deps, [server.url], 60, true)).toHaveLength(1);
+    clock += 2 * 3600_000;
+    expect(await pollDue(deps, [server.url], 60, false)).toHaveLength(1);
+  });
+});
+
+describe('testFeed', () => {
+  it('counts valid notices without storing anything', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    expect(await testFeed(server.url, fetch, clock)).toEqual({
+      ok: true,
+      count: 2,
+      skipped: 2,
+      title: 'Sunset Watch fixture',
+    });
+    expect(await listNotices(deps.db)).toEqual([]);
+  });
+
+  it('explains a page that is not a feed', async () => {
+    server.respond((_req, res) => res.end('<!doctype html><html></html>'));
+    const result = await testFeed(server.url, fetch, clock);
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(/not an RSS feed/);
+  });
+});

@@ -1,0 +1,185 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Notice } from '../../../utils/notice/schema.ts';
+import { openSunsetDb, type StoredNotice } from '../../../utils/store/db.ts';
+import { noticeChanges } from '../../../utils/store/notice-changes.ts';
+import { canonicalJson, contentHash } from '../../../utils/store/notice-hash.ts';
+import {
+  hashNotices,
+  markAllRead,
+  markRead,
+  mergeNotice,
+  seedBundled,
+  storeNotices,
+} from '../../../utils/store/notices.ts';
+
+function notice(
+  overrides: Partial<Notice> = {},
+  at = '2023-03-01T00:00:00+08:00',
+  updated = '2023-02-10T00:00:00+08:00',
+): Notice {
+  return {
+    guid: 'g1',
+    title: '测试方案将下线',
+    pubDate: '2023-02-10T00:00:00+08:00',
+    sunset: {
+      kind: 'retire',
+      updated,
+      products: [{ name: '测试方案', aliases: [], milestones: [{ action: 'retire', at }], replacements: [] }],
+    },
+    ...overrides,
+  };
+}
+
+const NOW = 1_700_000_000_000;
+const stored = (n: Notice, hash: string, extra: Partial<StoredNotice> = {}): StoredNotice => ({
+  guid: n.guid,
+  notice: n,
+  origin: 'feed',
+  feedUrl: 'https://a.example/feed.xml',
+  hash,
+  firstSeenAt: 1,
+  updatedAt: 1,
+  read: false,
+  muted: false,
+  ...extra,
+});
+
+describe('content hash', () => {
+  it('ignores key order and undefined members', async () => {
+    const a = notice();
+    const b = JSON.parse(JSON.stringify(a)) as Notice;
+    const reordered = { sunset: b.sunset, pubDate: b.pubDate, title: b.title, guid: b.guid, link: undefined };
+    expect(canonicalJson(reordered)).toBe(canonicalJson(a));
+    expect(await contentHash(reordered as Notice)).toBe(await contentHash(a));
+    expect(await contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes with the content', async () => {
+    expect(await contentHash(notice({ title: '另一个标题' }))).not.toBe(await contentHash(notice()));
+  });
+});
+
+describe('noticeChanges', () => {
+  it.each([
+    ['a moved date', notice({}, '2023-03-15T00:00:00+08:00'), { dates: true }],
+    ['only `updated`', notice({}, undefined, '2023-02-11T00:00:00+08:00'), undefined],
+    ['a new title', notice({ title: '新标题' }), { text: true }],
+  ])('%s', (_name, after, want) => {
+    expect(noticeChanges(notice(), after)).toEqual(want);
+  });
+});
+
+describe('mergeNotice', () => {
+  const feed = { origin: 'feed' as const, feedUrl: 'https://a.example/feed.xml' };
+  const bundled = { origin: 'bundled' as const };
+  const old = notice();
+  const moved = notice({}, '2023-03-15T00:00:00+08:00', '2023-02-12T00:00:00+08:00');
+
+  it('adds a new notice unread', () => {
+    expect(mergeNotice(undefined, { notice: old, hash: 'h1' }, feed, NOW)).toMatchObject({
+      guid: 'g1',
+      origin: 'feed',
+      read: false,
+      muted: false,
+      firstSeenAt: NOW,
+    });
+  });
+
+  it('writes nothing for the same version from the same feed', () => {
+    expect(mergeNotice(stored(old, 'h1'), { notice: old, hash: 'h1' }, feed, NOW)).toBeNull();
+  });
+
+  it('never lets the bundled copy overwrite fetched data', () => {
+    expect(mergeNotice(stored(moved, 'h2'), { notice: old, hash: 'h1' }, bundled, NOW)).toBeNull();
+  });
+
+  it('fetched data supersedes the bundled copy, without an 已更新 mark on an unread one', () => {
+    const result = mergeNotice(
+      stored(old, 'h1', { origin: 'bundled' }),
+      { notice: moved, hash: 'h2' },
+      feed,
+      NOW,
+    );
+    expect(result).toMatchObject({ origin: 'feed', hash: 'h2', feedUrl: feed.feedUrl });
+    expect(result?.changes).toBeUndefined();
+  });
+
+  it('the same content from a feed turns a bundled copy into a fetched one', () => {
+    expect(
+      mergeNotice(stored(old, 'h1', { origin: 'bundled' }), { notice: old, hash: 'h1' }, feed, NOW),
+    ).toMatchObject({
+      origin: 'feed',
+      updatedAt: 1,
+    });
+  });
+
+  it('an update keeps read, muted and banner state and marks the change', () => {
+    const before = stored(old, 'h1', { read: true, muted: true, bannerDismissedHash: 'h1' });
+    expect(mergeNotice(before, { notice: moved, hash: 'h2' }, feed, NOW)).toMatchObject({
+      read: true,
+      muted: true,
+      bannerDismissedHash: 'h1',
+      changes: { dates: true },
+      updatedAt: NOW,
+      firstSeenAt: 1,
+    });
+  });
+
+  it('an older version (by `updated`) from another feed does not replace a newer one', () => {
+    expect(
+      mergeNotice(
+        stored(moved, 'h2'),
+        { notice: old, hash: 'h1' },
+        { origin: 'feed', feedUrl: 'https://b.example/' },
+        NOW,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('storeNotices / seedBundled / markRead', () => {
+  it('seeding twice and then polling keeps one record per guid and never loses fetched data', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    expect((await seedBundled(db, [notice()], NOW)).added).toEqual(['g1']);
+    expect((await seedBundled(db, [notice()], NOW + 1)).added).toEqual([]);
+    const moved = notice({}, '2023-03-15T00:00:00+08:00', '2023-02-12T00:00:00+08:00');
+    const summary = await storeNotices(
+      db,
+      await hashNotices([moved]),
+      { origin: 'feed', feedUrl: 'u' },
+      NOW + 2,
+    );
+    expect(summary.updated).toEqual(['g1']);
+    await seedBundled(db, [notice()], NOW + 3);
+    const all = await db.getAll('notices');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ origin: 'feed', notice: moved, updatedAt: NOW + 2 });
+  });
+
+  it('writes notices and feed state in one transaction: a failing write leaves neither', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    await expect(
+      storeNotices(db, await hashNotices([notice()]), { origin: 'feed', feedUrl: 'u' }, NOW, {
+        url: 'u',
+        update: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.getAll('notices')).toEqual([]);
+    expect(await db.getAll('feeds')).toEqual([]);
+  });
+
+  it('marking read clears the 已更新 mark; mark all read covers every notice', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    await db.put('notices', stored(notice(), 'h', { read: true, changes: { dates: true } }));
+    await db.put('notices', stored(notice({ guid: 'g2' }), 'h'));
+    expect(await markRead(db, ['g1', 'missing'])).toBe(1);
+    expect(await db.get('notices', 'g1')).toMatchObject({ read: true });
+    expect((await db.get('notices', 'g1'))?.changes).toBeUndefined();
+    expect(await markAllRead(db)).toBe(1);
+    expect((await db.getAll('notices')).every((n) => n.read)).toBe(true);
+  });
+});
