@@ -1,6 +1,8 @@
 // `npm start`: builds the extension, serves the feed from feed/notices on 127.0.0.1:8787, and
-// says how to load the extension. `npm start -- --demo` serves the date-shifted demo feed.
+// says how to load the extension. `npm start -- --demo` serves the date-shifted demo feed;
+// `--skip-build` reuses an existing .output/chrome-mv3.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFeedServer } from '../feed/server.ts';
@@ -17,16 +19,23 @@ function run(command: string, args: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { demo: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { demo: { type: 'boolean' }, 'skip-build': { type: 'boolean' } },
+    strict: true,
+  });
   const demo = values.demo ?? false;
-
-  process.stdout.write('构建扩展 / Building the extension (wxt build) …\n');
-  const built = await run('npx', ['wxt', 'build']);
-  if (built !== 0) {
-    process.stderr.write(`wxt build 失败 / failed (exit ${built})\n`);
-    return built;
-  }
   const extensionDir = path.resolve('.output/chrome-mv3');
+
+  if (values['skip-build'] && existsSync(path.join(extensionDir, 'manifest.json'))) {
+    process.stdout.write(`跳过构建 / Skipping the build: using ${extensionDir}\n`);
+  } else {
+    process.stdout.write('构建扩展 / Building the extension (wxt build) …\n');
+    const built = await run('npx', ['wxt', 'build']);
+    if (built !== 0) {
+      process.stderr.write(`wxt build 失败 / failed (exit ${built})\n`);
+      return built;
+    }
+  }
 
   let server;
   try {
