@@ -20,15 +20,15 @@ export interface Span {
 
 /**
  * Sentences: runs between 。 ; ! ? and line breaks (after folding, so ；！？ are covered). An
- * ASCII ; ! ? followed by a letter, digit or = & % is part of a URL, not a sentence end.
+ * ASCII ! or ? followed by a letter, digit or = & % / is part of a URL, not a sentence end.
  */
 export function sentenceSpans(text: string): Span[] {
-  return spans(text, /[。\n]|[;!?](?![A-Za-z0-9_=&%/])/gu);
+  return spans(text, /[。;\n]|[!?](?![A-Za-z0-9_=&%/])/gu);
 }
 
 /** Clauses inside a range: runs between commas (and the sentence marks). */
 export function clauseSpans(text: string, within: Span): Span[] {
-  return spans(text.slice(within.start, within.end), /[,。\n]|[;!?](?![A-Za-z0-9_=&%/])/gu).map((s) => ({
+  return spans(text.slice(within.start, within.end), /[,。;\n]|[!?](?![A-Za-z0-9_=&%/])/gu).map((s) => ({
     start: s.start + within.start,
     end: s.end + within.start,
   }));
