@@ -1,4 +1,5 @@
 // `feed check`: validates every notice file and reports each problem by file and field.
+import path from 'node:path';
 import { DEFAULT_NOTICES_DIR, formatFileErrors, loadNotices } from './notices.ts';
 
 export interface CheckResult {
@@ -23,6 +24,6 @@ export function checkNotices(dir: string = DEFAULT_NOTICES_DIR): CheckResult {
   );
   return {
     code: 0,
-    output: `feed check: ${loaded.notices.length} notices OK (${dated} dated milestones) in ${dir}`,
+    output: `feed check: ${loaded.notices.length} notices OK (${dated} dated milestones) in ${path.relative(process.cwd(), dir) || '.'}`,
   };
 }

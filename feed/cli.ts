@@ -1,5 +1,6 @@
 // `npm run feed -- <serve|build|check|extract> [flags]`: the notice feed's command line.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildFeedFiles } from './build.ts';
 import { checkNotices } from './check.ts';
@@ -117,7 +118,7 @@ export async function runFeedCli(argv: string[]): Promise<number> {
 }
 
 // Run when invoked as a script (tsx feed/cli.ts), not when imported by tests.
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   runFeedCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -2,8 +2,9 @@
 // feed-format.md, limits, and documents that are not RSS at all.
 import { readFileSync } from 'node:fs';
 import { create } from 'xmlbuilder2';
-import { describe, expect, it } from 'vitest';
-import { parseFeed, pubDateToIso, sunsetPrefix } from '../../../utils/feed/parse.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed, pubDateToIso, sunsetPrefix, type ParsedFeed } from '../../../utils/feed/parse.ts';
+import type { Notice } from '../../../utils/notice/schema.ts';
 import { fallbackGuid } from '../../../utils/feed/identity.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -20,9 +21,13 @@ function generatedFeed(build: (channel: ReturnType<ReturnType<typeof create>['el
   return rss.end();
 }
 
-describe('parseFeed: reader rules', async () => {
-  const feed = await parseFeed(fixture('reader-rules.xml'));
-  const byGuid = new Map(feed.notices.map((n) => [n.guid, n]));
+describe('parseFeed: reader rules', () => {
+  let feed: ParsedFeed;
+  let byGuid: Map<string, Notice>;
+  beforeAll(async () => {
+    feed = await parseFeed(fixture('reader-rules.xml'));
+    byGuid = new Map(feed.notices.map((n) => [n.guid, n]));
+  });
 
   it('binds the extension by namespace URI, whatever the prefix', () => {
     expect(sunsetPrefix(fixture('reader-rules.xml'))).toBe('sw');
