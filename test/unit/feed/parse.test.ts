@@ -135,6 +135,28 @@ describe('parseFeed: limits', () => {
       { guid: 'many', title: 'many', reason: expect.stringMatching(/51 products/) },
     ]);
   });
+  it('keeps the first of two items with the same guid and says why the other was skipped', async () => {
+    const text = generatedFeed((channel) => {
+      for (const title of ['first', 'second']) {
+        const item = channel.ele('item');
+        item.ele('title').txt(title);
+        item.ele('guid').txt('same');
+        item.ele('pubDate').txt('Fri, 10 Feb 2023 17:48:00 +0800');
+      }
+    });
+    const feed = await parseFeed(text);
+    expect(feed.notices.map((n) => n.title)).toEqual(['first']);
+    expect(feed.skipped).toEqual([
+      { guid: 'same', title: 'second', reason: expect.stringMatching(/duplicate guid/) },
+    ]);
+  });
+
+  it('refuses a body over 2 MiB', async () => {
+    const text = generatedFeed((channel) => {
+      channel.ele('description').txt('x'.repeat(2 * 1024 * 1024));
+    });
+    await expect(parseFeed(text)).rejects.toThrow(/over the 2097152-byte limit/);
+  });
 });
 
 describe('parseFeed: not a feed', () => {
