@@ -173,6 +173,25 @@ function toNotice(data: FrontMatterData): { notice?: Notice; errors: { field: st
   return { notice, errors: [] };
 }
 
+// Characters XML 1.0 cannot carry at all: xmlbuilder2 would write them and produce a feed
+// that no reader accepts, so they are refused here, by field.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+function controlCharacterFields(value: unknown, path: string): { field: string; reason: string }[] {
+  if (typeof value === 'string') {
+    const m = NOT_IN_XML.exec(value);
+    if (!m) return [];
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return [{ field: path || '(root)', reason: `contains U+${code}, a control character XML cannot carry` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterFields(v, `${path}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => controlCharacterFields(v, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
+
 const yamlEngine = { yaml: (s: string) => YAML.parse(s) as object };
 
 /** Reads one notice file. Every problem is named by file and front-matter field. */
@@ -199,6 +218,8 @@ export function parseNoticeFile(text: string, fileName: string): ParsedNoticeFil
   }
   const checked = validate(FrontMatter, parsed.data ?? {});
   if (!checked.ok) return fail(checked.errors);
+  const unwritable = controlCharacterFields(checked.value, '');
+  if (unwritable.length > 0) return fail(unwritable);
   const { notice, errors } = toNotice(checked.value);
   if (!notice) return fail(errors);
   // The model's own schema is the last word (same rules the extension applies).

@@ -118,6 +118,16 @@ describe('notice file format', () => {
     expect(error?.reason).toMatch(reason);
   });
 
+  it('refuses a control character XML cannot carry, naming the field', () => {
+    const result = parseNoticeFile(
+      '---\nguid: a\ntitle: "x\\u0001y"\nlink: https://x.cn/\npubDate: 2023-01-01T00:00:00+08:00\n---\n',
+      'x.md',
+    );
+    expect(result.errors).toEqual([
+      { file: 'x.md', field: 'title', reason: expect.stringContaining('U+0001') },
+    ]);
+  });
+
   it('normalises pubDate to whole seconds with a numeric offset (what RSS can carry)', () => {
     const result = parseNoticeFile(
       '---\nguid: a\ntitle: t\nlink: https://x.cn/\npubDate: 2023-01-01T08:30Z\n---\n',
