@@ -26,9 +26,22 @@ export interface Dated {
   atMs: number;
 }
 
-/** Products the page flags: muted notices (不再提醒此公告) and withdrawn ones are left alone. */
-export function flaggable(products: readonly PageProduct[]): PageProduct[] {
-  return products.filter((p) => !p.muted && p.kind !== 'cancel' && p.product.name.trim() !== '');
+/**
+ * Products the page flags: muted notices (不再提醒此公告) and withdrawn ones are left alone.
+ * When two notices name the same product, the one with the soonest milestone still ahead comes
+ * first (the matcher keeps the first entry for a name), then the most recently passed one.
+ */
+export function flaggable(products: readonly PageProduct[], nowMs = Date.now()): PageProduct[] {
+  const rank = (p: PageProduct): number => {
+    const focus = focusMilestone(p.product, nowMs);
+    if (!focus) return Number.MAX_SAFE_INTEGER;
+    return focus.past ? 1e15 + (nowMs - focus.dated.atMs) : focus.dated.atMs - nowMs;
+  };
+  return products
+    .filter((p) => !p.muted && p.kind !== 'cancel' && p.product.name.trim() !== '')
+    .map((p) => ({ p, r: rank(p) }))
+    .sort((a, b) => a.r - b.r)
+    .map(({ p }) => p);
 }
 
 /** Matcher entries for the products, one per product, its name and aliases as terms. */

@@ -66,6 +66,19 @@ describe('chooseBanner', () => {
 });
 
 describe('flaggable / matchEntries', () => {
+  it('puts the notice with the soonest milestone ahead first when two name the same product', () => {
+    const old = product('家居百货解决方案', [{ action: 'retire', at: NOW - 300 * DAY }], { guid: 'old' });
+    const older = product('家居百货解决方案', [{ action: 'retire', at: NOW - 900 * DAY }], { guid: 'older' });
+    const next = product('家居百货解决方案', [{ action: 'retire', at: NOW + 3 * DAY }], { guid: 'next' });
+    const undated = product('家居百货解决方案', [{ action: 'retire', at: null }], { guid: 'undated' });
+    expect(flaggable([undated, older, old, next], NOW).map((p) => p.guid)).toEqual([
+      'next',
+      'old',
+      'older',
+      'undated',
+    ]);
+  });
+
   it('drops muted and cancelled notices and uses aliases as terms', () => {
     const a = product('A方案', [], { product: { ...product('A方案', []).product, aliases: ['A'] } });
     const muted = product('B方案', [], { muted: true });
