@@ -1,0 +1,54 @@
+// The feed status line: last success and, when the latest poll failed, the error in words.
+import type { Translate } from '../../utils/i18n/catalog.ts';
+import { longDate } from '../../utils/notice/countdown.ts';
+import type { FeedStatus } from '../../utils/messages/protocol.ts';
+import { ago, errorWords } from './format.ts';
+
+interface Props {
+  feeds: FeedStatus[];
+  now: number;
+  t: Translate;
+}
+
+export function FeedStatusLine({ feeds, now, t }: Props) {
+  const successes = feeds.map((f) => f.lastSuccessAt ?? 0).filter((x) => x > 0);
+  const lastSuccess = successes.length ? Math.max(...successes) : undefined;
+  // A feed is failing when its latest error is newer than its latest success.
+  const failing = feeds.filter((f) => f.lastError && f.lastError.at >= (f.lastSuccessAt ?? 0));
+  const skipped = feeds.reduce((sum, f) => sum + f.lastSkipped.length, 0);
+  const first = failing[0];
+  return (
+    <div
+      class="feed-status"
+      role="status"
+      aria-live="polite"
+      data-feed-status={failing.length ? 'error' : 'ok'}
+    >
+      <span>{lastSuccess ? t('popup_status_ok', ago(t, lastSuccess, now)) : t('popup_status_never')}</span>
+      {first?.lastError && (
+        <span class="feed-status__error" title={`${first.url}\n${first.lastError.message}`}>
+          {' · '}
+          {failing.length > 1 && `${t('popup_status_feeds_failing', failing.length)} · `}
+          {t('popup_status_error', ago(t, first.lastError.at, now), errorWords(t, first.lastError))}
+          {first.nextPollAt !== undefined && first.nextPollAt > now && (
+            <>
+              {' · '}
+              {t('popup_status_retry', longDate(t, first.nextPollAt))}
+            </>
+          )}
+        </span>
+      )}
+      {skipped > 0 && (
+        <span
+          class="feed-status__skipped"
+          title={feeds
+            .flatMap((f) => f.lastSkipped.map((s) => `${s.guid ?? s.title ?? '?'}: ${s.reason}`))
+            .join('\n')}
+        >
+          {' · '}
+          {t('popup_status_skipped', skipped)}
+        </span>
+      )}
+    </div>
+  );
+}

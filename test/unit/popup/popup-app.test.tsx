@@ -1,0 +1,243 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PopupApp } from '../../../components/popup/popup-app.tsx';
+import type { Notice } from '../../../utils/notice/schema.ts';
+import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/protocol.ts';
+import type { StoredNotice } from '../../../utils/store/db.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
+
+afterEach(cleanup);
+
+const NOW = Date.parse('2023-02-14T07:00:00+08:00');
+
+function sunset(guid: string, title: string, at: string | null, extra: Partial<Notice> = {}): Notice {
+  return {
+    guid,
+    title,
+    link: `https://example.com/${guid}`,
+    pubDate: '2023-02-10T17:48:00+08:00',
+    sunset: {
+      kind: 'retire',
+      updated: '2023-02-10T17:48:00+08:00',
+      products: [
+        {
+          name: `${title}产品`,
+          aliases: [],
+          milestones: [{ action: 'no-new-orders', at }],
+          replacements: [
+            { name: '消费品解决方案', href: 'https://p4p.1688.com/' },
+            { name: '工业品解决方案' },
+          ],
+        },
+      ],
+      grandfather: '2023年2月17日前订购的方案不受影响。',
+    },
+    ...extra,
+  };
+}
+const stored = (notice: Notice, extra: Partial<StoredNotice> = {}): StoredNotice => ({
+  guid: notice.guid,
+  notice,
+  origin: 'feed',
+  hash: 'h',
+  firstSeenAt: 0,
+  updatedAt: 0,
+  read: false,
+  muted: false,
+  ...extra,
+});
+
+const NOTICES = [
+  stored(
+    {
+      guid: 'plain',
+      title: '普通公告',
+      pubDate: '2023-02-01T00:00:00+08:00',
+      description: '<b>不是标记</b>',
+    },
+    { read: true },
+  ),
+  stored(sunset('past', '已下线方案', '2023-01-01T00:00:00+08:00'), { read: true }),
+  stored(sunset('soon', '家居百货解决方案', '2023-02-17T00:00:00+08:00')),
+  stored(sunset('later', '行业优选解决方案', '2023-05-01T00:00:00+08:00'), {
+    read: true,
+    changes: { dates: true },
+  }),
+  stored(sunset('nodate', '待定方案', null, { link: 'javascript:alert(1)' } as Partial<Notice>)),
+];
+
+const okFeed: FeedStatus = {
+  url: 'http://127.0.0.1:8787/feed.xml',
+  isDefault: true,
+  failures: 0,
+  lastSuccessAt: NOW - 5 * 60_000,
+  lastSkipped: [],
+  lastWarnings: [],
+};
+
+function fakeBackground(
+  options: { notices?: StoredNotice[]; feeds?: FeedStatus[]; settings?: Settings; failList?: boolean } = {},
+) {
+  const sent: Request[] = [];
+  let notices = options.notices ?? NOTICES;
+  const transport = async (request: Request) => {
+    sent.push(request);
+    if (request.type === 'notices/list') {
+      if (options.failList) return { ok: false, error: 'database unavailable' };
+      const value: ResponseMap['notices/list'] = {
+        notices,
+        feeds: options.feeds ?? [okFeed],
+        now: NOW,
+        settings: options.settings ?? { ...DEFAULT_SETTINGS, language: 'zh_CN' },
+      };
+      return { ok: true, value };
+    }
+    if (request.type === 'notices/markAllRead') {
+      notices = notices.map((n) => ({ ...n, read: true, changes: undefined }));
+      return { ok: true, value: { updated: 1 } };
+    }
+    if (request.type === 'notices/markRead') {
+      notices = notices.map((n) =>
+        request.guids.includes(n.guid) ? { ...n, read: true, changes: undefined } : n,
+      );
+      return { ok: true, value: { updated: 1 } };
+    }
+    if (request.type === 'feeds/refresh') return { ok: true, value: { feeds: [okFeed] } };
+    return { ok: false, error: 'unexpected' };
+  };
+  return { sent, transport };
+}
+
+const ids = (container: HTMLElement) =>
+  [...container.querySelectorAll('[data-notice-id]')].map((el) => el.getAttribute('data-notice-id'));
+
+function renderPopup(bg = fakeBackground(), timeZone = 'Asia/Shanghai') {
+  const view = render(
+    <PopupApp transport={bg.transport} now={() => NOW} browserLanguage="zh-CN" timeZone={timeZone} />,
+  );
+  return { ...view, bg };
+}
+
+describe('popup', () => {
+  it('lists every notice with data-notice-id, upcoming nearest first, then undated, retired, plain', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    expect(ids(container)).toEqual(['soon', 'later', 'nodate', 'past', 'plain']);
+  });
+
+  it('shows product, action, Beijing date, countdown, replacements, grandfather and link', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    const card = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
+    const text = card.textContent ?? '';
+    expect(text).toContain('家居百货解决方案产品');
+    expect(text).toContain('停止新订购');
+    expect(text).toContain('北京时间 2023年2月17日 00:00');
+    expect(text).toContain('剩 2 天 17 小时');
+    expect(text).toContain('不受影响：2023年2月17日前订购的方案不受影响。');
+    expect(text).toContain('未读');
+    // Beijing zone: no second, local time.
+    expect(text).not.toContain('本地时间');
+    const replacement = within(card).getByText('消费品解决方案');
+    expect(replacement.closest('a')?.getAttribute('href')).toBe('https://p4p.1688.com/');
+    expect(within(card).getByText('工业品解决方案').closest('a')).toBeNull();
+    expect(within(card).getByText('查看公告原文').getAttribute('href')).toBe('https://example.com/soon');
+  });
+
+  it('adds the local time when the browser is elsewhere', async () => {
+    const { container } = renderPopup(fakeBackground(), 'Europe/Berlin');
+    await screen.findByText('家居百货解决方案');
+    expect(container.querySelector('[data-notice-id="soon"]')?.textContent).toContain('本地时间');
+  });
+
+  it('marks updates with what changed, undated milestones, and past ones in words', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    expect(container.querySelector('[data-notice-id="later"]')?.textContent).toContain('已更新：日期');
+    expect(container.querySelector('[data-notice-id="nodate"]')?.textContent).toContain('日期待定');
+    expect(container.querySelector('[data-notice-id="past"]')?.textContent).toContain('已停止新订购');
+  });
+
+  it('never follows a non-https link and never renders remote markup', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    expect(container.querySelector('a[href^="javascript:"]')).toBeNull();
+    expect(container.querySelector('[data-notice-id="plain"] b')).toBeNull();
+    expect(container.querySelector('[data-notice-id="plain"]')?.textContent).toContain('<b>不是标记</b>');
+  });
+
+  it('filters to upcoming and searches', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    fireEvent.click(screen.getByRole('button', { name: '即将生效' }));
+    expect(ids(container)).toEqual(['soon', 'later', 'nodate']);
+    fireEvent.input(screen.getByRole('searchbox', { name: '搜索公告' }), { target: { value: '行业优选' } });
+    expect(ids(container)).toEqual(['later']);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '不存在的产品' } });
+    expect(ids(container)).toEqual([]);
+    expect(screen.getByText('没有与“不存在的产品”匹配的公告。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '清除搜索' }));
+    expect(ids(container)).toEqual(['soon', 'later', 'nodate']);
+  });
+
+  it('marks one notice read, then all', async () => {
+    const { container, bg } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    const soon = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
+    fireEvent.click(within(soon).getByRole('button', { name: '标为已读' }));
+    expect(bg.sent).toContainEqual({ type: 'notices/markRead', guids: ['soon'] });
+    expect(soon.textContent).not.toContain('未读');
+    fireEvent.click(screen.getByRole('button', { name: '全部已读' }));
+    await waitFor(() => expect(bg.sent).toContainEqual({ type: 'notices/markAllRead' }));
+    expect(container.textContent).not.toContain('已更新');
+    expect(screen.getByRole('button', { name: '全部已读' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('refreshes on request and reloads the list', async () => {
+    const { bg } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    fireEvent.click(screen.getByRole('button', { name: '立即刷新' }));
+    await waitFor(() => expect(bg.sent.filter((r) => r.type === 'notices/list')).toHaveLength(2));
+    expect(bg.sent).toContainEqual({ type: 'feeds/refresh' });
+  });
+
+  it('shows the feed status: last success and the last error in words', async () => {
+    const failing: FeedStatus = {
+      ...okFeed,
+      failures: 2,
+      lastSuccessAt: NOW - 3 * 3600_000,
+      lastError: { at: NOW - 60_000 * 2, code: 'timeout', message: 'no answer within 20 s' },
+      lastSkipped: [{ guid: 'x', reason: 'pubDate: is missing' }],
+    };
+    renderPopup(fakeBackground({ feeds: [failing] }));
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toContain('上次更新：3 小时前');
+    expect(status.textContent).toContain('上次出错：2 分钟前，订阅源 20 秒内没有响应');
+    expect(status.textContent).toContain('1 条公告格式有误，已跳过');
+  });
+
+  it('has designed empty and error states', async () => {
+    renderPopup(fakeBackground({ notices: [], feeds: [{ ...okFeed, lastSuccessAt: undefined }] }));
+    expect(await screen.findByText('还没有公告')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('尚未成功更新');
+    cleanup();
+    renderPopup(fakeBackground({ failList: true }));
+    expect((await screen.findByRole('alert')).textContent).toContain('无法读取公告：database unavailable');
+    expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
+  });
+
+  it('speaks English when the settings say so', async () => {
+    renderPopup(fakeBackground({ settings: { ...DEFAULT_SETTINGS, language: 'en' } }));
+    expect(await screen.findByRole('button', { name: 'Refresh now' })).toBeTruthy();
+    expect(screen.getAllByText('No new orders').length).toBeGreaterThan(0);
+    expect(screen.getByText('Beijing time 2023-2-17 00:00')).toBeTruthy();
+  });
+
+  it('focuses the search box with "/"', async () => {
+    renderPopup();
+    await screen.findByText('家居百货解决方案');
+    fireEvent.keyDown(document, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+  });
+});
