@@ -1,0 +1,126 @@
+// Bundle budgets (issue 8): sizes are deterministic, so they are tests. The e2e global setup has
+// built the extension into .output/e2e/chrome-mv3; this file measures it with gzip -9 and fails
+// when a part outgrows its budget. A budget is never raised to make this pass: shrink the part.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closure, gzipSize, htmlAssets, jsImports, kB, measureBundle } from '../../bench/lib/bundle-size.ts';
+import { hasChromium } from './support/chromium.ts';
+import { E2E_EXTENSION_DIR, E2E_FEED_URL, E2E_OUT_DIR, ROOT } from './support/paths.ts';
+
+/** Budgets in bytes of gzip (kB = 1000 bytes). */
+export const BUDGETS = {
+  contentScript: 20_000,
+  background: 60_000,
+  popupAndOptions: 40_000,
+} as const;
+
+describe('bundle size measuring', () => {
+  it('counts a known file and shared chunks once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sunset-budget-'));
+    try {
+      mkdirSync(path.join(dir, 'chunks'));
+      mkdirSync(path.join(dir, 'assets'));
+      const shared = 'export const shared = "x".repeat(5000);\n';
+      const a = 'import{shared as s}from"./shared.js";console.log(s, "popup");\n';
+      const b = 'import{shared as s}from"./shared.js";console.log(s, "options");\n';
+      const css = 'body { color: red; }\n';
+      writeFileSync(path.join(dir, 'chunks/shared.js'), shared);
+      writeFileSync(path.join(dir, 'chunks/a.js'), a);
+      writeFileSync(path.join(dir, 'chunks/b.js'), b);
+      writeFileSync(path.join(dir, 'assets/p.css'), css);
+      writeFileSync(
+        path.join(dir, 'popup.html'),
+        '<script type="module" crossorigin src="/chunks/a.js"></script><link rel="stylesheet" href="/assets/p.css">',
+      );
+      writeFileSync(
+        path.join(dir, 'options.html'),
+        '<script type="module" src="/chunks/b.js"></script><link rel="modulepreload" href="/chunks/shared.js">',
+      );
+      const group = closure(dir, ['popup.html', 'options.html']);
+      expect(group.files.map((f) => f.file).sort()).toEqual([
+        'assets/p.css',
+        'chunks/a.js',
+        'chunks/b.js',
+        'chunks/shared.js',
+      ]);
+      const expected = [shared, a, b, css].reduce(
+        (sum, text) => sum + gzipSync(Buffer.from(text), { level: 9 }).length,
+        0,
+      );
+      expect(group.gzip).toBe(expected);
+      // A known size: 5,000 repeated bytes compress to far less than they weigh.
+      expect(gzipSize(shared)).toBe(gzipSync(shared, { level: 9 }).length);
+      expect(gzipSize(shared)).toBeLessThan(100);
+      expect(group.files.find((f) => f.file === 'chunks/shared.js')?.bytes).toBe(shared.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds what pages and modules load, and refuses a missing file', () => {
+    expect(
+      htmlAssets(
+        '<script src="/a.js"></script><link rel="icon" href="/i.png"><link href="/s.css" rel="stylesheet">',
+      ),
+    ).toEqual(['/a.js', '/s.css']);
+    expect(jsImports('import"./x.js";import{a}from"../y.js";import("./lazy.js");from"pkg"')).toEqual([
+      './x.js',
+      '../y.js',
+    ]);
+    expect(() => closure(tmpdir(), ['no-such-file-here.js'])).toThrow(/missing/);
+  });
+});
+
+describe('bundle budgets of the built extension', () => {
+  beforeAll(() => {
+    // Without Chromium the global setup skips its build; budgets need no browser, so build here.
+    if (!hasChromium()) {
+      execFileSync('npx', ['wxt', 'build'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, WXT_FEED_URL: E2E_FEED_URL, SUNSET_OUT_DIR: E2E_OUT_DIR },
+      });
+    }
+  }, 120_000);
+
+  it('stays within the gzip budgets', () => {
+    const sizes = measureBundle(E2E_EXTENSION_DIR);
+    const rows = [
+      ...sizes.contentScripts.map(
+        (f) => [`content script ${f.file}`, f.gzip, BUDGETS.contentScript] as const,
+      ),
+      [
+        `background (${sizes.background.files.map((f) => f.file).join(' + ')})`,
+        sizes.background.gzip,
+        BUDGETS.background,
+      ] as const,
+      [
+        `popup + options (${sizes.pages.files.map((f) => f.file).join(' + ')})`,
+        sizes.pages.gzip,
+        BUDGETS.popupAndOptions,
+      ] as const,
+    ];
+    console.log(
+      `\nBundle sizes (gzip -9):\n${rows
+        .map(
+          ([name, gzip, budget]) =>
+            `  ${kB(gzip).padStart(8)} / ${kB(budget).padStart(7)}  ${gzip <= budget ? 'ok  ' : 'OVER'}  ${name}`,
+        )
+        .join('\n')}\n`,
+    );
+    expect(sizes.contentScripts.length).toBeGreaterThan(0);
+    expect(sizes.background.files.length).toBeGreaterThan(0);
+    expect(sizes.pages.files.length).toBeGreaterThan(0);
+    const over = rows
+      .filter(([, gzip, budget]) => gzip > budget)
+      .map(
+        ([name, gzip, budget]) =>
+          `${name}: ${kB(gzip)} gzip, ${kB(gzip - budget)} over the ${kB(budget)} budget`,
+      );
+    expect(over).toEqual([]);
+  });
+});
