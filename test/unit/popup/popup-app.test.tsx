@@ -109,7 +109,7 @@ function fakeBackground(
   return { sent, transport };
 }
 
-const ids = (container: HTMLElement) =>
+const ids = (container: ParentNode) =>
   [...container.querySelectorAll('[data-notice-id]')].map((el) => el.getAttribute('data-notice-id'));
 
 function renderPopup(bg = fakeBackground(), timeZone = 'Asia/Shanghai') {
