@@ -145,7 +145,14 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       'Cache-Control': CACHE_CONTROL,
       Vary: 'Accept-Encoding',
     };
-    if (fresh(req.headers, { etag: variant.etag, 'last-modified': state.lastModified })) {
+    // Only the validators go to `fresh`: it treats a request's `Cache-Control: no-cache` as "never
+    // 304", but that directive is for caches, and fetch() adds it to every conditional request
+    // made with cache: 'no-store' (the extension's poll), which would turn each 304 into a 200.
+    const conditional = {
+      'if-none-match': req.headers['if-none-match'],
+      'if-modified-since': req.headers['if-modified-since'],
+    };
+    if (fresh(conditional, { etag: variant.etag, 'last-modified': state.lastModified })) {
       res.writeHead(304, headers);
       res.end();
       return;

@@ -74,6 +74,22 @@ describe('feed serve', () => {
     expect(older.status).toBe(200);
   });
 
+  it('answers 304 when a conditional request also says Cache-Control: no-cache', async () => {
+    // fetch() with cache: 'no-store' (the extension's poll) adds these headers to every request.
+    const first = await get(`${server.url}/feed.xml`);
+    const polled = await get(`${server.url}/feed.xml`, {
+      'If-None-Match': String(first.headers.etag),
+      'Cache-Control': 'no-cache',
+      Pragma: 'no-cache',
+    });
+    expect(polled.status).toBe(304);
+    const changed = await get(`${server.url}/feed.xml`, {
+      'If-None-Match': '"something-else"',
+      'Cache-Control': 'no-cache',
+    });
+    expect(changed.status).toBe(200);
+  });
+
   it('sends gzip and br when asked, and they decompress to the same bytes', async () => {
     const plain = await get(`${server.url}/feed.xml`, { 'Accept-Encoding': 'identity' });
     const gz = await get(`${server.url}/feed.xml`, { 'Accept-Encoding': 'gzip' });
