@@ -1,0 +1,29 @@
+// The options page's translator (options text + common words).
+import enCommon from '../../locales/en/common.json';
+import enOptions from '../../locales/en/options.json';
+import zhCommon from '../../locales/zh_CN/common.json';
+import zhOptions from '../../locales/zh_CN/options.json';
+import {
+  makeTranslator,
+  mergeParts,
+  resolveLang,
+  type Lang,
+  type Translate,
+} from '../../utils/i18n/catalog.ts';
+import type { LanguageSetting } from '../../utils/store/settings.ts';
+
+const catalogs = {
+  zh_CN: mergeParts([zhCommon, zhOptions]),
+  en: mergeParts([enCommon, enOptions]),
+};
+
+export function optionsTranslator(
+  setting: LanguageSetting,
+  browserLanguage: string | undefined,
+): {
+  t: Translate;
+  lang: Lang;
+} {
+  const lang = resolveLang(setting, browserLanguage);
+  return { t: makeTranslator(catalogs, lang), lang };
+}

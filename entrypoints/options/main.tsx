@@ -1,0 +1,14 @@
+// Options entry: mounts the app with the real transport and permission prompt.
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { OptionsApp } from '../../components/options/options-app.tsx';
+import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
+
+/** Host permission for a feed's host (any port), from optional_host_permissions. */
+function requestAccess(url: string): Promise<boolean> {
+  const { protocol, hostname } = new URL(url);
+  return browser.permissions.request({ origins: [`${protocol}//${hostname}/*`] });
+}
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp defaultFeed={DEFAULT_FEED_URL} requestAccess={requestAccess} />, root);

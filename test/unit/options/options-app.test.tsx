@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../../components/options/options-app.tsx';
+import type { FeedTestResult, Request } from '../../../utils/messages/protocol.ts';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../../../utils/store/settings.ts';
+
+afterEach(cleanup);
+
+const DEFAULT_FEED = 'http://127.0.0.1:8787/feed.xml';
+
+function fakeBackground(test: FeedTestResult = { ok: true, count: 4, skipped: 0 }) {
+  const sent: Request[] = [];
+  let settings: Settings = { ...DEFAULT_SETTINGS, language: 'zh_CN' };
+  const transport = async (request: Request) => {
+    sent.push(request);
+    switch (request.type) {
+      case 'notices/list':
+        return { ok: true, value: { notices: [], feeds: [], now: 0, settings } };
+      case 'settings/set': {
+        // The real boundary: the same validation the background applies.
+        const checked = validateSettings(request.settings);
+        if (!checked.ok) return { ok: false, error: checked.error };
+        settings = checked.value;
+        return { ok: true, value: settings };
+      }
+      case 'feeds/test':
+        return { ok: true, value: test };
+      default:
+        return { ok: false, error: 'unexpected' };
+    }
+  };
+  return { sent, transport, settings: () => settings };
+}
+
+function renderOptions(bg = fakeBackground(), grant = true) {
+  const asked: string[] = [];
+  render(
+    <OptionsApp
+      transport={bg.transport}
+      browserLanguage="zh-CN"
+      defaultFeed={DEFAULT_FEED}
+      requestAccess={async (url) => {
+        asked.push(url);
+        return grant;
+      }}
+    />,
+  );
+  return { bg, asked };
+}
+
+const addFeed = async (url: string) => {
+  fireEvent.input(await screen.findByLabelText('订阅源地址'), { target: { value: url } });
+  fireEvent.click(screen.getByRole('button', { name: '测试并添加' }));
+};
+
+describe('options: feeds', () => {
+  it('adds an https feed after the permission and a successful test fetch', async () => {
+    const { bg, asked } = renderOptions();
+    await addFeed('https://feeds.example.com/sunset.xml');
+    expect(await screen.findByText('已添加：4 条公告')).toBeTruthy();
+    expect(asked).toEqual(['https://feeds.example.com/sunset.xml']);
+    expect(bg.sent).toContainEqual({ type: 'feeds/test', url: 'https://feeds.example.com/sunset.xml' });
+    expect(bg.settings().feeds).toEqual(['https://feeds.example.com/sunset.xml']);
+    // Listed, removable; the default feed is not.
+    const remove = screen.getByRole('button', { name: '移除 https://feeds.example.com/sunset.xml' });
+    expect(screen.getAllByRole('button', { name: /^移除/ })).toHaveLength(1);
+    fireEvent.click(remove);
+    await waitFor(() => expect(bg.settings().feeds).toEqual([]));
+  });
+
+  it.each([
+    ['http://feeds.example.com/sunset.xml', '只接受 https 地址（http 仅限 localhost 和 127.0.0.1）。'],
+    ['not a url', '这不是有效的网址。'],
+    [DEFAULT_FEED, '这个订阅源已在列表中。'],
+  ])('refuses %s without asking for anything', async (url, message) => {
+    const { bg, asked } = renderOptions();
+    await addFeed(url);
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(asked).toEqual([]);
+    expect(bg.sent.some((r) => r.type === 'feeds/test' || r.type === 'settings/set')).toBe(false);
+  });
+
+  it('accepts http on localhost', async () => {
+    const { bg } = renderOptions();
+    await addFeed('http://localhost:9000/feed.xml');
+    await screen.findByText('已添加：4 条公告');
+    expect(bg.settings().feeds).toEqual(['http://localhost:9000/feed.xml']);
+  });
+
+  it('does not save a feed whose permission is refused', async () => {
+    const { bg } = renderOptions(fakeBackground(), false);
+    await addFeed('https://feeds.example.com/sunset.xml');
+    expect((await screen.findByRole('alert')).textContent).toContain('未获得访问该网站的权限');
+    expect(bg.settings().feeds).toEqual([]);
+  });
+
+  it('does not save a feed whose test fails, and says why', async () => {
+    const { bg } = renderOptions(
+      fakeBackground({ ok: false, error: 'not an RSS feed: root element is <html>' }),
+    );
+    await addFeed('https://feeds.example.com/page.html');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '测试失败：not an RSS feed: root element is <html>',
+    );
+    expect(bg.settings().feeds).toEqual([]);
+  });
+});
+
+describe('options: settings', () => {
+  it('saves the poll interval, lead times, quiet hours, page warnings and language', async () => {
+    const { bg } = renderOptions();
+    fireEvent.change(await screen.findByRole('combobox', { name: '检查频率' }), { target: { value: '120' } });
+    await waitFor(() => expect(bg.settings().pollMinutes).toBe(120));
+    fireEvent.click(screen.getByRole('checkbox', { name: '提前 3 天' }));
+    await waitFor(() => expect(bg.settings().leadMinutes).toEqual([10080, 4320, 1440, 120, 0]));
+    fireEvent.click(screen.getByRole('checkbox', { name: '到点时' }));
+    await waitFor(() => expect(bg.settings().leadMinutes).toEqual([10080, 4320, 1440, 120]));
+    fireEvent.click(screen.getByRole('checkbox', { name: /在此时段内不弹出提醒/ }));
+    await waitFor(() => expect(bg.settings().quietHours.enabled).toBe(true));
+    fireEvent.click(screen.getByRole('checkbox', { name: /标出即将下线的产品/ }));
+    await waitFor(() => expect(bg.settings().pageWarnings).toBe(false));
+    expect(screen.getByRole('status', { name: '' }).textContent).toBe('已保存');
+    fireEvent.change(screen.getByRole('combobox', { name: '语言' }), { target: { value: 'en' } });
+    await waitFor(() => expect(bg.settings().language).toBe('en'));
+    expect(await screen.findByRole('heading', { name: 'Sunset Watch settings' })).toBeTruthy();
+  });
+
+  it('shows the background refusing an invalid value and keeps the last good settings', async () => {
+    const bg = fakeBackground();
+    const original = bg.transport;
+    bg.transport = async (request: Request) =>
+      request.type === 'settings/set'
+        ? { ok: false, error: 'pollMinutes: Invalid value' }
+        : original(request);
+    renderOptions(bg);
+    fireEvent.change(await screen.findByRole('combobox', { name: '检查频率' }), { target: { value: '30' } });
+    expect(await screen.findByText('未能保存：pollMinutes: Invalid value')).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: '检查频率' }) as HTMLSelectElement).value).toBe('60');
+  });
+});
