@@ -32,6 +32,8 @@ export default defineConfig({
   outDir: process.env.SUNSET_OUT_DIR || '.output',
   // Explicit imports everywhere: dependencies stay greppable and mocks hit real paths.
   imports: false,
+  // MV3 everywhere, Firefox included (WXT would default Firefox to MV2).
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), bundledNotices()],
     resolve: {
@@ -54,6 +56,10 @@ export default defineConfig({
           contents: JSON.stringify(messages, null, 2),
         });
       }
+    },
+    // The Gecko id is Firefox's alone; Chrome would list it as an unrecognized key.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete manifest.browser_specific_settings;
     },
   },
   manifest: {
