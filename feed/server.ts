@@ -133,34 +133,68 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       res.end(method === 'HEAD' ? undefined : body);
       return;
     }
-    const rep = state.reps[PATHS[path as keyof typeof PATHS]];
-    const available = CODINGS.filter((c) => rep.variants[c] !== undefined);
-    const coding = (negotiateEncoding.call(new Negotiator(req), available, { preferred: CODINGS }) ??
-      'identity') as Coding;
-    const variant = rep.variants[coding] ?? rep.variants.identity;
-    const headers: Record<string, string | number> = {
-      'Content-Type': rep.type,
-      ETag: variant.etag,
-      'Last-Modified': state.lastModified,
-      'Cache-Control': CACHE_CONTROL,
-      Vary: 'Accept-Encoding',
-    };
-    // Only the validators go to `fresh`: it treats a request's `Cache-Control: no-cache` as "never
-    // 304", but that directive is for caches, and fetch() adds it to every conditional request
-    // made with cache: 'no-store' (the extension's poll), which would turn each 304 into a 200.
-    const conditional = {
-      'if-none-match': req.headers['if-none-match'],
-      'if-modified-since': req.headers['if-modified-since'],
-    };
-    if (fresh(conditional, { etag: variant.etag, 'last-modified': state.lastModified })) {
-      res.writeHead(304, headers);
+    const file = PATHS[path as keyof typeof PATHS];
+    const response = responseFor(file, req.headers['accept-encoding'] ?? '');
+    const inm = req.headers['if-none-match'];
+    // The common revalidation (the exact ETag we sent) is answered without parsing anything.
+    // Otherwise only the validators go to `fresh`: it treats a request's `Cache-Control: no-cache`
+    // as "never 304", but that directive is for caches, and fetch() adds it to every conditional
+    // request made with cache: 'no-store' (the extension's poll): each 304 would become a 200.
+    if (
+      inm === response.etag ||
+      ((inm !== undefined || req.headers['if-modified-since'] !== undefined) &&
+        fresh(
+          { 'if-none-match': inm, 'if-modified-since': req.headers['if-modified-since'] },
+          { etag: response.etag, 'last-modified': state.lastModified },
+        ))
+    ) {
+      res.writeHead(304, response.notModified);
       res.end();
       return;
     }
-    headers['Content-Length'] = variant.body.length;
-    if (coding !== 'identity') headers['Content-Encoding'] = coding;
-    res.writeHead(200, headers);
-    res.end(method === 'HEAD' ? undefined : variant.body);
+    res.writeHead(200, response.ok);
+    res.end(method === 'HEAD' ? undefined : response.body);
+  }
+
+  interface Prepared {
+    etag: string;
+    body: Buffer;
+    ok: Record<string, string | number>;
+    notModified: Record<string, string | number>;
+  }
+  // Responses by file and Accept-Encoding value, so a request costs a Map lookup rather than a
+  // negotiation and a headers object; emptied whenever `state` changes. Clients send only a few
+  // distinct Accept-Encoding values; the cap keeps odd ones from growing it without bound.
+  let prepared = new Map<string, Prepared>();
+  let preparedFor: State | undefined;
+  function responseFor(file: keyof State['reps'], acceptEncoding: string): Prepared {
+    if (preparedFor !== state) {
+      prepared = new Map();
+      preparedFor = state;
+    }
+    const key = `${file}\n${acceptEncoding}`;
+    const cached = prepared.get(key);
+    if (cached) return cached;
+    const rep = state.reps[file];
+    const available = CODINGS.filter((c) => rep.variants[c] !== undefined);
+    const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
+    const coding = (negotiateEncoding.call(negotiator, available, { preferred: CODINGS }) ??
+      'identity') as Coding;
+    const variant = rep.variants[coding] ?? rep.variants.identity;
+    // RFC 9110 §15.4.5: a 304 carries the validators and caching fields of the 200, and no other
+    // representation metadata (the client keeps its stored Content-Type and Last-Modified).
+    const notModified = { ETag: variant.etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Accept-Encoding' };
+    const ok: Record<string, string | number> = {
+      'Content-Type': rep.type,
+      ...notModified,
+      'Last-Modified': state.lastModified,
+      'Content-Length': variant.body.length,
+    };
+    if (coding !== 'identity') ok['Content-Encoding'] = coding;
+    const entry = { etag: variant.etag, body: variant.body, ok, notModified };
+    if (prepared.size >= 64) prepared.clear();
+    prepared.set(key, entry);
+    return entry;
   }
 
   const server = createServer(handle);
