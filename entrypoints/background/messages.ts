@@ -57,7 +57,12 @@ const handlers: Handlers = {
   },
   'feeds/test': async ({ url }) => {
     const problem = feedUrlProblem(url);
-    if (problem) return { ok: false, error: problem === 'scheme' ? 'scheme' : 'invalid' };
+    if (problem) {
+      return {
+        ok: false,
+        error: problem === 'scheme' ? 'not an https: URL (http: only on localhost)' : 'not a valid URL',
+      };
+    }
     return testFeed(url, (input, init) => fetch(input, init), Date.now());
   },
   'settings/get': () => loadSettings(),
