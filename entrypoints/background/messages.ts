@@ -2,7 +2,7 @@
 // A message that fails the sender or schema check is answered with an error and never acted on.
 import type { Runtime } from 'webextension-polyfill';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
-import { testFeed } from '../../utils/feed/poll.ts';
+import { replan, testFeed } from '../../utils/feed/poll.ts';
 import {
   handle,
   type FeedStatus,
@@ -69,22 +69,19 @@ const handlers: Handlers = {
   'settings/set': async ({ settings }) => {
     const checked = validateSettings(settings);
     if (!checked.ok) throw new Error(checked.error);
+    const next = checked.value;
     const before = await loadSettings();
-    await saveSettings(checked.value);
-    // New feeds poll at once; a changed interval or lead time reschedules.
-    if (
-      checked.value.feeds.some((f) => !before.feeds.includes(f)) ||
-      before.pollMinutes !== checked.value.pollMinutes
-    ) {
-      void pollNow(checked.value.feeds.some((f) => !before.feeds.includes(f)));
+    await saveSettings(next);
+    const changed = (key: keyof Settings) => JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+    const added = next.feeds.some((f) => !before.feeds.includes(f));
+    if (changed('pollMinutes')) {
+      await replan(await openSunsetDb(), allFeedUrls(DEFAULT_FEED_URL, next), next.pollMinutes, Date.now());
     }
-    if (
-      JSON.stringify(before.leadMinutes) !== JSON.stringify(checked.value.leadMinutes) ||
-      JSON.stringify(before.quietHours) !== JSON.stringify(checked.value.quietHours)
-    ) {
-      void syncReminders();
-    }
-    return checked.value;
+    // A new feed is polled at once; a new interval reschedules (and polls what is now due).
+    if (added || changed('pollMinutes')) void pollNow(added);
+    // Reminders depend on lead times, quiet hours and (for their words) the language.
+    if (changed('leadMinutes') || changed('quietHours') || changed('language')) void syncReminders();
+    return next;
   },
   'watched/list': async () => {
     const db = await openSunsetDb();

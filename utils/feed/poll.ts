@@ -169,3 +169,29 @@ export async function testFeed(url: string, fetchFn: typeof fetch, now: number):
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * After the user changes the interval: each healthy feed's next poll is planned again from its
+ * last success, so a shorter interval takes effect now rather than after the old one ran out.
+ * Feeds in backoff keep their retry time.
+ */
+export async function replan(
+  db: SunsetDatabase,
+  urls: string[],
+  pollMinutes: number,
+  now: number,
+): Promise<void> {
+  for (const url of urls) {
+    await updateFeedState(db, url, (prev) => {
+      if (prev.failures > 0 || prev.lastSuccessAt === undefined) return prev;
+      const next = nextPollAt({
+        now: prev.lastSuccessAt,
+        pollMinutes,
+        failures: 0,
+        random: () => 0.5,
+        ...(prev.ttlMinutes !== undefined ? { ttlMinutes: prev.ttlMinutes } : {}),
+      });
+      return { ...prev, nextPollAt: Math.max(next, now) };
+    });
+  }
+}

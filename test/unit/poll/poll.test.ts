@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pollDue, pollFeed, testFeed, type PollDeps } from '../../../utils/feed/poll.ts';
+import { pollDue, pollFeed, replan, testFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
 import { openSunsetDb } from '../../../utils/store/db.ts';
 import { getFeedState, listNotices, markRead } from '../../../utils/store/notices.ts';
@@ -157,5 +157,30 @@ describe('testFeed', () => {
     const result = await testFeed(server.url, fetch, clock);
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/not an RSS feed/);
+  });
+});
+
+describe('replan', () => {
+  it('brings a healthy feed forward to the new, shorter interval; leaves a feed in backoff alone', async () => {
+    // A feed without <ttl>: only the interval counts.
+    server.respond(
+      etagResponder(fixture('basic.xml').toString('utf8').replace('<ttl>90</ttl>', ''), '"nottl"'),
+    );
+    await pollFeed(deps, server.url, 240);
+    expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 240 * MINUTE);
+    await replan(deps.db, [server.url], 30, clock + MINUTE);
+    expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 30 * MINUTE);
+    // Already past the new interval: due now.
+    await replan(deps.db, [server.url], 15, clock + 20 * MINUTE);
+    expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 20 * MINUTE);
+
+    server.respond((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    await pollFeed(deps, server.url, 15);
+    const inBackoff = (await getFeedState(deps.db, server.url)).nextPollAt;
+    await replan(deps.db, [server.url], 1440, clock);
+    expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(inBackoff);
   });
 });
