@@ -5,12 +5,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from './messages.ts';
 import { onPollAlarm, POLL_ALARM_PREFIX, startUp } from './poller.ts';
-import {
-  onNotificationButtonClicked,
-  onNotificationClicked,
-  onReminderAlarm,
-  syncReminders,
-} from './reminders.ts';
+import { onNotificationButtonClicked, onNotificationClicked, onReminderAlarm } from './reminders.ts';
 
 export default defineBackground(() => {
   // design.md: a restart of a test profile is reported as an install, so both events run the
@@ -32,8 +27,4 @@ export default defineBackground(() => {
   browser.notifications.onButtonClicked.addListener(
     (id, index) => void onNotificationButtonClicked(id, index),
   );
-  // New lead times or quiet hours re-plan the pending reminders.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) void syncReminders();
-  });
 });

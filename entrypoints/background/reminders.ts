@@ -19,7 +19,7 @@ import {
   SUMMARY_GUID,
   type PlannedAlarm,
 } from '../../utils/reminders/schedule.ts';
-import { openSunsetDb } from '../../utils/store/db.ts';
+import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
 import { markRead } from '../../utils/store/notices.ts';
 import { loadSettings } from '../../utils/store/settings-storage.ts';
@@ -58,16 +58,45 @@ export function syncReminders(): Promise<void> {
       planReminders({ notices, ledger, now, timeZone, settings }),
     );
     const { t, locale } = translatorFor(settings);
+    const shown: RenderedNotification[] = [];
     for (const planned of plan.notifications) {
-      await show(renderNotification(planned, { t, now, timeZone, locale }), t);
+      const rendered = renderNotification(planned, { t, now, timeZone, locale });
+      await show(rendered, t);
+      shown.push(rendered);
     }
     await setAlarms(plan.alarms);
+    await appendLog(db, now, shown);
   });
 }
 
 export async function onReminderAlarm(_name: string): Promise<void> {
   // Whatever alarm woke us, the plan is recomputed from the ledger and the clock.
   await syncReminders();
+}
+
+export const LOG_KEY = 'reminders:log';
+const LOG_SIZE = 100;
+
+export interface ReminderLog {
+  lastSyncAt: number;
+  shown: { id: string; at: number; title: string }[];
+}
+
+/**
+ * A short record of the last runs and the notifications they created (meta store). Chromium's
+ * notification centre forgets notifications on restart and in headless mode, so this is how a
+ * person (or an e2e test) can check that each reminder was created exactly once.
+ */
+async function appendLog(db: SunsetDatabase, now: number, created: RenderedNotification[]): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const before = (await tx.store.get(LOG_KEY))?.value as Partial<ReminderLog> | undefined;
+  const shown = [
+    ...(Array.isArray(before?.shown) ? before.shown : []),
+    ...created.map((n) => ({ id: n.id, at: now, title: n.title })),
+  ];
+  const value: ReminderLog = { lastSyncAt: now, shown: shown.slice(-LOG_SIZE) };
+  await tx.store.put({ key: LOG_KEY, value });
+  await tx.done;
 }
 
 async function show(n: RenderedNotification, t: Translate): Promise<void> {
