@@ -55,8 +55,9 @@ export function PopupApp({
 
   useEffect(() => {
     void reload();
-    // Countdowns stay current while the popup is open.
-    const timer = setInterval(() => setClock(now()), 60_000);
+    // Countdowns stay current while the popup is open, and a poll that finishes meanwhile
+    // (e.g. the first one after install) shows up without reopening it.
+    const timer = setInterval(() => void reload(), 60_000);
     return () => clearInterval(timer);
   }, [reload, now]);
 
