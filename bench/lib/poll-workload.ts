@@ -1,0 +1,189 @@
+// The polling benchmark's workload, with no Node API so that it runs both in the extension's
+// service worker (bundled by bench/poll.ts and evaluated there) and in Node on fake-indexeddb.
+// It times the core's real code: rss-parser alone, `parseFeed` (parse + map + validate), and
+// `pollFeed` (fetch handed a ready Response → parse → validate → hash → one-transaction store),
+// and a 304 poll, counting IndexedDB writes by wrapping the object-store prototype.
+import Parser from 'rss-parser';
+import { parseFeed } from '../../utils/feed/parse.ts';
+import { pollFeed } from '../../utils/feed/poll.ts';
+import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
+import { hashNotices, storeNotices } from '../../utils/store/notices.ts';
+
+export interface PollBenchInput {
+  text: string;
+  reps: number;
+  /** fake-indexeddb in Node; the worker's own `indexedDB` when omitted. */
+  factory?: IDBFactory;
+  /** The IDBObjectStore class whose prototype is wrapped to count writes. */
+  objectStore?: { prototype: IDBObjectStore };
+}
+
+export interface WriteCount {
+  /** put/add/delete/clear calls per object store. */
+  byStore: Record<string, number>;
+  total: number;
+}
+
+export interface PollBenchResult {
+  items: number;
+  bytes: number;
+  /** Milliseconds per repetition. */
+  rssParserOnly: number[];
+  parseFeed: number[];
+  /** pollFeed of a 200 into an empty database: every item is new. */
+  pollStoreNew: number[];
+  /** Where the store time goes: content hashes of 500 notices, then storeNotices' transaction. */
+  hashOnly: number[];
+  storeOnly: number[];
+  /** pollFeed of a 200 with the same content already stored: read and compare, no notice put. */
+  pollStoreSame: number[];
+  /** pollFeed of a 304: from the moment fetch resolves to the end of the poll. */
+  notModifiedAfterResponse: number[];
+  writesNew: WriteCount;
+  writesSame: WriteCount;
+  writes304: WriteCount;
+}
+
+const URL_ = 'https://bench.invalid/feed.xml';
+const ETAG = '"bench-v1"';
+
+function counter(objectStore: { prototype: IDBObjectStore }) {
+  const counts: Record<string, number> = {};
+  const proto = objectStore.prototype as unknown as Record<string, unknown>;
+  const originals = new Map<string, unknown>();
+  for (const method of ['put', 'add', 'delete', 'clear']) {
+    const original = proto[method] as (this: IDBObjectStore, ...args: unknown[]) => unknown;
+    originals.set(method, original);
+    proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      counts[this.name] = (counts[this.name] ?? 0) + 1;
+      return original.apply(this, args);
+    };
+  }
+  return {
+    take(): WriteCount {
+      const byStore = { ...counts };
+      for (const key of Object.keys(counts)) delete counts[key];
+      return { byStore, total: Object.values(byStore).reduce((a, b) => a + b, 0) };
+    },
+    restore() {
+      for (const [method, original] of originals) proto[method] = original;
+    },
+  };
+}
+
+async function clearAll(db: SunsetDatabase): Promise<void> {
+  const tx = db.transaction(['notices', 'feeds'], 'readwrite');
+  await Promise.all([tx.objectStore('notices').clear(), tx.objectStore('feeds').clear(), tx.done]);
+}
+
+export async function runPollBench(input: PollBenchInput): Promise<PollBenchResult> {
+  const { text, reps } = input;
+  const db = await openSunsetDb(input.factory);
+  const count = counter(
+    input.objectStore ??
+      (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore,
+  );
+  let afterResponseAt = 0;
+  const respond = (status: 200 | 304) => async (): Promise<Response> => {
+    const response =
+      status === 200
+        ? new Response(text, {
+            headers: { 'content-type': 'application/rss+xml; charset=utf-8', etag: ETAG },
+          })
+        : new Response(null, { status: 304, headers: { etag: ETAG } });
+    afterResponseAt = performance.now();
+    return response;
+  };
+  const deps = (status: 200 | 304) => ({
+    db,
+    fetch: respond(status) as typeof fetch,
+    now: () => Date.now(),
+    random: () => 0.5,
+  });
+  const result: PollBenchResult = {
+    items: 0,
+    bytes: new TextEncoder().encode(text).length,
+    rssParserOnly: [],
+    parseFeed: [],
+    pollStoreNew: [],
+    pollStoreSame: [],
+    hashOnly: [],
+    storeOnly: [],
+    notModifiedAfterResponse: [],
+    writesNew: { byStore: {}, total: 0 },
+    writesSame: { byStore: {}, total: 0 },
+    writes304: { byStore: {}, total: 0 },
+  };
+  try {
+    // One untimed round first: JIT warm-up and the database's first pages.
+    for (let rep = -1; rep < reps; rep++) {
+      const keep = rep >= 0;
+
+      let t = performance.now();
+      // The same parser settings parseFeed uses, so the baseline is rss-parser's share of the work.
+      const parser = new Parser({
+        defaultRSS: 2,
+        customFields: {
+          feed: ['ttl'],
+          item: [
+            ['guid', 'rawGuid'],
+            ['description', 'rawDescription'],
+            ['sunset:notice', 'sunsetNotice'],
+          ],
+        },
+      });
+      await parser.parseString(text);
+      if (keep) result.rssParserOnly.push(performance.now() - t);
+
+      t = performance.now();
+      const parsed = await parseFeed(text);
+      if (keep) result.parseFeed.push(performance.now() - t);
+      result.items = parsed.notices.length;
+
+      await clearAll(db);
+      count.take();
+      t = performance.now();
+      const fresh = await pollFeed(deps(200), URL_, 60);
+      if (keep) result.pollStoreNew.push(performance.now() - t);
+      const writesNew = count.take();
+      if (fresh.status !== 'stored' || fresh.summary.added.length !== parsed.notices.length) {
+        throw new Error(
+          `first poll stored ${JSON.stringify(fresh.status)}, not ${parsed.notices.length} new notices`,
+        );
+      }
+
+      // The same store step by itself, split in its two parts.
+      await clearAll(db);
+      t = performance.now();
+      const hashed = await hashNotices(parsed.notices);
+      if (keep) result.hashOnly.push(performance.now() - t);
+      t = performance.now();
+      await storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now());
+      if (keep) result.storeOnly.push(performance.now() - t);
+      count.take();
+
+      t = performance.now();
+      const same = await pollFeed(deps(200), URL_, 60);
+      if (keep) result.pollStoreSame.push(performance.now() - t);
+      const writesSame = count.take();
+      if (same.status !== 'stored' || same.summary.added.length + same.summary.updated.length !== 0) {
+        throw new Error('a second poll of the same content changed notices');
+      }
+
+      const outcome = await pollFeed(deps(304), URL_, 60);
+      const end = performance.now();
+      if (keep) result.notModifiedAfterResponse.push(end - afterResponseAt);
+      const writes304 = count.take();
+      if (outcome.status !== 'not-modified') throw new Error(`304 poll ended ${outcome.status}`);
+
+      result.writesNew = writesNew;
+      result.writesSame = writesSame;
+      result.writes304 = writes304;
+    }
+  } finally {
+    count.restore();
+    await clearAll(db);
+    db.close();
+  }
+  return result;
+}
