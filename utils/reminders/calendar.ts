@@ -1,0 +1,35 @@
+// 加入日历 (issue 5, item 7): one milestone as an .ics file, alarms at the user's lead times.
+// Built with the feed's own builder (utils/calendar/), so the event's UID is the one the feed's
+// calendar.ics subscription carries for it: importing both never makes a duplicate.
+import { milestoneEvents } from '../calendar/events.ts';
+import { buildCalendar } from '../calendar/ics.ts';
+import type { Milestone, Notice, Product } from '../notice/schema.ts';
+
+/** The notice cut down to this one product and milestone (event identity is unchanged). */
+function only(notice: Notice, product: Product, milestone: Milestone): Notice | null {
+  if (!notice.sunset || milestone.at === null) return null;
+  return {
+    ...notice,
+    sunset: { ...notice.sunset, products: [{ ...product, milestones: [milestone] }] },
+  };
+}
+
+/** The .ics text for one dated milestone, or null for an undated one. */
+export function milestoneIcs(
+  notice: Notice,
+  product: Product,
+  milestone: Milestone,
+  leadMinutes: readonly number[],
+): string | null {
+  const single = only(notice, product, milestone);
+  if (!single) return null;
+  const leads = [...new Set(leadMinutes.filter((m) => Number.isInteger(m) && m >= 0))].sort((a, b) => b - a);
+  return buildCalendar(milestoneEvents([single]), { name: notice.title, leadsMinutes: leads });
+}
+
+/** A file name that every OS accepts: the product and the date, nothing else. */
+export function icsFileName(product: Product, milestone: Milestone): string {
+  const date = milestone.at ? milestone.at.slice(0, 10) : 'undated';
+  const name = product.name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'milestone';
+  return `sunset-${name}-${milestone.action}-${date}.ics`;
+}
