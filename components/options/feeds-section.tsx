@@ -5,6 +5,7 @@ import type { Translate } from '../../utils/i18n/catalog.ts';
 import { longDate } from '../../utils/notice/countdown.ts';
 import type { FeedStatus, FeedTestResult } from '../../utils/messages/protocol.ts';
 import { feedUrlProblem } from '../../utils/store/settings.ts';
+import { errorWords } from '../popup/format.ts';
 
 interface Props {
   t: Translate;
@@ -74,7 +75,7 @@ function FeedRow(props: {
         )}
         {status?.lastError && status.lastError.at >= (status.lastSuccessAt ?? 0) && (
           <span class="error" title={status.lastError.message}>
-            {t('opt_feed_last_error', status.lastError.message)}
+            {t('opt_feed_last_error', errorWords(t, status.lastError))}
           </span>
         )}
         {result && (

@@ -1,8 +1,11 @@
-// The options page's translator (options text + common words).
+// The options page's translator: options text, common words, and the popup's (feed errors are
+// worded the same on both pages).
 import enCommon from '../../locales/en/common.json';
 import enOptions from '../../locales/en/options.json';
+import enPopup from '../../locales/en/popup.json';
 import zhCommon from '../../locales/zh_CN/common.json';
 import zhOptions from '../../locales/zh_CN/options.json';
+import zhPopup from '../../locales/zh_CN/popup.json';
 import {
   makeTranslator,
   mergeParts,
@@ -13,8 +16,8 @@ import {
 import type { LanguageSetting } from '../../utils/store/settings.ts';
 
 const catalogs = {
-  zh_CN: mergeParts([zhCommon, zhOptions]),
-  en: mergeParts([enCommon, enOptions]),
+  zh_CN: mergeParts([zhCommon, zhOptions, zhPopup]),
+  en: mergeParts([enCommon, enOptions, enPopup]),
 };
 
 export function optionsTranslator(

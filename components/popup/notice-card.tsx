@@ -81,20 +81,20 @@ function MilestoneRow(props: {
   return (
     <li class={`milestone milestone--${props.active ? cd.urgency : 'inactive'}`}>
       <span class="milestone__action">{action}</span>
+      {props.active && <span class="milestone__countdown">{countdownText(t, milestone.action, cd)}</span>}
+      {props.active &&
+        cd.urgency !== 'past' &&
+        props.extra?.({ notice: props.notice, product: props.product, milestone })}
       <span class="milestone__date">
         <time dateTime={milestone.at}>{t('popup_beijing', beijing)}</time>
         {showLocal && (
           <span class="milestone__local">
-            {' '}
+            {' · '}
             {t('popup_local', formatInZone(atMs, LOCALE_TAG[lang], timeZone))}
           </span>
         )}
       </span>
-      {props.active && <span class="milestone__countdown">{countdownText(t, milestone.action, cd)}</span>}
       {moved && <span class="milestone__moved">{moved}</span>}
-      {props.active &&
-        cd.urgency !== 'past' &&
-        props.extra?.({ notice: props.notice, product: props.product, milestone })}
     </li>
   );
 }
