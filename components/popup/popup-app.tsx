@@ -9,6 +9,7 @@ import {
   type Transport,
 } from '../../utils/messages/protocol.ts';
 import { matchesFilter, matchesSearch, sortNotices, type Filter } from '../../utils/store/view.ts';
+import { CalendarButton } from '../calendar-button.tsx';
 import { FeedStatusLine } from './feed-status.tsx';
 import { popupTranslator } from './i18n.ts';
 import { NoticeCard, type MilestoneExtra } from './notice-card.tsx';
@@ -21,8 +22,6 @@ export interface PopupAppProps {
   browserLanguage?: string;
   timeZone?: string;
   openOptions?: () => void;
-  /** Renders the 加入日历 button per milestone (given t and the lead times). */
-  calendar?: (args: Parameters<MilestoneExtra>[0] & { data: ListData }) => ReturnType<MilestoneExtra>;
 }
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: ListData };
@@ -33,7 +32,6 @@ export function PopupApp({
   browserLanguage = globalThis.navigator?.language,
   timeZone,
   openOptions,
-  calendar,
 }: PopupAppProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   // All by default: every notice is listed (design.md test contract), upcoming ones first.
@@ -118,8 +116,10 @@ export function PopupApp({
     setRefreshing(false);
   };
 
-  const milestoneExtra: MilestoneExtra | undefined =
-    calendar && data ? (args) => calendar({ ...args, data }) : undefined;
+  // 加入日历 beside each upcoming milestone (the reminders' component), alarms at the lead times.
+  const milestoneExtra: MilestoneExtra | undefined = data
+    ? (args) => <CalendarButton {...args} leadMinutes={data.settings.leadMinutes} t={t} />
+    : undefined;
 
   return (
     <div class="popup" lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}>

@@ -234,6 +234,19 @@ describe('popup', () => {
     expect(screen.getByText('Beijing time 2023-2-17 00:00')).toBeTruthy();
   });
 
+  it('offers 加入日历 beside each upcoming dated milestone only', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案');
+    const buttons = (guid: string) =>
+      within(container.querySelector<HTMLElement>(`[data-notice-id="${guid}"]`)!).queryAllByRole('button', {
+        name: '加入日历',
+      });
+    expect(buttons('soon')).toHaveLength(1);
+    expect(buttons('later')).toHaveLength(1);
+    expect(buttons('nodate')).toHaveLength(0);
+    expect(buttons('past')).toHaveLength(0);
+  });
+
   it('focuses the search box with "/"', async () => {
     renderPopup();
     await screen.findByText('家居百货解决方案');
