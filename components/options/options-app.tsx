@@ -9,6 +9,7 @@ import {
   type Transport,
 } from '../../utils/messages/protocol.ts';
 import type { Settings } from '../../utils/store/settings.ts';
+import { CalendarSubscribe } from '../calendar-subscribe.tsx';
 import { FeedsSection } from './feeds-section.tsx';
 import { optionsTranslator } from './i18n.ts';
 
@@ -173,6 +174,7 @@ export function OptionsApp({
             />
           </label>
         </fieldset>
+        <CalendarSubscribe feedUrl={defaultFeed} lang={lang} />
       </section>
 
       <section class="section" aria-labelledby="page-heading">

@@ -33,3 +33,21 @@ export function icsFileName(product: Product, milestone: Milestone): string {
   const name = product.name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'milestone';
   return `sunset-${name}-${milestone.action}-${date}.ics`;
 }
+
+/**
+ * The feed's calendar subscription next to its feed (feed/ serves and builds `calendar.ics`
+ * beside `feed.xml`), or null for a URL that cannot be parsed.
+ */
+export function calendarUrlFor(feedUrl: string): string | null {
+  try {
+    const url = new URL(feedUrl);
+    url.pathname = url.pathname.endsWith('/feed.xml')
+      ? url.pathname.replace(/feed\.xml$/, 'calendar.ics')
+      : new URL('calendar.ics', url).pathname;
+    url.search = '';
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ import { CalendarButton } from '../../../components/calendar-button.tsx';
 import zhRem from '../../../locales/zh_CN/reminders.json';
 import { milestoneEvents } from '../../../utils/calendar/events.ts';
 import { makeTranslator } from '../../../utils/i18n/catalog.ts';
-import { icsFileName, milestoneIcs } from '../../../utils/reminders/calendar.ts';
+import { calendarUrlFor, icsFileName, milestoneIcs } from '../../../utils/reminders/calendar.ts';
 import { bj, notice } from './helpers.ts';
 
 const t = makeTranslator({ zh_CN: zhRem }, 'zh_CN');
@@ -79,5 +79,16 @@ describe('<CalendarButton>', () => {
       />,
     );
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('calendarUrlFor', () => {
+  it.each([
+    ['https://example.com/sunset/feed.xml', 'https://example.com/sunset/calendar.ics'],
+    ['http://127.0.0.1:8787/feed.xml?x=1', 'http://127.0.0.1:8787/calendar.ics'],
+    ['https://example.com/notices/', 'https://example.com/notices/calendar.ics'],
+    ['not a url', null],
+  ])('%s → %s', (feed, expected) => {
+    expect(calendarUrlFor(feed)).toBe(expected);
   });
 });
