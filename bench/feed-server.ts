@@ -2,7 +2,7 @@
 // against nginx from Debian's packages serving the same bytes from `feed build`, both with
 // keep-alive on loopback, the same wrk parameters, in the same run, alternating servers.
 //
-//   npx tsx bench/feed-server.ts [--seconds 5] [--reps 3] [--connections 32]
+//   npx tsx bench/feed-server.ts [--seconds 5] [--reps 3] [--connections 32] [--skip-reference]
 //
 // Needs /usr/sbin/nginx and wrk: apt-get install -y nginx wrk. Each server runs in its own
 // process (our server as `node --import tsx feed/cli.ts serve`), so neither shares an event loop
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     reps: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
+    'skip-reference': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -73,6 +74,22 @@ http {
 }
 `;
 }
+
+// A reference row, not a contestant: the least a node:http server can do per request (a fixed
+// body or a 304 on an exact ETag, no routing or negotiation), so the table shows how much of the
+// gap to nginx is Node's HTTP stack rather than our handler.
+const BARE_NODE = `
+const { createServer } = require('node:http');
+const { readFileSync } = require('node:fs');
+const [port, file, type, etag] = process.argv.slice(1);
+const body = readFileSync(file);
+const ok = { 'Content-Type': type, ETag: etag, 'Cache-Control': 'public, max-age=300', 'Content-Length': body.length };
+const nm = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
+createServer((req, res) => {
+  if (req.headers['if-none-match'] === etag) { res.writeHead(304, nm); res.end(); return; }
+  res.writeHead(200, ok); res.end(body);
+}).listen(Number(port), '127.0.0.1');
+`;
 
 interface Target {
   name: string;
@@ -131,6 +148,21 @@ try {
   await waitForHttp(nginxUrl, nginx);
   await waitForHttp(oursUrl, ours);
   const targets = [await probe('feed serve (ours)', oursUrl, feed), await probe('nginx', nginxUrl, feed)];
+  if (!values['skip-reference']) {
+    const barePort = await freePort();
+    const bare = start(process.execPath, [
+      '-e',
+      BARE_NODE,
+      String(barePort),
+      path.join(www, 'feed.xml'),
+      CONTENT_TYPES['feed.xml'],
+      targets[0]!.etag,
+    ]);
+    servers.push(bare);
+    const bareUrl = `http://127.0.0.1:${barePort}/feed.xml`;
+    await waitForHttp(bareUrl, bare);
+    targets.push(await probe('bare node:http (ref)', bareUrl, feed));
+  }
 
   const wrk = (target: Target, conditional: boolean, secs = seconds) => {
     const result = runWrk(target.url, {
@@ -162,14 +194,14 @@ try {
         const rps = wrk(target, conditional);
         add(`${target.name}|${conditional}`, rps);
         process.stdout.write(
-          `  run ${rep + 1}: ${target.name.padEnd(18)} ${conditional ? '304' : '200'}  ${fmt(rps)} req/s\n`,
+          `  run ${rep + 1}: ${target.name.padEnd(20)} ${conditional ? '304' : '200'}  ${fmt(rps)} req/s\n`,
         );
       }
     }
   }
   const med = (target: Target, conditional: boolean) =>
     median(samples.get(`${target.name}|${conditional}`) ?? []);
-  const [oursT, nginxT] = targets as [Target, Target];
+  const [oursT, nginxT] = targets as [Target, Target, ...Target[]];
   const rows = [
     ['server', '200 req/s', '304 req/s'],
     ...targets.map((t) => [t.name, fmt(med(t, false)), fmt(med(t, true))]),
