@@ -147,6 +147,7 @@ if (result.items !== ITEMS)
 const m = {
   rss: median(result.rssParserOnly),
   parse: median(result.parseFeed),
+  validate: median(result.validateOnly),
   storeNew: median(result.pollStoreNew),
   storeSame: median(result.pollStoreSame),
   hash: median(result.hashOnly),
@@ -169,6 +170,7 @@ process.stdout.write(
         '',
         runs(result.parseFeed),
       ],
+      ['  of which: validateNotice ×500', ms(m.validate), '', '', '', runs(result.validateOnly)],
       [
         'poll 200, all new (parse + validate + store)',
         ms(m.storeNew),

@@ -8,6 +8,7 @@ import { parseFeed } from '../../utils/feed/parse.ts';
 import { pollFeed } from '../../utils/feed/poll.ts';
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { hashNotices, storeNotices } from '../../utils/store/notices.ts';
+import { validateNotice } from '../../utils/notice/schema.ts';
 
 export interface PollBenchInput {
   text: string;
@@ -30,6 +31,8 @@ export interface PollBenchResult {
   /** Milliseconds per repetition. */
   rssParserOnly: number[];
   parseFeed: number[];
+  /** validateNotice over the 500 parsed notices again: the schema's share of parseFeed. */
+  validateOnly: number[];
   /** pollFeed of a 200 into an empty database: every item is new. */
   pollStoreNew: number[];
   /** Where the store time goes: content hashes of 500 notices, then storeNotices' transaction. */
@@ -105,6 +108,7 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
     bytes: new TextEncoder().encode(text).length,
     rssParserOnly: [],
     parseFeed: [],
+    validateOnly: [],
     pollStoreNew: [],
     pollStoreSame: [],
     hashOnly: [],
@@ -139,6 +143,12 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
       const parsed = await parseFeed(text);
       if (keep) result.parseFeed.push(performance.now() - t);
       result.items = parsed.notices.length;
+
+      t = performance.now();
+      for (const notice of parsed.notices) {
+        if (!validateNotice(notice).ok) throw new Error(`notice ${notice.guid} no longer validates`);
+      }
+      if (keep) result.validateOnly.push(performance.now() - t);
 
       await clearAll(db);
       count.take();
