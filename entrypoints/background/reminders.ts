@@ -31,7 +31,7 @@ const catalogs = {
 };
 
 function translatorFor(settings: Settings): { t: Translate; locale: string } {
-  const lang = resolveLang(settings.language, navigator.language);
+  const lang = resolveLang(settings.language, globalThis.navigator?.language);
   return { t: makeTranslator(catalogs, lang), locale: lang === 'en' ? 'en-US' : 'zh-CN' };
 }
 
@@ -61,8 +61,13 @@ export function syncReminders(): Promise<void> {
     const shown: RenderedNotification[] = [];
     for (const planned of plan.notifications) {
       const rendered = renderNotification(planned, { t, now, timeZone, locale });
-      await show(rendered, t);
-      shown.push(rendered);
+      try {
+        await show(rendered, t);
+        shown.push(rendered);
+      } catch (error) {
+        // Recorded but not shown: say so in the worker's log rather than stop the others.
+        console.warn(`sunset-watch: could not show ${rendered.id}`, error);
+      }
     }
     await setAlarms(plan.alarms);
     await appendLog(db, now, shown);
@@ -100,23 +105,33 @@ async function appendLog(db: SunsetDatabase, now: number, created: RenderedNotif
 }
 
 async function show(n: RenderedNotification, t: Translate): Promise<void> {
-  const options: Notifications.CreateNotificationOptions = {
-    type: n.items ? 'list' : 'basic',
+  const base: Notifications.CreateNotificationOptions = {
+    type: 'basic',
     iconUrl: browser.runtime.getURL('/icon-128.png'),
     title: n.title,
     message: n.message,
     priority: 2,
-    ...(n.items ? { items: n.items } : {}),
   };
   const buttons = n.buttons.map((b) => ({ title: t(b === 'view' ? 'rem_btn_view' : 'rem_btn_snooze') }));
-  try {
-    // Chrome's buttons are not in the polyfill's (Firefox) types; Firefox rejects them.
-    await browser.notifications.create(n.id, {
-      ...options,
+  // Richest first. Chrome's buttons are not in the polyfill's (Firefox) types, and Firefox
+  // refuses both buttons and `list`: each later attempt drops what a browser may not support,
+  // so the (already recorded) reminder is never lost to a presentation detail.
+  const attempts: Notifications.CreateNotificationOptions[] = [
+    {
+      ...base,
+      ...(n.items ? { type: 'list', items: n.items } : {}),
       buttons,
-    } as Notifications.CreateNotificationOptions);
-  } catch {
-    await browser.notifications.create(n.id, options);
+    } as Notifications.CreateNotificationOptions,
+    ...(n.items ? [{ ...base, type: 'list' as const, items: n.items }] : []),
+    { ...base, message: n.items ? n.items.map((i) => `${i.title}：${i.message}`).join('\n') : n.message },
+  ];
+  for (const [index, options] of attempts.entries()) {
+    try {
+      await browser.notifications.create(n.id, options);
+      return;
+    } catch (error) {
+      if (index === attempts.length - 1) throw error;
+    }
   }
 }
 
