@@ -16,6 +16,8 @@ export function FeedStatusLine({ feeds, now, t }: Props) {
   // A feed is failing when its latest error is newer than its latest success.
   const failing = feeds.filter((f) => f.lastError && f.lastError.at >= (f.lastSuccessAt ?? 0));
   const skipped = feeds.reduce((sum, f) => sum + f.lastSkipped.length, 0);
+  // Older states (before warnings were kept) may lack the field.
+  const warnings = feeds.flatMap((f) => f.lastWarnings ?? []);
   const first = failing[0];
   return (
     <div
@@ -47,6 +49,12 @@ export function FeedStatusLine({ feeds, now, t }: Props) {
         >
           {' · '}
           {t('popup_status_skipped', skipped)}
+        </span>
+      )}
+      {warnings.length > 0 && (
+        <span class="feed-status__warnings" title={warnings.join('\n')}>
+          {' · '}
+          {t('popup_status_warnings', warnings.length)}
         </span>
       )}
     </div>

@@ -18,6 +18,8 @@ const ERROR_KEYS: Record<string, string> = {
   parse: 'popup_err_parse',
   'too-large': 'popup_err_too_large',
   charset: 'popup_err_charset',
+  redirect: 'popup_err_redirect',
+  storage: 'popup_err_storage',
 };
 
 /** A feed error in words (the raw message stays available as a tooltip). */

@@ -17,12 +17,30 @@ export interface FetchFeedInput {
 }
 
 export type FetchFeedResult =
-  | { status: 'not-modified'; hints: PollHints }
-  | { status: 'ok'; text: string; etag?: string; lastModified?: string; hints: PollHints }
+  | { status: 'not-modified'; hints: PollHints; redirect?: Redirect }
+  | {
+      status: 'ok';
+      text: string;
+      etag?: string;
+      lastModified?: string;
+      hints: PollHints;
+      redirect?: Redirect;
+    }
   | { status: 'error'; code: FetchErrorCode; message: string; httpStatus?: number; hints: PollHints };
 
+/** Where the feed answered from, when it was not the URL asked for. */
+export interface Redirect {
+  url: string;
+  /** Every hop was 301 or 308: the feed has moved, and later polls should ask there. */
+  permanent: boolean;
+}
+
 /** Why a fetch failed, for the popup's words (the message keeps the details). */
-export type FetchErrorCode = 'timeout' | 'network' | 'http' | 'too-large' | 'charset';
+export type FetchErrorCode = 'timeout' | 'network' | 'http' | 'too-large' | 'charset' | 'redirect';
+
+/** Redirect hops followed before giving up (a loop ends here, not in the browser's limit of 20). */
+export const MAX_REDIRECTS = 5;
+const PERMANENT = new Set([301, 308]);
 
 export class BodyTooLargeError extends Error {}
 class CharsetError extends Error {}
@@ -109,23 +127,52 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
   if (input.lastModified) headers['if-modified-since'] = input.lastModified;
   // One signal covers the whole exchange, body included: a server trickling bytes times out too.
   const signal = AbortSignal.timeout(timeoutMs);
+  const init: RequestInit = {
+    headers,
+    signal,
+    // Our own validators do the revalidation; the HTTP cache must not answer for the server.
+    cache: 'no-store',
+    credentials: 'omit',
+    // Redirects are followed here, hop by hop, so that a permanent move (301/308) can be told
+    // from a temporary one and a loop is cut short with a clear reason.
+    redirect: 'manual',
+  };
   let response: Response;
+  let url = input.url;
+  let permanent = true;
   try {
-    response = await input.fetch(input.url, {
-      headers,
-      signal,
-      // Our own validators do the revalidation; the HTTP cache must not answer for the server.
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'follow',
-    });
+    for (let hop = 0; ; hop++) {
+      response = await input.fetch(url, init);
+      if (response.type === 'opaqueredirect') {
+        // A browser hides a manual redirect's status and Location from scripts; let it follow
+        // the redirect itself. Whether it was permanent cannot be known, so it counts as temporary.
+        response = await input.fetch(url, { ...init, redirect: 'follow' });
+        permanent = false;
+        if (response.url) url = response.url;
+        break;
+      }
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || response.status === 304 || !location) break;
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) {
+        return {
+          status: 'error',
+          code: 'redirect',
+          message: `more than ${MAX_REDIRECTS} redirects (a redirect loop?), last to ${location}`,
+          hints: {},
+        };
+      }
+      permanent &&= PERMANENT.has(response.status);
+      url = new URL(location, url).href;
+    }
   } catch (error) {
     return { status: 'error', ...describeError(error, timeoutMs), hints: {} };
   }
+  const redirect: Redirect | undefined = url !== input.url ? { url, permanent } : undefined;
   const hints = hintsOf(response.headers, input.now);
   if (response.status === 304) {
     await response.body?.cancel().catch(() => undefined);
-    return { status: 'not-modified', hints };
+    return { status: 'not-modified', hints, ...(redirect ? { redirect } : {}) };
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
@@ -155,7 +202,7 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
   } catch (error) {
     return { status: 'error', ...describeError(error, timeoutMs), hints };
   }
-  const result: FetchFeedResult = { status: 'ok', text, hints };
+  const result: FetchFeedResult = { status: 'ok', text, hints, ...(redirect ? { redirect } : {}) };
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
   if (etag) result.etag = etag;

@@ -219,6 +219,60 @@ function mapItem(item: RawItem, prefix: string): Mapped {
   return { input: out, warnings };
 }
 
+/** Every piece of text inside an xml2js node, depth first; markup itself is dropped. */
+function flattenText(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(flattenText);
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => (key === '$' ? [] : flattenText(value)));
+  }
+  return [];
+}
+
+/** Whether the element at `xpath` holds text the reader uses (never a structural element). */
+function isTextField(xpath: string, prefix: string): boolean {
+  const parts = xpath.split('/').slice(1);
+  if (parts[0] !== 'rss' || parts[1] !== 'channel') return false;
+  // channel/<field>: title, link, ttl, description…
+  if (parts.length === 3) return parts[2] !== 'item';
+  if (parts[2] !== 'item') return false;
+  // item/<field>: title, link, guid, pubDate, description…; sunset:notice is structure.
+  if (parts.length === 4) return parts[3] !== `${prefix}:notice`;
+  if (parts[3] !== `${prefix}:notice`) return false;
+  if (parts.length === 5) return parts[4] === `${prefix}:grandfather`;
+  return (
+    parts.length === 6 &&
+    parts[4] === `${prefix}:product` &&
+    (parts[5] === `${prefix}:alias` || parts[5] === `${prefix}:replacement`)
+  );
+}
+
+/**
+ * An xml2js `validator`: a text field that holds raw child elements (`<title><b>x</b></title>`,
+ * `<description><p>…</p></description>`) is reduced to its plain text, attributes kept, before
+ * rss-parser sees it. Without this rss-parser re-serialises such a description with xml2js's
+ * XML builder, which the extension's worker build stubs out (utils/feed/worker-stubs.ts), and a
+ * title object would reach `.trim()`: the whole feed failed with a misleading message. Text of
+ * mixed content is kept in document order per level; markup never survives as markup.
+ */
+function markupFlattener(prefix: string, flattened: string[]) {
+  return (xpath: string, _previous: unknown, node: unknown): unknown => {
+    if (!node || typeof node !== 'object' || Array.isArray(node) || !isTextField(xpath, prefix)) {
+      return node;
+    }
+    const record = node as Record<string, unknown>;
+    const hasChildren = Object.keys(record).some((key) => key !== '_' && key !== '$');
+    if (!hasChildren && (typeof record._ === 'string' || !('_' in record))) {
+      // Plain text with attributes; an attribute-only element gets empty text so that
+      // rss-parser reads a string rather than reaching for the builder.
+      return typeof record._ === 'string' ? node : { ...record, _: '' };
+    }
+    flattened.push(xpath.split('/').slice(-1)[0] ?? xpath);
+    const text = flattenText(record).join(' ').replace(/\s+/g, ' ').trim();
+    return record.$ ? { _: text, $: record.$ } : text;
+  };
+}
+
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
@@ -246,8 +300,10 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (!/<channel[\s>]/.test(text)) throw new Error('not an RSS feed: <rss> has no <channel>');
 
   const prefix = sunsetPrefix(text);
+  const flattened: string[] = [];
   const parser: Parser<{ ttl?: string }, RawItem> = new Parser({
     defaultRSS: 2,
+    xml2js: { validator: markupFlattener(prefix, flattened) },
     customFields: {
       feed: ['ttl'],
       item: [
@@ -265,6 +321,10 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   }
 
   const warnings: string[] = [];
+  if (flattened.length > 0) {
+    const fields = [...new Set(flattened)].join(', ');
+    warnings.push(`markup in ${flattened.length} text field(s) (${fields}) kept as plain text`);
+  }
   const skipped: SkippedItem[] = [];
   let items = feed.items;
   if (items.length > LIMITS.maxItems) {

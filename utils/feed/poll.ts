@@ -9,7 +9,7 @@ import {
   updateFeedState,
   type UpsertSummary,
 } from '../store/notices.ts';
-import { fetchFeed } from './fetch-feed.ts';
+import { fetchFeed, type Redirect } from './fetch-feed.ts';
 import { parseFeed } from './parse.ts';
 import { nextPollAt, type PollHints } from './poll-plan.ts';
 
@@ -18,6 +18,8 @@ export interface PollDeps {
   fetch: typeof fetch;
   now: () => number;
   random: () => number;
+  /** How long one fetch may take (default FETCH_TIMEOUT_MS, 20 s); tests pass a short one. */
+  timeoutMs?: number;
 }
 
 export type PollOutcome =
@@ -59,12 +61,27 @@ function failed(
   });
 }
 
+function messageOf(error: unknown): string {
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}
+
+/** A permanent redirect moves the feed (the state stays keyed by the URL the user added). */
+function withRedirect(state: FeedState, redirect: Redirect | undefined): FeedState {
+  if (!redirect?.permanent) return state;
+  return redirect.url === state.url
+    ? (({ movedTo: _, ...rest }) => rest)(state)
+    : { ...state, movedTo: redirect.url };
+}
+
 export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number): Promise<PollOutcome> {
   const previous = await getFeedState(deps.db, url);
   const fetched = await fetchFeed({
-    url,
+    url: previous.movedTo ?? url,
     fetch: deps.fetch,
     now: deps.now(),
+    ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(previous.etag ? { etag: previous.etag } : {}),
     ...(previous.lastModified ? { lastModified: previous.lastModified } : {}),
   });
@@ -75,12 +92,17 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
   }
   if (fetched.status === 'not-modified') {
     // 304: nothing but the schedule changes; the stored notices are current.
-    const state = await updateFeedState(deps.db, url, (prev) => ({
-      ...prev,
-      failures: 0,
-      lastSuccessAt: deps.now(),
-      nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, prev.ttlMinutes),
-    }));
+    const state = await updateFeedState(deps.db, url, (prev) =>
+      withRedirect(
+        {
+          ...prev,
+          failures: 0,
+          lastSuccessAt: deps.now(),
+          nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, prev.ttlMinutes),
+        },
+        fetched.redirect,
+      ),
+    );
     return { url, status: 'not-modified', state };
   }
 
@@ -95,30 +117,42 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
   }
   const hashed = await hashNotices(parsed.notices);
   let state: FeedState | undefined;
-  const summary = await storeNotices(deps.db, hashed, { origin: 'feed', feedUrl: url }, deps.now(), {
-    url,
-    update: (prev) => {
-      const next: FeedState = {
-        ...prev,
-        failures: 0,
-        lastSuccessAt: deps.now(),
-        lastChangedAt: deps.now(),
-        lastSkipped: parsed.skipped.slice(0, MAX_KEPT),
-        lastWarnings: parsed.warnings.slice(0, MAX_KEPT),
-        lastCount: parsed.notices.length,
-        nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, parsed.channel.ttl),
-      };
-      if (parsed.channel.title) next.title = parsed.channel.title;
-      if (parsed.channel.ttl !== undefined) next.ttlMinutes = parsed.channel.ttl;
-      else delete next.ttlMinutes;
-      if (fetched.etag) next.etag = fetched.etag;
-      else delete next.etag;
-      if (fetched.lastModified) next.lastModified = fetched.lastModified;
-      else delete next.lastModified;
-      state = next;
-      return next;
-    },
-  });
+  let summary: UpsertSummary;
+  try {
+    summary = await storeNotices(deps.db, hashed, { origin: 'feed', feedUrl: url }, deps.now(), {
+      url,
+      update: (prev) => {
+        const next: FeedState = withRedirect(
+          {
+            ...prev,
+            failures: 0,
+            lastSuccessAt: deps.now(),
+            lastChangedAt: deps.now(),
+            lastSkipped: parsed.skipped.slice(0, MAX_KEPT),
+            lastWarnings: parsed.warnings.slice(0, MAX_KEPT),
+            lastCount: parsed.notices.length,
+            nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, parsed.channel.ttl),
+          },
+          fetched.redirect,
+        );
+        if (parsed.channel.title) next.title = parsed.channel.title;
+        if (parsed.channel.ttl !== undefined) next.ttlMinutes = parsed.channel.ttl;
+        else delete next.ttlMinutes;
+        if (fetched.etag) next.etag = fetched.etag;
+        else delete next.etag;
+        if (fetched.lastModified) next.lastModified = fetched.lastModified;
+        else delete next.lastModified;
+        state = next;
+        return next;
+      },
+    });
+  } catch (error) {
+    // The transaction was aborted, so the notices are as before. A full disk (QuotaExceededError)
+    // or a broken database is recorded as the feed's error so the popup can say so; were even
+    // that write to fail, the error propagates rather than vanish.
+    const state = await failed(deps, url, pollMinutes, 'storage', messageOf(error), fetched.hints);
+    return { url, status: 'error', state };
+  }
   return { url, status: 'stored', summary, state: state ?? (await getFeedState(deps.db, url)) };
 }
 

@@ -35,7 +35,7 @@ export interface StoredNotice {
 
 export interface FeedError {
   at: number;
-  /** timeout | network | http | too-large | charset | parse: picks the words the popup shows. */
+  /** timeout | network | http | too-large | charset | redirect | parse | storage: picks the popup's words. */
   code?: string;
   message: string;
 }
@@ -67,6 +67,8 @@ export interface FeedState {
   lastWarnings: string[];
   /** How many valid notices the last fetched body held. */
   lastCount?: number;
+  /** Where the feed moved to (a permanent redirect, 301/308): later polls ask there. */
+  movedTo?: string;
 }
 
 /** The reminders ledger (owned by the reminders engineer, created here in v1). */
