@@ -147,7 +147,11 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
     const cancelled = sunset.kind === 'cancel';
     const silent = stored.muted;
     const seenKeys = new Set<string>();
-    let hadPendingReminders = false;
+    // Whether the user had reminders coming for this notice (any product, even one a
+    // cancellation no longer lists): only then is 已取消 news to them.
+    const hadPendingReminders = input.ledger.some(
+      (r) => r.type === 'known' && r.guid === guid && r.atMs > now - STALE_AFTER_MS,
+    );
 
     for (const product of sunset.products) {
       for (const milestone of product.milestones) {
@@ -158,6 +162,9 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
           key = `${milestoneKey(guid, product.name, milestone.action)}#${n}`;
         seenKeys.add(key);
         const atMs = toEpoch(milestone.at);
+        // Long past: nothing to remind or announce, and nothing worth keeping in the ledger
+        // (recording it would only be pruned again below, run after run).
+        if (atMs < now - PRUNE_AFTER_MS) continue;
         const ref: MilestoneRef = {
           guid,
           key,
@@ -175,7 +182,6 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
         if (!known || movedFrom !== null) {
           writes.push({ type: 'known', id: knownId(key), guid, key, atMs, sentAt: now });
         }
-        if (known && known.atMs > now - STALE_AFTER_MS) hadPendingReminders = true;
 
         // A snooze for an older date of this milestone no longer applies.
         const snoozeRec = byId.get(snoozeId(key));

@@ -197,6 +197,14 @@ describe('cancellation', () => {
     expect(Sim.shown(sim.run(CUTOFF - 2 * DAY, [notice('n1', CUTOFF, { kind: 'cancel' })]))).toEqual([]);
   });
 
+  it('tells the user even when the cancellation no longer lists the product', () => {
+    const sim = new Sim();
+    sim.run(CUTOFF - 10 * DAY, [notice('n1', CUTOFF)]);
+    const cancelled = notice('n1', CUTOFF, { kind: 'cancel' });
+    cancelled.notice.sunset!.products = [];
+    expect(Sim.shown(sim.run(CUTOFF - 9 * DAY, [cancelled]))).toEqual(['cancelled']);
+  });
+
   it('says nothing when the notice was muted', () => {
     const sim = new Sim();
     sim.run(CUTOFF - 10 * DAY, [notice('n1', CUTOFF)]);
@@ -385,6 +393,14 @@ describe('the 500-alarm limit', () => {
 });
 
 describe('ledger housekeeping', () => {
+  it('keeps nothing about notices long past (the bundled 2023 notices)', () => {
+    const sim = new Sim();
+    for (const t of [CUTOFF + 60 * DAY, CUTOFF + 61 * DAY]) {
+      const plan = sim.run(t, [notice('old', CUTOFF)]);
+      expect([plan.notifications, plan.writes, plan.deletes, plan.alarms]).toEqual([[], [], [], []]);
+    }
+  });
+
   it('drops records about milestones long past', () => {
     const sim = new Sim();
     sim.run(CUTOFF - HOUR, [notice('n1', CUTOFF)]);
