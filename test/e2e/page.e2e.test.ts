@@ -1,0 +1,304 @@
+// The content script in real Chromium on replica backend pages served at the real addresses,
+// with the real background polling a real (local) feed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page, Worker } from 'playwright-core';
+import {
+  hasChromium,
+  launchWithExtension,
+  removeProfile,
+  type ExtensionSession,
+} from './support/chromium.ts';
+import { E2E_FEED_PORT } from './support/paths.ts';
+import {
+  P4P_MAIN,
+  WORKBENCH,
+  replicaNotices,
+  routeReplicaPages,
+  serveFeed,
+  type FeedHandle,
+} from '../fixtures/pages/serve.ts';
+
+/** Waits until the background has stored the notice (read-only look into its IndexedDB). */
+async function waitForNotice(worker: Worker, guid: string, hash?: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const stored = await worker.evaluate(async (id) => {
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((d) => d.name === 'sunset-watch')) return null;
+      return new Promise<string | null>((resolve) => {
+        const open = indexedDB.open('sunset-watch');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('notices')) return resolve(null);
+          const get = db.transaction('notices').objectStore('notices').get(id);
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { hash?: string } | undefined)?.hash ?? null);
+          };
+          get.onerror = () => resolve(null);
+        };
+        open.onerror = () => resolve(null);
+      });
+    }, guid);
+    if (stored && (!hash || stored !== hash)) return stored;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`notice ${guid} never stored`);
+}
+
+/** Text inside an element's open shadow root. */
+const shadowText = (page: Page | Frame, selector: string): Promise<string[]> =>
+  page.$$eval(selector, (els) => els.map((e) => e.shadowRoot?.textContent ?? '<no open shadow root>'));
+
+const badgeOf = (page: Page | Frame, product: string): Promise<string[]> =>
+  page.$$eval(`[data-sunset-flag="${product}"]`, (els) =>
+    els.map((el) => {
+      const badge =
+        (el.querySelector(':scope > sunset-watch-badge') as Element | null) ??
+        (el.nextElementSibling?.localName === 'sunset-watch-badge' ? el.nextElementSibling : null);
+      return badge
+        ? `${badge.getAttribute('data-urgency')}|${badge.shadowRoot?.textContent ?? ''}`
+        : 'no badge';
+    }),
+  );
+
+/** Every link in the page and in every open shadow root under it. */
+const allHrefs = (page: Page | Frame): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const a of root.querySelectorAll('a[href], area[href]'))
+        out.push((a as HTMLAnchorElement).getAttribute('href')!);
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return out;
+  });
+
+const orders = (page: Page | Frame): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __orders: string[] }).__orders);
+const guardOpen = (page: Page | Frame): Promise<boolean> =>
+  page.$('sunset-watch-guard').then((el) => el !== null);
+/** Clicks a button of the guard, then moves the mouse off so no badge under it opens its card. */
+async function guardChoose(page: Page, text: string): Promise<void> {
+  await page.locator('sunset-watch-guard').getByRole('button', { name: text }).click();
+  await page.mouse.move(1, 1);
+}
+
+describe.skipIf(!hasChromium())('content script on the replica backend', () => {
+  let session: ExtensionSession;
+  let feed: FeedHandle;
+  let page: Page;
+  let jiajuHash: string;
+
+  beforeAll(async () => {
+    feed = await serveFeed(E2E_FEED_PORT, replicaNotices(Date.now()));
+    session = await launchWithExtension();
+    await routeReplicaPages(session.context);
+    jiajuHash = await waitForNotice(session.worker, 'replica-jiaju');
+    await waitForNotice(session.worker, 'replica-kuajing');
+    page = await session.context.newPage();
+    await page.goto(`${P4P_MAIN}#!/report/plan`);
+    await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (session) removeProfile(session.userDataDir);
+    await feed?.close();
+  });
+
+  it('flags whole names in the plan report, with a badge per urgency', async () => {
+    // Split across inline elements (<span>家居百货</span>解决方案): the wrapping span is flagged.
+    expect(await page.$eval('[data-sunset-flag="家居百货解决方案"]', (el) => el.tagName)).toBe('SPAN');
+    expect(await badgeOf(page, '家居百货解决方案')).toEqual([
+      expect.stringMatching(/^week\|\d+月\d+日停止新订购 · 剩3天$/),
+    ]);
+    expect(await badgeOf(page, '行业优选解决方案')).toEqual(['past|已下线']);
+    // 「跨境专供」 is only the start of a name; 大客方案 and 消费品解决方案 are not watched.
+    const unflagged = await page.$$eval('#plan-rows td:nth-child(2)', (tds) =>
+      tds
+        .filter((td) => !td.querySelector('[data-sunset-flag]') && !td.hasAttribute('data-sunset-flag'))
+        .map((td) => td.textContent),
+    );
+    expect(unflagged.slice(0, 3)).toEqual(['跨境专供', '大客方案', '消费品解决方案']);
+    expect(await page.$$eval('sunset-watch-badge', (els) => els.every((e) => e.shadowRoot !== null))).toBe(
+      true,
+    );
+    // A full scan was measured under the contract's name, visible to the page.
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('sunset-watch:scan', 'measure').length),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the nearest cutoff in a banner with https replacement links only', async () => {
+    const [banner] = await shadowText(page, 'sunset-watch-banner');
+    expect(banner).toContain('家居百货解决方案');
+    expect(banner).toMatch(/剩 3 天 \d+ 小时/);
+    expect(banner).toContain('消费品解决方案');
+    const links = await page.$eval('sunset-watch-banner', (el) =>
+      [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    );
+    // 找工厂解决方案 points off the platform: shown as text, not linked.
+    expect(links).toEqual(['https://p4p.1688.com/main.html#!/solution/list']);
+  });
+
+  it('flags rows added after load, and measures the batch', async () => {
+    await page.waitForSelector('body[data-late-rows="loaded"]');
+    await page.waitForSelector('[data-sunset-flag="跨境专供解决方案"]');
+    expect(await badgeOf(page, '跨境专供解决方案')).toEqual([expect.stringMatching(/^later\|/)]);
+    expect(
+      await page.evaluate(
+        () => performance.getEntriesByName('sunset-watch:scan-incremental', 'measure').length,
+      ),
+    ).toBeGreaterThan(0);
+  });
+
+  it('holds a renewal of a flagged plan until 「仍要继续」, and lets others through', async () => {
+    await page.click('[data-testid="renew-0"] span');
+    await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    expect(await orders(page)).toEqual([]);
+    const [text] = await shadowText(page, 'sunset-watch-guard');
+    expect(text).toContain('家居百货解决方案');
+    expect(text).toContain('停止新订购');
+    expect(text).toContain('消费品解决方案');
+    // A real dialog: focus is inside it, Tab stays inside, Esc cancels.
+    const focusInGuard = () =>
+      page.evaluate(() => document.activeElement?.localName === 'sunset-watch-guard');
+    expect(await focusInGuard()).toBe(true);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await focusInGuard()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await guardOpen(page)).toBe(false);
+    expect(await orders(page)).toEqual([]);
+
+    await page.click('[data-testid="renew-0"]');
+    await guardChoose(page, '仍要继续');
+    expect(await guardOpen(page)).toBe(false);
+    expect(await orders(page)).toEqual(['renew:家居百货春季推广']);
+
+    // 大客方案 is not watched: its renewal is not held. 编辑 is not an order.
+    await page.click('[data-testid="renew-3"]');
+    expect(await guardOpen(page)).toBe(false);
+    expect(await orders(page)).toEqual(['renew:家居百货春季推广', 'renew:大客定制计划']);
+  });
+
+  it('holds an order from a dropdown rendered into body > .next-overlay-wrapper', async () => {
+    await page.click('#more-actions');
+    await page.waitForSelector('body > .next-overlay-wrapper.opened [data-sunset-flag="家居百货解决方案"]');
+    // On the item's text: the badge inside the item opens the details card instead.
+    await page.click('[data-testid="menu-renew"]', { position: { x: 8, y: 8 } });
+    await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    expect(await orders(page)).not.toContain('menu-renew:家居百货解决方案');
+    await guardChoose(page, '取消');
+    expect(await orders(page)).not.toContain('menu-renew:家居百货解决方案');
+  });
+
+  it('rescans on hash navigation; guards cards and dialogs; 查看替代方案 opens the replacement', async () => {
+    await page.evaluate(() => (location.hash = '#!/solution/list'));
+    await page.waitForSelector('.next-card [data-sunset-flag="家居百货解决方案"]');
+    const cards = await page.$$eval('.next-card [data-sunset-flag]', (els) =>
+      els.map((e) => e.getAttribute('data-sunset-flag')),
+    );
+    expect(cards.sort()).toEqual(['家居百货解决方案', '行业优选解决方案', '跨境专供解决方案']);
+    const before = (await orders(page)).length;
+
+    await page.click('[data-testid="order-0"]');
+    await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    const popup = session.context.waitForEvent('page');
+    await guardChoose(page, '查看替代方案');
+    const opened = await popup;
+    expect(opened.url()).toBe('https://p4p.1688.com/main.html#!/solution/list');
+    await opened.close();
+    expect((await orders(page)).length).toBe(before);
+
+    // 工业品解决方案 is not watched: ordered at once.
+    await page.click('[data-testid="order-4"]');
+    expect(await guardOpen(page)).toBe(false);
+    expect((await orders(page)).at(-1)).toBe('order:工业品解决方案');
+
+    // A dialog in the overlay wrapper names the product: its 立即订购 is held.
+    await page.locator('.next-card[data-solution="家居百货解决方案"] button', { hasText: '详情' }).click();
+    await page.waitForSelector('.next-dialog [data-sunset-flag="家居百货解决方案"]');
+    await page.click('[data-testid="dialog-order"]');
+    await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    expect((await orders(page)).at(-1)).toBe('order:工业品解决方案');
+    await guardChoose(page, '仍要继续');
+    expect((await orders(page)).at(-1)).toBe('dialog:家居百货解决方案');
+  });
+
+  it('shows feed text with markup as text, and no javascript: link anywhere', async () => {
+    await page.locator('.next-card[data-solution="行业优选解决方案"] sunset-watch-badge').hover();
+    await page.waitForSelector('sunset-watch-card:not([hidden])');
+    const [card] = await shadowText(page, 'sunset-watch-card');
+    expect(card).toContain('<img src=x onerror="window.__pwned = 1">老客户不受影响');
+    expect(card).toContain('<b>工业品</b>解决方案');
+    expect(card).toContain('<script>window.__pwned = 1</script>行业优选解决方案已下线');
+    expect(
+      await page.$eval('sunset-watch-card', (el) => el.shadowRoot!.querySelectorAll('img, script, b').length),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const hrefs = await allHrefs(page);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).not.toMatch(/^\s*javascript:/i);
+    const cardLinks = await page.$eval('sunset-watch-card', (el) =>
+      [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.href),
+    );
+    expect(cardLinks.every((h) => h.startsWith('https://'))).toBe(true);
+  });
+
+  it('runs in the workbench’s panel iframe from another 1688 host', async () => {
+    const bench = await session.context.newPage();
+    await bench.goto(WORKBENCH);
+    const frame = await (await bench.waitForSelector('iframe#panel')).contentFrame();
+    expect(frame).not.toBeNull();
+    await frame!.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
+    await frame!.click('#panel-renew');
+    await frame!.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    expect(await orders(frame!)).toEqual([]);
+    await bench.close();
+  });
+
+  it('dismisses the banner per notice version, and brings it back when the notice changes', async () => {
+    await page.evaluate(() => (location.hash = '#!/report/plan'));
+    await page.waitForSelector('sunset-watch-banner');
+    const bannerNotice = () =>
+      page.$eval('sunset-watch-banner', (el) => el.getAttribute('data-notice')).catch(() => null);
+    expect(await bannerNotice()).toBe('replica-jiaju');
+    await page.locator('sunset-watch-banner').getByRole('button', { name: '不再显示此公告' }).click();
+    // The next candidate takes its place: the product on this page that is already retired.
+    expect(await bannerNotice()).toBe('replica-hangye');
+    await page.reload();
+    await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
+    await page.waitForSelector('sunset-watch-banner');
+    expect(await bannerNotice()).toBe('replica-hangye');
+
+    // The publisher updates the notice: a new version (hash) brings the banner back. A browser
+    // restart polls at once (design.md), so restart the same profile.
+    feed.set(replicaNotices(Date.now(), 2));
+    await session.close();
+    session = await launchWithExtension(session.userDataDir);
+    await routeReplicaPages(session.context);
+    await waitForNotice(session.worker, 'replica-jiaju', jiajuHash);
+    page = await session.context.newPage();
+    await page.goto(`${P4P_MAIN}#!/report/plan`);
+    await page.waitForSelector('sunset-watch-banner[data-notice="replica-jiaju"]');
+    expect(await page.$eval('sunset-watch-banner', (el) => el.shadowRoot!.textContent)).toContain(
+      '家居百货解决方案',
+    );
+  });
+
+  it('「不再提醒此公告」 stops flagging that notice', async () => {
+    // 跨境专供解决方案 is named by one notice only (家居百货解决方案 also has a bundled one).
+    await page.waitForSelector('[data-sunset-flag="跨境专供解决方案"]');
+    await page.locator('[data-sunset-flag="跨境专供解决方案"] sunset-watch-badge').first().click();
+    const [card] = await shadowText(page, 'sunset-watch-card');
+    expect(card).toContain('跨境专供解决方案调整公告');
+    await page.locator('sunset-watch-card').getByRole('button', { name: '不再提醒此公告' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-sunset-flag="跨境专供解决方案"]'));
+    expect(await page.$$('[data-sunset-flag="家居百货解决方案"]')).not.toHaveLength(0);
+    await page.reload();
+    await page.waitForSelector('body[data-late-rows="loaded"]');
+    await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
+    expect(await page.$('[data-sunset-flag="跨境专供解决方案"]')).toBeNull();
+  });
+});
