@@ -6,6 +6,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from './messages.ts';
 import { onPollAlarm, POLL_ALARM_PREFIX, startUp } from './poller.ts';
 import { onNotificationButtonClicked, onNotificationClicked, onReminderAlarm } from './reminders.ts';
+import { registerPageHosts } from './page-hosts.ts';
 
 export default defineBackground(() => {
   // design.md: a restart of a test profile is reported as an install, so both events run the
@@ -22,6 +23,8 @@ export default defineBackground(() => {
     else if (alarm.name.startsWith('rem:')) void onReminderAlarm(alarm.name);
   });
   browser.runtime.onMessage.addListener(onMessage);
+  // Page warnings on further 1688 hosts switched on in the options page (issue 4).
+  registerPageHosts();
   // Reminder notifications (issue 5): a click opens the notice; buttons 查看公告 / 明天提醒.
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   browser.notifications.onButtonClicked.addListener(
