@@ -12,6 +12,7 @@ import { makeTranslator, resolveLang, type Translate } from '../../utils/i18n/ca
 import { isHttpsUrl } from '../../utils/notice/schema.ts';
 import { renderNotification, type RenderedNotification } from '../../utils/reminders/render.ts';
 import {
+  ALARM_LIMIT,
   ALARM_PREFIX,
   guidOfNotification,
   planReminders,
@@ -54,8 +55,11 @@ export function syncReminders(): Promise<void> {
     const db = await openSunsetDb();
     const now = Date.now();
     const timeZone = localZone();
+    // 500 alarms in all (issue 5, item 2): whatever the other parts hold is not ours to use.
+    const others = (await browser.alarms.getAll()).filter((a) => !a.name.startsWith(ALARM_PREFIX)).length;
+    const maxAlarms = ALARM_LIMIT - others;
     const plan = await planAndRecord(db, (notices, ledger) =>
-      planReminders({ notices, ledger, now, timeZone, settings }),
+      planReminders({ notices, ledger, now, timeZone, settings, maxAlarms }),
     );
     const { t, locale } = translatorFor(settings);
     const shown: RenderedNotification[] = [];

@@ -30,8 +30,10 @@ export const SNOOZE_MS = DAY;
 export const STALE_AFTER_MS = DAY;
 /** More reminders than this at once become one summary (issue 5, item 3). */
 export const MERGE_ABOVE = 3;
-/** Chrome allows 500 alarms per extension; the core's poll alarm takes one. */
-export const MAX_REMINDER_ALARMS = 499;
+/** Chrome allows 500 alarms per extension. */
+export const ALARM_LIMIT = 500;
+/** The default budget when the caller does not count the others (the core keeps two poll alarms). */
+export const MAX_REMINDER_ALARMS = ALARM_LIMIT - 2;
 /** Ledger records about milestones this far in the past are dropped. */
 export const PRUNE_AFTER_MS = 30 * DAY;
 export const ALARM_PREFIX = 'rem:';
