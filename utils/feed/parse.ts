@@ -3,7 +3,7 @@
 // do with the result. Every item that cannot be used is skipped with a reason, never silently.
 import Parser from 'rss-parser';
 import { LIMITS, formatErrors, isHttpsUrl, isAction, validateNotice, type Notice } from '../notice/schema.ts';
-import { isoProblem, toBeijingIso } from '../notice/time.ts';
+import { BEIJING_OFFSET, isoProblem, toBeijingIso } from '../notice/time.ts';
 import { fallbackGuid } from './identity.ts';
 
 export const SUNSET_NS = 'urn:sunset-watch:feed:1';
@@ -95,6 +95,8 @@ const ZONES: Record<string, string> = {
   PST: '-08:00',
   PDT: '-07:00',
 };
+/** Milestones outside these years are kept but flagged as probable typos. */
+const PLAUSIBLE = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
@@ -104,7 +106,15 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  */
 export function pubDateToIso(value: string): string | undefined {
   const trimmed = value.trim();
-  if (isoProblem(trimmed) === null) return trimmed;
+  const problem = isoProblem(trimmed);
+  if (problem === null) return trimmed;
+  if (problem === 'missing-offset') {
+    // A bare local time would otherwise be read in whatever zone the reader's machine is in;
+    // 1688 notices are in Beijing time (feed-format.md "Time"). The caller warns.
+    const [date, time = '00:00:00'] = trimmed.split('T');
+    const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${BEIJING_OFFSET}`;
+    return isoProblem(iso) === null ? iso : undefined;
+  }
   const m =
     /^(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,3})?$/.exec(
       trimmed,
@@ -163,6 +173,9 @@ function mapItem(item: RawItem, prefix: string): Mapped {
   const pubDate = pubDateToIso(item.pubDate);
   if (!pubDate) return { reason: `pubDate: ${JSON.stringify(item.pubDate)} is not a date`, warnings };
   out.pubDate = pubDate;
+  if (isoProblem(item.pubDate.trim()) === 'missing-offset') {
+    warnings.push(`pubDate ${JSON.stringify(item.pubDate)} has no offset: read as Beijing time`);
+  }
 
   // Plain text as written: no HTML is stripped or interpreted. A description that holds
   // unescaped markup reaches us as elements; rss-parser's re-serialised text is then kept as text.
@@ -189,6 +202,12 @@ function mapItem(item: RawItem, prefix: string): Mapped {
         milestone.rawAction = a.action;
       }
       if (a.previous !== undefined) milestone.previous = a.previous;
+      const atMs = a.at !== undefined && isoProblem(a.at) === null ? Date.parse(a.at) : undefined;
+      if (atMs !== undefined && (atMs < PLAUSIBLE.from || atMs >= PLAUSIBLE.to)) {
+        // Kept as written (the publisher may mean it), but said out loud: 1900 or 9999 is more
+        // likely a typo than a real cutoff, and a reminder for it would never or always be due.
+        warnings.push(`sunset.products.${pi}: milestone at ${a.at} is implausibly far away; kept as written`);
+      }
       return milestone;
     });
     const replacements = children(node, `${prefix}:replacement`).map((r) => {
@@ -233,11 +252,13 @@ function flattenText(node: unknown): string[] {
 function isTextField(xpath: string, prefix: string): boolean {
   const parts = xpath.split('/').slice(1);
   if (parts[0] !== 'rss' || parts[1] !== 'channel') return false;
-  // channel/<field>: title, link, ttl, description…
-  if (parts.length === 3) return parts[2] !== 'item';
+  // channel/<field> and item/<field>: RSS's own text elements (title, link, guid, pubDate,
+  // description, ttl…) and Dublin Core's, which rss-parser also reads; other namespaces' elements
+  // (a foreign `sunset:notice` included) are no text we read.
+  const rssText = (name: string) => !name.includes(':') || name.startsWith('dc:');
+  if (parts.length === 3) return parts[2] !== 'item' && rssText(parts[2]!);
   if (parts[2] !== 'item') return false;
-  // item/<field>: title, link, guid, pubDate, description…; sunset:notice is structure.
-  if (parts.length === 4) return parts[3] !== `${prefix}:notice`;
+  if (parts.length === 4) return parts[3] !== `${prefix}:notice` && rssText(parts[3]!);
   if (parts[3] !== `${prefix}:notice`) return false;
   if (parts.length === 5) return parts[4] === `${prefix}:grandfather`;
   return (
