@@ -13,6 +13,8 @@ export interface CalendarOptions {
 }
 
 function leadText(minutes: number): string {
+  // An alarm at the cutoff itself reads 「现在」, not 「0 天后」.
+  if (minutes === 0) return '现在';
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} 天后`;
   if (minutes % 60 === 0) return `${minutes / 60} 小时后`;
   return `${minutes} 分钟后`;

@@ -93,4 +93,10 @@ describe('buildCalendar', () => {
     const custom = buildCalendar(events.slice(0, 1), { name: 'x', leadsMinutes: [30] });
     expect(vevents(custom)[0]?.match(/TRIGGER:[^\r\n]+/g)).toEqual(['TRIGGER:-PT30M']);
   });
+
+  it('words an alarm at the cutoff itself as 现在, not 0 天后', () => {
+    const atCutoff = vevents(buildCalendar(events.slice(0, 1), { name: 'x', leadsMinutes: [0] }))[0];
+    expect(atCutoff).toMatch(/DESCRIPTION:现在：/);
+    expect(atCutoff).not.toContain('0 天后');
+  });
 });
