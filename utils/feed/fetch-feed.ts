@@ -114,7 +114,10 @@ function describeError(error: unknown, timeoutMs: number): { code: FetchErrorCod
     return { code: 'timeout', message: `no answer within ${timeoutMs / 1000} s` };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'network', message: `network error: ${message}` };
+  // Node's fetch says only "fetch failed"; the cause names it (ECONNREFUSED, ENOTFOUND…).
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  const detail = typeof cause === 'string' ? ` (${cause})` : '';
+  return { code: 'network', message: `network error: ${message}${detail}` };
 }
 
 export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult> {

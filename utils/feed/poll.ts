@@ -90,6 +90,13 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
     const state = await failed(deps, url, pollMinutes, fetched.code, fetched.message, fetched.hints);
     return { url, status: 'error', state };
   }
+  if (fetched.status === 'not-modified' && !previous.etag && !previous.lastModified) {
+    // A 304 to a request that carried no validator has nothing to refer to: the server is
+    // confused (or a proxy is), and pretending it was fine would hide that no data came.
+    const message = 'HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since';
+    const state = await failed(deps, url, pollMinutes, 'http', message, fetched.hints);
+    return { url, status: 'error', state };
+  }
   if (fetched.status === 'not-modified') {
     // 304: nothing but the schedule changes; the stored notices are current.
     const state = await updateFeedState(deps.db, url, (prev) =>
