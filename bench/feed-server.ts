@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildFeedFiles } from '../feed/build.ts';
 import { DEFAULT_NOTICES_DIR } from '../feed/notices.ts';
 import { CONTENT_TYPES } from '../feed/render.ts';
-import { freePort, runs, start, waitForHttp, type Running } from './lib/processes.ts';
+import { freePort, groupCpuSeconds, runs, start, waitForHttp, type Running } from './lib/processes.ts';
 import { fmt, median, ratio, table } from './lib/stats.ts';
 import { runWrk } from './lib/wrk.ts';
 
@@ -95,9 +95,11 @@ interface Target {
   name: string;
   url: string;
   etag: string;
+  /** The server's process group, whose CPU time is read around each run. */
+  pgid: number;
 }
 
-async function probe(name: string, url: string, expected: Buffer): Promise<Target> {
+async function probe(name: string, url: string, expected: Buffer, running: Running): Promise<Target> {
   const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
   const body = Buffer.from(await response.arrayBuffer());
   const etag = response.headers.get('etag');
@@ -109,7 +111,7 @@ async function probe(name: string, url: string, expected: Buffer): Promise<Targe
   const again = await fetch(url, { headers: { 'if-none-match': etag, 'accept-encoding': 'identity' } });
   await again.arrayBuffer();
   if (again.status !== 304) throw new Error(`${name}: If-None-Match ${etag} gave ${again.status}, not 304`);
-  return { name, url, etag };
+  return { name, url, etag, pgid: running.child.pid ?? 0 };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sunset-bench-feed-'));
@@ -147,7 +149,10 @@ try {
   const oursUrl = `http://127.0.0.1:${oursPort}/feed.xml`;
   await waitForHttp(nginxUrl, nginx);
   await waitForHttp(oursUrl, ours);
-  const targets = [await probe('feed serve (ours)', oursUrl, feed), await probe('nginx', nginxUrl, feed)];
+  const targets = [
+    await probe('feed serve (ours)', oursUrl, feed, ours),
+    await probe('nginx', nginxUrl, feed, nginx),
+  ];
   if (!values['skip-reference']) {
     const barePort = await freePort();
     const bare = start(process.execPath, [
@@ -161,18 +166,20 @@ try {
     servers.push(bare);
     const bareUrl = `http://127.0.0.1:${barePort}/feed.xml`;
     await waitForHttp(bareUrl, bare);
-    targets.push(await probe('bare node:http (ref)', bareUrl, feed));
+    targets.push(await probe('bare node:http (ref)', bareUrl, feed, bare));
   }
 
   const wrk = (target: Target, conditional: boolean, secs = seconds) => {
+    const cpuBefore = groupCpuSeconds(target.pgid);
     const result = runWrk(target.url, {
       threads: 1,
       connections,
       seconds: secs,
       ...(conditional ? { headers: { 'If-None-Match': target.etag } } : {}),
     });
+    const cpu = groupCpuSeconds(target.pgid) - cpuBefore;
     if (result.problems.length > 0) throw new Error(`${target.name}: ${result.problems.join('; ')}`);
-    return result.requestsPerSecond;
+    return { rps: result.requestsPerSecond, cpuUs: (cpu / result.requests) * 1e6 };
   };
 
   process.stdout.write(
@@ -191,27 +198,43 @@ try {
     const order = rep % 2 === 0 ? targets : [...targets].reverse();
     for (const conditional of [false, true]) {
       for (const target of order) {
-        const rps = wrk(target, conditional);
+        const { rps, cpuUs } = wrk(target, conditional);
         add(`${target.name}|${conditional}`, rps);
+        add(`${target.name}|${conditional}|cpu`, cpuUs);
         process.stdout.write(
-          `  run ${rep + 1}: ${target.name.padEnd(20)} ${conditional ? '304' : '200'}  ${fmt(rps)} req/s\n`,
+          `  run ${rep + 1}: ${target.name.padEnd(20)} ${conditional ? '304' : '200'}  ` +
+            `${fmt(rps).padStart(7)} req/s  ${fmt(cpuUs, 1).padStart(5)} µs CPU/req\n`,
         );
       }
     }
   }
   const med = (target: Target, conditional: boolean) =>
     median(samples.get(`${target.name}|${conditional}`) ?? []);
+  const cpu = (target: Target, conditional: boolean) =>
+    median(samples.get(`${target.name}|${conditional}|cpu`) ?? []);
   const [oursT, nginxT] = targets as [Target, Target, ...Target[]];
   const rows = [
-    ['server', '200 req/s', '304 req/s'],
-    ...targets.map((t) => [t.name, fmt(med(t, false)), fmt(med(t, true))]),
+    ['server', '200 req/s', '304 req/s', '200 µs CPU/req', '304 µs CPU/req'],
+    ...targets.map((t) => [
+      t.name,
+      fmt(med(t, false)),
+      fmt(med(t, true)),
+      fmt(cpu(t, false), 1),
+      fmt(cpu(t, true), 1),
+    ]),
     [
       'ours / nginx',
       `${ratio(med(oursT, false), med(nginxT, false))} (goal ≥ ${GOALS.ok}×)`,
       `${ratio(med(oursT, true), med(nginxT, true))} (goal ≥ ${GOALS.notModified}×)`,
+      // As a throughput ratio: requests per CPU second, ours over nginx.
+      `${ratio(cpu(nginxT, false), cpu(oursT, false))} per CPU s`,
+      `${ratio(cpu(nginxT, true), cpu(oursT, true))} per CPU s`,
     ],
   ];
-  process.stdout.write(`\nmedians of ${reps} runs:\n${table(rows)}\n`);
+  process.stdout.write(
+    `\nmedians of ${reps} runs (CPU: the server's own user+system time per request, from /proc;\n` +
+      `less disturbed than req/s when other work shares the cores):\n${table(rows)}\n`,
+  );
   const okRatio = med(oursT, false) / med(nginxT, false);
   const nmRatio = med(oursT, true) / med(nginxT, true);
   const missed = [

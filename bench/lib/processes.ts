@@ -2,6 +2,7 @@
 // stops everything it spawned, and stopped on every way out (normal end, error, Ctrl+C), so a
 // benchmark never leaves nginx or a node server behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface Running {
@@ -97,4 +98,37 @@ export async function waitForHttp(url: string, running: Running, timeoutMs = 20_
 export function runs(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore' });
   return result.error === undefined;
+}
+
+let clockTicks: number | undefined;
+/** Kernel clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat times. */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim();
+    clockTicks = Number(out) > 0 ? Number(out) : 100;
+  }
+  return clockTicks;
+}
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of a process group, from
+ * /proc (Linux). CPU time per request is far less disturbed by other load on a shared machine
+ * than requests per second.
+ */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the parenthesised command: state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond();
 }
