@@ -45,7 +45,7 @@ function injectQuota(db: SunsetDatabase, mode: Mode): void {
   let armed = true;
   (db as { transaction: unknown }).transaction = (...args: Parameters<typeof original>) => {
     const tx = original(...args);
-    const names: string[] = [args[0]].flat();
+    const names: unknown[] = typeof args[0] === 'string' ? [args[0]] : Array.from(args[0]);
     if (!armed || args[1] !== 'readwrite' || !names.includes('notices')) return tx;
     armed = false;
     // idb wraps our proxy once more; the inner wrapper's own `done` must not go unobserved.
