@@ -26,7 +26,13 @@ export function productsOwning(control: Element, source: GuardSource): PageProdu
   // Rows added in this very frame are not scanned yet: read their text directly.
   const matcher = source.matcher();
   for (const hit of matcher.find(owner.textContent ?? '')) names.add(matcher.entries[hit.entry]!.name);
-  return products.filter((p) => names.has(p.product.name));
+  // One entry per name: the list is ordered soonest-first, and that notice is the one that matters.
+  const seen = new Set<string>();
+  return products.filter((p) => {
+    if (!names.has(p.product.name) || seen.has(p.product.name)) return false;
+    seen.add(p.product.name);
+    return true;
+  });
 }
 
 export function installOrderGuard(ctx: ContentScriptContext, doc: Document, source: GuardSource): void {

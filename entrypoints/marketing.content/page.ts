@@ -9,7 +9,7 @@ import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
 import {
-  badgeView,
+  badgeViews,
   chooseBanner,
   flaggable,
   matchEntries,
@@ -61,6 +61,8 @@ class PageSession {
   private readonly dismissed = new Map<string, string>();
   private readonly card: CardController;
   private readonly observer: MutationObserver;
+  /** Badge words per product; renewed when countdowns move on. */
+  private view = badgeViews([], 0, () => '');
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -75,11 +77,11 @@ class PageSession {
   }
 
   private build(): void {
+    this.view = badgeViews(this.products, Date.now(), this.t);
     this.matcher = new Matcher(matchEntries(this.products));
     this.flagger = new Flagger(this.matcher, {
       create: (entry) => this.makeBadge(entry),
-      update: (badge, entry) =>
-        updateBadge(badge, badgeView(this.products[entry]!.product, Date.now(), this.t)),
+      update: (badge, entry) => updateBadge(badge, this.view(entry)),
     });
   }
 
@@ -91,6 +93,7 @@ class PageSession {
     ctx.addEventListener(window, 'hashchange', () => this.schedule(true));
     // Countdowns move on while a merchant keeps the page open.
     ctx.setInterval(() => {
+      this.view = badgeViews(this.products, Date.now(), this.t);
       this.flagger.refreshBadges();
       this.updateBanner(true);
     }, 60_000);
@@ -109,7 +112,7 @@ class PageSession {
 
   private makeBadge(entry: number): Element {
     const product = this.products[entry]!;
-    const badge = createBadge(this.doc, product.product.name, badgeView(product.product, Date.now(), this.t));
+    const badge = createBadge(this.doc, product.product.name, this.view(entry));
     this.card.attach(badge, badgeButton(badge), () => this.products[entry]!);
     return badge;
   }

@@ -1,7 +1,7 @@
 // The content script in real Chromium on replica backend pages served at the real addresses,
 // with the real background polling a real (local) feed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page, Worker } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import {
   hasChromium,
   launchWithExtension,
@@ -15,35 +15,9 @@ import {
   replicaNotices,
   routeReplicaPages,
   serveFeed,
+  waitForStoredNotice,
   type FeedHandle,
 } from '../fixtures/pages/serve.ts';
-
-/** Waits until the background has stored the notice (read-only look into its IndexedDB). */
-async function waitForNotice(worker: Worker, guid: string, hash?: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const stored = await worker.evaluate(async (id) => {
-      const dbs = await indexedDB.databases();
-      if (!dbs.some((d) => d.name === 'sunset-watch')) return null;
-      return new Promise<string | null>((resolve) => {
-        const open = indexedDB.open('sunset-watch');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('notices')) return resolve(null);
-          const get = db.transaction('notices').objectStore('notices').get(id);
-          get.onsuccess = () => {
-            db.close();
-            resolve((get.result as { hash?: string } | undefined)?.hash ?? null);
-          };
-          get.onerror = () => resolve(null);
-        };
-        open.onerror = () => resolve(null);
-      });
-    }, guid);
-    if (stored && (!hash || stored !== hash)) return stored;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`notice ${guid} never stored`);
-}
 
 /** Text inside an element's open shadow root. */
 const shadowText = (page: Page | Frame, selector: string): Promise<string[]> =>
@@ -94,8 +68,8 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     feed = await serveFeed(E2E_FEED_PORT, replicaNotices(Date.now()));
     session = await launchWithExtension();
     await routeReplicaPages(session.context);
-    jiajuHash = await waitForNotice(session.worker, 'replica-jiaju');
-    await waitForNotice(session.worker, 'replica-kuajing');
+    jiajuHash = await waitForStoredNotice(session.worker, 'replica-jiaju');
+    await waitForStoredNotice(session.worker, 'replica-kuajing');
     page = await session.context.newPage();
     await page.goto(`${P4P_MAIN}#!/report/plan`);
     await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
@@ -278,7 +252,7 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     await session.close();
     session = await launchWithExtension(session.userDataDir);
     await routeReplicaPages(session.context);
-    await waitForNotice(session.worker, 'replica-jiaju', jiajuHash);
+    await waitForStoredNotice(session.worker, 'replica-jiaju', jiajuHash);
     page = await session.context.newPage();
     await page.goto(`${P4P_MAIN}#!/report/plan`);
     await page.waitForSelector('sunset-watch-banner[data-notice="replica-jiaju"]');

@@ -6,36 +6,36 @@ import type { Matcher, RawHit } from './matcher.ts';
 
 /** Elements whose text flows into their parent's line: a name may be split across them. */
 const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'KBD',
-  'MARK',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-  'LABEL',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'label',
 ]);
 /** Text that is not shown as page text, or that the merchant is typing. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'TITLE', 'OPTION']);
+const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'title', 'option']);
 
 /** True for the extension's own elements (`<sunset-watch-…>`), which scans and observers ignore. */
 export function isOwnNode(node: Node): boolean {
@@ -52,7 +52,7 @@ export interface Found {
 /** The nearest non-inline ancestor-or-self element: the unit a name may not cross. */
 export function blockOf(node: Node): Element | null {
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
+  while (el && INLINE.has(el.localName) && el.parentElement) el = el.parentElement;
   return el;
 }
 
@@ -68,40 +68,38 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
   let block: Element | null = null;
   let state = 0;
   let offset = 0;
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let hits: RawHit[] = [];
-
-  const flush = (): void => {
-    if (hits.length) report(matcher, nodes, starts, hits, out);
-    state = 0;
-    offset = 0;
-    nodes = [];
-    starts = [];
-    hits = [];
-  };
+  // Reused between blocks: a page has tens of thousands of them and almost none holds a name.
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const hits: RawHit[] = [];
 
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const parent = node.parentElement;
-    if (!parent || SKIP.has(parent.tagName)) continue;
-    const nodeBlock = INLINE.has(parent.tagName) ? blockOf(parent) : parent;
+    if (!parent) continue;
+    const tag = parent.localName;
+    if (SKIP.has(tag)) continue;
+    const nodeBlock = INLINE.has(tag) ? blockOf(parent) : parent;
     if (nodeBlock !== block) {
-      flush();
+      if (hits.length) {
+        report(matcher, nodes, starts, hits, out);
+        hits.length = 0;
+      }
+      nodes.length = 0;
+      starts.length = 0;
+      state = 0;
+      offset = 0;
       block = nodeBlock;
     }
     const text = node.data;
-    nodes.push(node);
-    starts.push(offset);
-    const before = hits.length;
     state = matcher.feed(text, state, offset, hits);
-    offset += text.length;
-    // Most text nodes hold no name: drop their bookkeeping unless a name may still be open.
-    if (state === 0 && hits.length === before && hits.length === 0) {
-      nodes.length = 0;
-      starts.length = 0;
+    if (state !== 0 || hits.length !== 0 || nodes.length !== 0) {
+      // A name may be open or found: keep what is needed to map it back to elements.
+      nodes.push(node);
+      starts.push(offset);
     }
+    offset += text.length;
   }
-  flush();
+  if (hits.length) report(matcher, nodes, starts, hits, out);
   return out;
 }
 

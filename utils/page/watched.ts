@@ -131,3 +131,17 @@ export function chooseBanner(
   }
   return ahead ?? retired;
 }
+
+/** Badge words per product, computed once per scan rather than once per occurrence. */
+export function badgeViews(
+  products: readonly PageProduct[],
+  nowMs: number,
+  t: Translate,
+): (entry: number) => BadgeView {
+  const cache = new Map<number, BadgeView>();
+  return (entry) => {
+    let view = cache.get(entry);
+    if (!view) cache.set(entry, (view = badgeView(products[entry]!.product, nowMs, t)));
+    return view;
+  };
+}

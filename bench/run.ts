@@ -1,0 +1,204 @@
+// `npm run bench`: the page scan measured in Chromium (not a test; numbers go to the report).
+//  1. In a plain page, tables of 1,000 / 8,000 / 30,000 rows: full scan vs a bare TreeWalker pass
+//     over every text node (goal ≤ 2×), and 100 appended rows vs a full scan (goal ≤ 5%).
+//  2. The matcher alone: an indexOf per name vs the one-pass automaton, 10 → 500 names.
+//  3. With the built extension loaded, on pages served at p4p.1688.com: its own
+//     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures and the longest task while
+//     the page loads (PerformanceObserver, longtask).
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import {
+  chromiumPath,
+  launchWithExtension,
+  newProfile,
+  removeProfile,
+} from '../test/e2e/support/chromium.ts';
+import { ROOT } from '../test/e2e/support/paths.ts';
+import {
+  replicaNotices,
+  routeReplicaPages,
+  serveFeed,
+  waitForStoredNotice,
+} from '../test/fixtures/pages/serve.ts';
+import type { PageProduct } from '../utils/page/watched.ts';
+
+const SIZES = [1000, 8000, 30000];
+const REPEAT = Number(process.env.BENCH_REPEAT || 5);
+const EVERY = Number(process.env.BENCH_WATCHED_EVERY || 20);
+const BENCH_FEED_PORT = 18797;
+const BENCH_OUT = `${ROOT}.output/bench`;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const f = (ms: number): string => `${ms.toFixed(1)} ms`;
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function products(now: number): PageProduct[] {
+  return replicaNotices(now).map((n) => ({
+    guid: n.guid,
+    hash: 'bench',
+    noticeTitle: n.title,
+    link: n.link,
+    kind: n.sunset!.kind,
+    grandfather: n.sunset!.grandfather,
+    product: n.sunset!.products[0]!,
+    muted: false,
+  }));
+}
+
+async function harness(): Promise<string> {
+  const out = await build({
+    entryPoints: [new URL('./harness.ts', import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'SW',
+    target: 'chrome120',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+type SW = typeof import('./harness.ts');
+declare const SW: SW;
+
+async function inPage(page: Page): Promise<void> {
+  const list = products(Date.now());
+  console.log(`\n1. Full scan vs bare TreeWalker text pass; 100 appended rows vs full scan`);
+  console.log(`   (median of ${REPEAT}; a watched name in 1 row of ${EVERY}; badges included)\n`);
+  console.log(
+    '   rows    elements  flags  bare walk   full scan   ratio (≤2×)   no badges  ratio   +100 rows   ratio (≤5%)',
+  );
+  for (const rows of SIZES) {
+    const bare: number[] = [];
+    const full: number[] = [];
+    const inc: number[] = [];
+    const plain: number[] = [];
+    let elements = 0;
+    let flags = 0;
+    for (let r = 0; r < REPEAT; r++) {
+      elements = await page.evaluate(([n, e]) => (SW.setWatchedEvery(e), SW.buildTable(n)), [
+        rows,
+        EVERY,
+      ] as const);
+      bare.push(await page.evaluate(() => SW.bareWalk()));
+      const scan = await page.evaluate((p) => SW.fullScan(p), list);
+      full.push(scan.ms);
+      flags = scan.flags;
+      inc.push(await page.evaluate((n) => SW.appendAndScan(100, n), rows));
+      await page.evaluate(([n, e]) => (SW.setWatchedEvery(e), SW.buildTable(n)), [rows, EVERY] as const);
+      plain.push((await page.evaluate((p) => SW.fullScan(p, false), list)).ms);
+    }
+    const b = median(bare);
+    const s = median(full);
+    const i = median(inc);
+    const nb = median(plain);
+    console.log(
+      `   ${String(rows).padStart(6)}  ${String(elements).padStart(8)}  ${String(flags).padStart(5)}  ${f(b).padStart(9)}  ${f(s).padStart(10)}   ${`${(s / b).toFixed(2)}×`.padStart(11)}  ${f(nb).padStart(9)}  ${`${(nb / b).toFixed(2)}×`.padStart(5)}  ${f(i).padStart(10)}   ${pct(i / s).padStart(11)}`,
+    );
+  }
+
+  console.log(`\n2. Matcher alone over the 8,000-row page's text nodes: indexOf per name vs one pass\n`);
+  await page.evaluate(([n, e]) => (SW.setWatchedEvery(e), SW.buildTable(n)), [8000, EVERY] as const);
+  const growth = await page.evaluate(() => SW.matcherGrowth([10, 50, 100, 200, 500]));
+  console.log('   names   indexOf/name   one pass   speed-up');
+  for (const g of growth) {
+    console.log(
+      `   ${String(g.names).padStart(5)}  ${f(g.naiveMs).padStart(12)}  ${f(g.oneMs).padStart(9)}   ${`${(g.naiveMs / g.oneMs).toFixed(1)}×`.padStart(8)}`,
+    );
+  }
+}
+
+/** A page at p4p.1688.com that builds `rows` rows while loading and records long tasks. */
+function loadPage(rows: number): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench ${rows}</title><script>
+window.__long = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+</script></head><body><table class="next-table"><tbody id="rows"></tbody></table><script>
+const P = ${JSON.stringify(['家居百货解决方案', '行业优选解决方案', '跨境专供解决方案', '消费品解决方案', '工业品解决方案', '大客方案', '找工厂解决方案'])};
+window.row = (i) => { const tr = document.createElement('tr'); tr.className = 'next-table-row';
+  const p = i % ${EVERY} === 0 ? P[(i / ${EVERY}) % 3] : P[3 + (i % 4)];
+  for (const t of ['推广计划 ' + i, p, String(1000 + i), '¥' + (i % 997), String(i % 40)]) { const td = document.createElement('td'); td.textContent = t; tr.append(td); }
+  const td = document.createElement('td'); const b = document.createElement('button'); b.className = 'next-btn'; b.textContent = '续费'; td.append(b); tr.append(td); return tr; };
+const tb = document.getElementById('rows'); for (let i = 0; i < ${rows}; i++) tb.append(row(i));
+</script></body></html>`;
+}
+
+async function withExtension(): Promise<void> {
+  console.log(`\n3. The built extension on pages at https://p4p.1688.com/ (its own performance measures)\n`);
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      WXT_FEED_URL: `http://127.0.0.1:${BENCH_FEED_PORT}/feed.xml`,
+      SUNSET_OUT_DIR: BENCH_OUT,
+    },
+  });
+  const feed = await serveFeed(BENCH_FEED_PORT, replicaNotices(Date.now()));
+  const session = await launchWithExtension(newProfile(), `${BENCH_OUT}/chrome-mv3`);
+  try {
+    const extra = Object.fromEntries(SIZES.map((n) => [`https://p4p.1688.com/bench-${n}.html`, loadPage(n)]));
+    await routeReplicaPages(session.context, extra);
+    await waitForStoredNotice(session.worker, 'replica-kuajing');
+    console.log('   rows    scan (measure)   longest task   +100 rows (measure)   ratio');
+    for (const rows of SIZES) {
+      const page = await session.context.newPage();
+      await page.goto(`https://p4p.1688.com/bench-${rows}.html`);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('sunset-watch:scan', 'measure').length > 0,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      const scan = await page.evaluate(
+        () => performance.getEntriesByName('sunset-watch:scan', 'measure')[0]!.duration,
+      );
+      await page.evaluate((n) => {
+        const w = window as unknown as { row: (i: number) => HTMLElement };
+        const tb = document.getElementById('rows')!;
+        for (let i = 0; i < 100; i++) tb.append(w.row(n + i));
+      }, rows);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('sunset-watch:scan-incremental', 'measure').length > 0,
+      );
+      const inc = await page.evaluate(
+        () => performance.getEntriesByName('sunset-watch:scan-incremental', 'measure')[0]!.duration,
+      );
+      const longest = await page.evaluate(() =>
+        Math.max(0, ...(window as unknown as { __long: number[] }).__long),
+      );
+      console.log(
+        `   ${String(rows).padStart(6)}  ${f(scan).padStart(14)}  ${f(longest).padStart(13)}  ${f(inc).padStart(19)}   ${pct(inc / scan).padStart(6)}`,
+      );
+      await page.close();
+    }
+    console.log('\n   (the longest task includes the page building its own rows in one script)');
+  } finally {
+    await session.close();
+    removeProfile(session.userDataDir);
+    await feed.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const code = await harness();
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: code });
+    await inPage(page);
+  } finally {
+    await browser.close();
+  }
+  if (!process.argv.includes('--no-extension')) await withExtension();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
