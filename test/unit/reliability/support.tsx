@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { render } from 'preact';
 import { IDBFactory } from 'fake-indexeddb';
-import type { TestContext } from 'vitest';
 import { FeedStatusLine } from '../../../components/popup/feed-status.tsx';
 import { popupTranslator } from '../../../components/popup/i18n.ts';
 import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
@@ -14,28 +13,12 @@ import { openSunsetDb } from '../../../utils/store/db.ts';
 import { listNotices } from '../../../utils/store/notices.ts';
 import { etagResponder, type TestServer } from '../poll/test-server.ts';
 
-declare module 'vitest' {
-  interface TaskMeta {
-    /** One row of docs/RELIABILITY.md. */
-    reliability?: { area: string; case: string; expected: string; observed: string };
-  }
-}
+export { record } from './record.ts';
 
 export const NOW = Date.parse('2023-02-11T00:00:00Z');
 
 export function fixture(name: string): Buffer {
   return readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
-}
-
-/** Records what a case tried and what actually happened (the doc's "observed" column). */
-export function record(
-  ctx: TestContext,
-  area: string,
-  name: string,
-  expected: string,
-  observed: string,
-): void {
-  ctx.task.meta.reliability = { area, case: name, expected, observed };
 }
 
 /** Fresh database and deps; `fetch` is Node's own (undici) against a real local server. */
