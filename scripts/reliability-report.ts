@@ -127,5 +127,7 @@ const doc = [
   '',
 ].join('\n');
 writeFileSync('docs/RELIABILITY.md', doc);
+// `npm run lint` checks formatting of every file, this one included.
+spawnSync('npx', ['prettier', '--write', 'docs/RELIABILITY.md'], { stdio: 'ignore' });
 console.log(`reliability: wrote docs/RELIABILITY.md (${table.length} cases, ${failed} failed)`);
 process.exit(failed ? 1 : 0);
