@@ -2,7 +2,7 @@
 // extension's real service worker (real IndexedDB, the worker's V8) when Chromium is there,
 // otherwise in Node on fake-indexeddb (`--node` forces that). Prints medians and ratios.
 //
-//   npx tsx bench/poll.ts [--reps 7] [--node]
+//   npx tsx bench/poll.ts [--reps 15] [--node]
 //
 // Worker mode builds the extension into .output/bench, bundles bench/lib/poll-workload.ts with
 // Vite (the same stubs as wxt.config.ts) and evaluates it in the extension's service worker on a
@@ -33,7 +33,7 @@ const BENCH_OUT_DIR = `${ROOT}.output/bench`;
 const BENCH_EXTENSION_DIR = `${BENCH_OUT_DIR}/chrome-mv3`;
 
 const { values } = parseArgs({
-  options: { reps: { type: 'string', default: '7' }, node: { type: 'boolean', default: false } },
+  options: { reps: { type: 'string', default: '15' }, node: { type: 'boolean', default: false } },
 });
 const reps = Number(values.reps);
 
