@@ -19,7 +19,7 @@ import {
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_FEED_PORT } from './support/paths.ts';
+import { E2E_EXTENSION_DIR, E2E_FEED_PORT } from './support/paths.ts';
 
 type List = ResponseMap['notices/list'];
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url));
@@ -242,13 +242,131 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
     expect(names).toContain('poll:watchdog');
     const reminders = names.filter((n) => n.startsWith('rem:')).length;
     expect(reminders).toBeGreaterThan(0);
+    // With every slot taken, the next poll still completes and plans itself: Chromium refuses
+    // even to replace an alarm at the limit, which made this refresh fail before poller.ts
+    // cleared its own alarm first.
+    const again = await ask(page, { type: 'feeds/refresh' });
+    expect(again.feeds.find((f) => f.isDefault)?.lastSuccessAt).toBeGreaterThan(now);
+    const afterRefresh = (await worker.evaluate(() => chrome.alarms.getAll())) as { name: string }[];
+    expect(afterRefresh.map((a) => a.name)).toContain('poll:next');
+    expect(afterRefresh.length).toBeLessThanOrEqual(500);
     await page.close();
     record(
       ctx,
       'lifecycle',
       '600 future milestones (> 500 alarms wanted)',
-      'at most 500 alarms; the poll alarms kept',
+      'at most 500 alarms; the poll alarms kept; the next poll still schedules itself',
       `${settled.length} alarms (${reminders} reminder, ${settled.length - reminders} other; first sighting ${alarms.length})`,
+    );
+  });
+
+  it('markup in every text field, in the built worker: stored as plain text, shown as text in the popup', async (ctx) => {
+    feed!.answer = serveBody(fixture('bad/markup.xml'), '"markup"');
+    const ext = await extensionPage(session!);
+    const refreshed = await ask(ext, { type: 'feeds/refresh' });
+    const state = refreshed.feeds.find((f) => f.isDefault)!;
+    // The whole feed was read (no "xmlbuilder is not bundled" failure), with the markup noted.
+    expect(state.lastError === undefined || state.lastError.at < (state.lastSuccessAt ?? 0)).toBe(true);
+    expect(state.lastWarnings.join('\n')).toMatch(/markup in 6 text field\(s\)/);
+    const list = await ask(ext, { type: 'notices/list' });
+    const markup = list.notices.find((n) => n.guid === 'bad-markup')!.notice;
+    expect(markup.title).toBe("标题 alert('title')");
+    expect(markup.description).toBe('正文 加粗 链接');
+    await ext.close();
+
+    const dialogs: string[] = [];
+    const popup = await session!.context.newPage();
+    popup.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await popup.goto(`chrome-extension://${session!.extensionId}/popup.html`);
+    const card = popup.locator('[data-notice-id="bad-markup-escaped"]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.textContent()).toContain("<script>alert('escaped')</script>转义的标记");
+    const injected = await popup.evaluate(
+      () => document.querySelectorAll('[data-notice-id] :is(script, img, iframe, object, embed)').length,
+    );
+    expect(injected).toBe(0);
+    const status = (await popup.locator('.feed-status').textContent()) ?? '';
+    expect(status).toMatch(/条提示|note\(s\)/);
+    expect(dialogs).toEqual([]);
+    await popup.close();
+    record(
+      ctx,
+      'security',
+      'markup feed through the built worker and the real popup',
+      'plain text stored; literal markup shown as text; no element injected',
+      `title ${JSON.stringify(markup.title)}; 0 script/img/iframe in notice cards; no dialog; status: ${status.replace(/\s+/g, ' ').slice(0, 60)}`,
+    );
+  });
+
+  it('the built manifest asks only for what it uses; extension pages run no eval and no remote script', async (ctx) => {
+    const manifest = JSON.parse(readFileSync(`${E2E_EXTENSION_DIR}/manifest.json`, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    expect(manifest.host_permissions).toEqual([`http://127.0.0.1:${E2E_FEED_PORT}/*`]);
+    // No CSP override: MV3's default for extension pages (script-src 'self') applies.
+    expect(manifest.content_security_policy).toBeUndefined();
+    // Nothing a web page can open or message directly.
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    // Every script the pages load is packaged.
+    for (const html of ['popup.html', 'options.html']) {
+      const text = readFileSync(`${E2E_EXTENSION_DIR}/${html}`, 'utf8');
+      const srcs = [...text.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+      expect(srcs.length).toBeGreaterThan(0);
+      expect(srcs.every((src) => src.startsWith('/'))).toBe(true);
+    }
+    const page = await extensionPage(session!);
+    const tried = await page.evaluate(async () => {
+      const out: Record<string, string> = {};
+      // Code from strings, started by the page itself: DevTools' own evaluate is exempt from
+      // CSP, so the string is handed to setTimeout and runs (or not) as page code.
+      const w = window as unknown as { __evalRan?: boolean };
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => resolve(`blocked (${e.violatedDirective} ${e.blockedURI})`),
+          {
+            once: true,
+          },
+        ),
+      );
+      (setTimeout as unknown as (code: string, ms: number) => void)('window.__evalRan = true', 0);
+      out.eval = await Promise.race([
+        violation,
+        new Promise<string>((r) => setTimeout(() => r('no violation'), 500)),
+      ]);
+      out.evalRan = String(Boolean(w.__evalRan));
+      out.remote = await new Promise<string>((resolve) => {
+        const script = document.createElement('script');
+        script.src = 'https://cdn.example/remote.js';
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => resolve(`blocked (${e.violatedDirective})`),
+          {
+            once: true,
+          },
+        );
+        script.onload = () => resolve('loaded');
+        script.onerror = () => resolve('error');
+        document.head.append(script);
+      });
+      return out;
+    });
+    expect(tried.eval).toMatch(/^blocked \(script-src/);
+    expect(tried.evalRan).toBe('false');
+    expect(tried.remote).toMatch(/^blocked \(script-src/);
+    await page.close();
+    record(
+      ctx,
+      'security',
+      'manifest permissions and extension-page CSP',
+      'storage, alarms, notifications, scripting + the feed origin; eval and remote scripts blocked',
+      `permissions ${JSON.stringify(manifest.permissions)}; string code → ${tried.eval}, ran: ${tried.evalRan}; remote script → ${tried.remote}`,
     );
   });
 
