@@ -3,9 +3,11 @@
 // restart over the same profile, the 500-alarm limit with a feed of more than 500 future
 // milestones, and a hostile page that tries to reach the extension. Each test records its row
 // for docs/RELIABILITY.md.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFeedXml } from '../../feed/xml.ts';
 import type { ResponseMap } from '../../utils/messages/protocol.ts';
@@ -449,6 +451,136 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       'hostile page: chrome.runtime, window.postMessage junk, globals',
       'no way in; nothing changes',
       `${probe.sendResult}; ${probe.marked} marked elements with 0 callable properties; no sunset globals; settings, notices and DOM unchanged`,
+    );
+  });
+});
+
+/** Every record of every store, read raw in the worker (no extension code involved). */
+async function dumpDb(worker: Worker): Promise<Record<string, unknown[]>> {
+  return worker.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('sunset-watch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => (out[name] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+describe.skipIf(!hasChromium())('extension update over the previous version’s data', () => {
+  const profile = newProfile();
+  // A copy of the build at a fixed path: the same path keeps the same extension id, so a
+  // changed copy loaded there is an update of the same extension with the same storage.
+  const copy = mkdtempSync(join(tmpdir(), 'sunset-update-'));
+  const extDir = join(copy, 'chrome-mv3');
+  let session: ExtensionSession | undefined;
+  let feed: FeedServer | undefined;
+
+  afterAll(async () => {
+    await session?.close().catch(() => undefined);
+    if (feed) {
+      feed.server.closeAllConnections();
+      await new Promise((resolve) => feed!.server.close(resolve));
+    }
+    removeProfile(profile);
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('version 0.1.0 with the DB v1 fixture’s records → 0.2.0: every record kept, schema v1 opened as is', async (ctx) => {
+    cpSync(E2E_EXTENSION_DIR, extDir, { recursive: true });
+    feed = await startFeed();
+    // The feed is down for the whole test, so no poll can change what the fixture holds.
+    feed.answer = (res) => {
+      res.writeHead(503, { 'retry-after': '3600' });
+      res.end();
+    };
+    session = await launchWithExtension(profile, extDir);
+    const page = await extensionPage(session);
+    await until(
+      async () => ((await ask(page, { type: 'notices/list' })).feeds.length ? true : undefined),
+      'start-up',
+    );
+    await page.close();
+
+    // The previous version's data: the v1 fixture (test/fixtures/db/v1.json), written raw.
+    const v1 = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+      version: number;
+      records: Record<string, unknown[]>;
+    };
+    await session.worker.evaluate(
+      (records) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('sunset-watch');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(Object.keys(records), 'readwrite');
+            for (const [name, list] of Object.entries(records))
+              for (const r of list) tx.objectStore(name).put(r);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      v1.records,
+    );
+    const before = await dumpDb(session.worker);
+    await session.close();
+
+    const manifestPath = join(extDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '0.2.0' }));
+    session = await launchWithExtension(profile, extDir);
+    const version = await session.worker.evaluate(() => chrome.runtime.getManifest().version);
+    expect(version).toBe('0.2.0');
+    const page2 = await extensionPage(session);
+    const list = await until(async () => {
+      const l = await ask(page2, { type: 'notices/list' });
+      return l.notices.length ? l : undefined;
+    }, 'the updated extension to answer');
+    const after = await dumpDb(session.worker);
+    const dbVersion = await session.worker.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('sunset-watch');
+          open.onsuccess = () => {
+            resolve(open.result.version);
+            open.result.close();
+          };
+        }),
+    );
+    expect(dbVersion).toBe(v1.version);
+    for (const name of ['notices', 'ledger', 'meta'] as const) {
+      for (const record of v1.records[name]!) expect(after[name]).toContainEqual(record);
+    }
+    expect(after.notices).toEqual(before.notices);
+    expect((after.feeds as { url: string }[]).map((f) => f.url)).toEqual(
+      expect.arrayContaining((v1.records.feeds as { url: string }[]).map((f) => f.url)),
+    );
+    expect(list.notices.some((n) => n.guid === 'fixture-retire')).toBe(true);
+    await page2.close();
+    record(
+      ctx,
+      'lifecycle',
+      'extension update 0.1.0 → 0.2.0 over DB v1 fixture data (no v2 schema exists yet)',
+      'every record of the previous version kept',
+      `DB version ${dbVersion}; ${after.notices!.length} notices deep-equal; fixture notice, ledger and meta records present`,
     );
   });
 });
