@@ -8,6 +8,7 @@ import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../uti
 import { formatInZone, toEpoch, zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
 import type { StoredNotice } from '../../utils/store/db.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
+import { platformHref } from '../../utils/page/links.ts';
 import { changesWords } from './format.ts';
 import { LOCALE_TAG } from './i18n.ts';
 
@@ -33,12 +34,17 @@ function SafeLink({
   href,
   children,
   class: className,
+  allow = (h) => (isHttpsUrl(h) ? h : null),
 }: {
   href?: string;
   children: ComponentChild;
   class?: string;
+  /** The allow-list: the link to use, or null to show plain text. */
+  allow?: (href: string) => string | null;
 }) {
-  if (!href || !isHttpsUrl(href)) return <span class={className}>{children}</span>;
+  const allowed = href ? allow(href) : null;
+  if (!allowed) return <span class={className}>{children}</span>;
+  href = allowed;
   return (
     <a class={className} href={href} target="_blank" rel="noopener noreferrer">
       {children}
@@ -156,13 +162,15 @@ export function NoticeCard({ stored, now, t, lang, timeZone, onMarkRead, milesto
               />
             ))}
           </ul>
+          {/* Replacements are ordered on the platform itself: only its own hosts are linked
+              (the same allow-list as the page's banner and card, utils/page/links.ts). */}
           {product.replacements.length > 0 && (
             <p class="product__replacements">
               {t('popup_replacements')}
               {product.replacements.map((r, i) => (
                 <>
                   {i > 0 && t('popup_list_sep')}
-                  <SafeLink key={r.name} href={r.href}>
+                  <SafeLink key={r.name} href={r.href} allow={platformHref}>
                     {r.name}
                   </SafeLink>
                 </>
