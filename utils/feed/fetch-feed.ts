@@ -149,7 +149,21 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
       if (response.type === 'opaqueredirect') {
         // A browser hides a manual redirect's status and Location from scripts; let it follow
         // the redirect itself. Whether it was permanent cannot be known, so it counts as temporary.
-        response = await input.fetch(url, { ...init, redirect: 'follow' });
+        try {
+          response = await input.fetch(url, { ...init, redirect: 'follow' });
+        } catch (error) {
+          const name = error instanceof Error ? error.name : '';
+          if (name === 'TimeoutError' || name === 'AbortError') throw error;
+          // The browser gives one bare "Failed to fetch" for a loop (over 20 hops) too; we know
+          // a redirect was involved, so say that rather than "cannot connect".
+          const message = error instanceof Error ? error.message : String(error);
+          return {
+            status: 'error',
+            code: 'redirect',
+            message: `redirect from ${url} could not be followed (a loop?): ${message}`,
+            hints: {},
+          };
+        }
         permanent = false;
         if (response.url) url = response.url;
         break;
