@@ -37,7 +37,7 @@ interface Case {
   /** Guids this feed must add (beside the earlier notices, which stay as they were). */
   adds?: string[];
   /** Checks on what was stored (text fields as plain text, links dropped…). */
-  check?: (deps: PollDeps) => Promise<void>;
+  check?: (deps: PollDeps, url: string) => Promise<void>;
   /** What the popup's status line must say (Chinese). */
   popup: RegExp;
 }
@@ -258,9 +258,13 @@ const CASES: Case[] = [
     outcome: 'stored',
     where: 'none',
     reason: /no reason recorded/,
-    check: async (deps) => {
+    check: async (deps, url) => {
       const added = (await listNotices(deps.db)).filter((n) => n.guid.startsWith('urn:sunset:'));
       expect(added.map((n) => n.notice.title)).toEqual(['没有 guid 的公告']);
+      // Polled again, the same item gets the same identity: no duplicate appears.
+      await pollFeed(deps, url, 60);
+      const again = (await listNotices(deps.db)).filter((n) => n.guid.startsWith('urn:sunset:'));
+      expect(again).toEqual(added);
     },
     popup: /上次更新/,
   },
@@ -407,7 +411,7 @@ describe('bad feeds: no crash, earlier notices intact, a reason recorded and sho
     if (c.where === 'skipped') expect(state.lastSkipped.length).toBeGreaterThan(0);
     if (c.where === 'warnings') expect(state.lastWarnings.length).toBeGreaterThan(0);
     if (c.where === 'none') expect(state.lastError).toBeUndefined();
-    await c.check?.(deps);
+    await c.check?.(deps, server.url);
 
     const shown = renderStatus(state, clock.now);
     expect(shown.text).toMatch(c.popup);
