@@ -4,7 +4,8 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from './messages.ts';
-import { onPollAlarm, POLL_ALARM_PREFIX, startUp } from './poller.ts';
+import { POLL_ALARM_PREFIX } from './alarm-names.ts';
+import { onPollAlarm, startUp } from './poller.ts';
 import { onNotificationButtonClicked, onNotificationClicked, onReminderAlarm } from './reminders.ts';
 import { registerPageHosts } from './page-hosts.ts';
 

@@ -9,14 +9,9 @@ import { listNotices, seedBundled } from '../../utils/store/notices.ts';
 import { allFeedUrls } from '../../utils/store/settings.ts';
 import { loadSettings } from '../../utils/store/settings-storage.ts';
 import { badgeFor } from '../../utils/store/view.ts';
+import { NEXT_POLL_ALARM as NEXT_ALARM, WATCHDOG_ALARM } from './alarm-names.ts';
 import { bundledNotices } from './bundled.ts';
 import { syncReminders } from './reminders.ts';
-
-export const POLL_ALARM_PREFIX = 'poll:';
-/** A one-shot alarm at the earliest next poll of any feed. */
-const NEXT_ALARM = 'poll:next';
-/** A periodic safety net: if the one-shot alarm is ever lost, polling still never stops. */
-const WATCHDOG_ALARM = 'poll:watchdog';
 
 async function deps(): Promise<PollDeps> {
   return {

@@ -25,6 +25,7 @@ import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger
 import { markRead } from '../../utils/store/notices.ts';
 import { loadSettings } from '../../utils/store/settings-storage.ts';
 import type { Settings } from '../../utils/store/settings.ts';
+import { RESERVED_POLL_ALARMS } from './alarm-names.ts';
 
 const catalogs = {
   zh_CN: { ...zhCommon, ...zhReminders },
@@ -56,7 +57,12 @@ export function syncReminders(): Promise<void> {
     const now = Date.now();
     const timeZone = localZone();
     // 500 alarms in all (issue 5, item 2): whatever the other parts hold is not ours to use.
-    const others = (await browser.alarms.getAll()).filter((a) => !a.name.startsWith(ALARM_PREFIX)).length;
+    // The poller's alarms are reserved even when absent (one may have fired and not be re-created yet).
+    const otherNames = new Set<string>(RESERVED_POLL_ALARMS);
+    for (const alarm of await browser.alarms.getAll()) {
+      if (!alarm.name.startsWith(ALARM_PREFIX)) otherNames.add(alarm.name);
+    }
+    const others = otherNames.size;
     const maxAlarms = ALARM_LIMIT - others;
     const plan = await planAndRecord(db, (notices, ledger) =>
       planReminders({ notices, ledger, now, timeZone, settings, maxAlarms }),

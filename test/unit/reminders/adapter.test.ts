@@ -159,7 +159,33 @@ describe('clicks and buttons', () => {
   });
 });
 
+async function seedMany(count: number): Promise<void> {
+  const db = await openSunsetDb();
+  for (let i = 0; i < count; i++) {
+    const n = notice(`n${i}`, NOW + (i + 1) * 3 * HOUR).notice;
+    await db.put('notices', {
+      guid: n.guid,
+      notice: n,
+      origin: 'feed',
+      hash: `h${i}`,
+      firstSeenAt: NOW,
+      updatedAt: NOW,
+      read: true,
+      muted: false,
+    });
+  }
+  db.close();
+}
+
 describe('the 500-alarm limit in the browser', () => {
+  it('keeps room for the poller even while its alarms are momentarily absent', async () => {
+    await seedMany(600);
+    // poll:next has just fired and poll:watchdog is not set yet: both must still fit afterwards.
+    await syncReminders();
+    const reminders = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('rem:'));
+    expect(reminders).toHaveLength(498);
+  });
+
   it('leaves room for every alarm the other parts keep', async () => {
     const db = await openSunsetDb();
     for (let i = 0; i < 600; i++) {
