@@ -41,24 +41,42 @@ function sameBeijingDay(a: number, b: number): boolean {
   return x.year === y.year && x.month === y.month && x.day === y.day;
 }
 
-function titleOf(item: DueItem, ctx: RenderContext): string {
+type MilestoneItem = Exclude<DueItem, { type: 'cancelled' }>;
+
+/** Items that are the milestones of one notice at one instant, announced together. */
+function oneEvent(items: readonly DueItem[]): MilestoneItem[] | null {
+  const first = items[0];
+  if (!first || first.type === 'cancelled') return null;
+  const same = items.every(
+    (i): i is MilestoneItem => i.type === first.type && i.guid === first.guid && i.atMs === first.atMs,
+  );
+  return same ? (items as MilestoneItem[]) : null;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function titleOf(items: readonly DueItem[], ctx: RenderContext): string {
   const { t, now } = ctx;
-  switch (item.type) {
-    case 'cancelled':
-      return t('rem_title_cancelled', item.noticeTitle);
-    case 'moved':
-      return t(
-        item.atMs > item.fromMs ? 'rem_title_postponed' : 'rem_title_advanced',
-        item.product.name,
-        t(ACTION_KEY[item.action]),
-        shortDate(t, item.atMs),
-      );
-    case 'reminder':
-      if (now < item.atMs) return t('rem_title_upcoming', item.product.name, t(ACTION_KEY[item.action]));
-      if (sameBeijingDay(now, item.atMs))
-        return t('rem_title_today', item.product.name, t(ACTION_KEY[item.action]));
-      return t('rem_title_done', item.product.name, t(ACTION_DONE_KEY[item.action]));
+  const item = items[0]!;
+  if (item.type === 'cancelled') return t('rem_title_cancelled', item.noticeTitle);
+  const milestones = items as MilestoneItem[];
+  const sep = t('rem_list_sep');
+  const names = unique(milestones.map((i) => i.product.name)).join(sep);
+  const actions = (keys: Record<string, string>) =>
+    unique(milestones.map((i) => t(keys[i.action]!))).join(sep);
+  if (item.type === 'moved') {
+    return t(
+      item.atMs > item.fromMs ? 'rem_title_postponed' : 'rem_title_advanced',
+      names,
+      actions(ACTION_KEY),
+      shortDate(t, item.atMs),
+    );
   }
+  if (now < item.atMs) return t('rem_title_upcoming', names, actions(ACTION_KEY));
+  if (sameBeijingDay(now, item.atMs)) return t('rem_title_today', names, actions(ACTION_KEY));
+  return t('rem_title_done', names, actions(ACTION_DONE_KEY));
 }
 
 function bodyLines(item: DueItem, ctx: RenderContext): string[] {
@@ -80,15 +98,15 @@ export function renderNotification(planned: PlannedNotification, ctx: RenderCont
   const { items, id } = planned;
   const snoozable = items.some((i) => i.type !== 'cancelled');
   const buttons: NotificationButton[] = snoozable ? ['view', 'snooze'] : ['view'];
-  const only = items.length === 1 ? items[0] : undefined;
-  if (only) {
-    return { id, title: titleOf(only, ctx), message: bodyLines(only, ctx).join('\n'), buttons };
+  const event = items.length === 1 ? items : oneEvent(items);
+  if (event) {
+    return { id, title: titleOf(event, ctx), message: bodyLines(event[0]!, ctx).join('\n'), buttons };
   }
   return {
     id,
     title: ctx.t('rem_title_summary', items.length),
     message: ctx.t('rem_summary_body'),
-    items: items.map((item) => ({ title: titleOf(item, ctx), message: bodyLines(item, ctx)[0] ?? '' })),
+    items: items.map((item) => ({ title: titleOf([item], ctx), message: bodyLines(item, ctx)[0] ?? '' })),
     buttons,
   };
 }

@@ -83,7 +83,7 @@ export type DueItem =
 export interface PlannedNotification {
   /** `sunset:<guid>:…` (design.md test contract); a summary uses the guid `summary`. */
   id: string;
-  /** One item, or a summary of several. */
+  /** One item, the milestones of one notice at one instant, or a summary of several. */
   items: DueItem[];
 }
 
@@ -354,16 +354,29 @@ function merge(pending: Pending[], now: number, writes: LedgerRecord[]): Planned
       });
     }
   };
-  if (pending.length > MERGE_ABOVE) {
+  // Milestones of one notice at one instant and rung (two solutions that stop taking orders and
+  // hide their history at the same minute, as in the 2023-02-10 notice) are one event for a
+  // merchant: one notification, and one toward the summary threshold.
+  const groups = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const i = p.item;
+    const key =
+      i.type === 'cancelled'
+        ? `cancelled|${i.guid}`
+        : `${i.type}|${i.guid}|${i.atMs}|${i.type === 'reminder' ? i.lead : i.fromMs}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  if (groups.size > MERGE_ABOVE) {
     const id = notificationId(SUMMARY_GUID, String(now));
     for (const p of pending) record(p, id);
     out.push({ id, items: pending.map((p) => p.item) });
     return out;
   }
-  for (const p of pending) {
-    const id = notificationId(p.item.guid, suffixFor(p.item));
-    record(p, id);
-    out.push({ id, items: [p.item] });
+  for (const group of groups.values()) {
+    const first = group[0]!.item;
+    const id = notificationId(first.guid, suffixFor(first));
+    for (const p of group) record(p, id);
+    out.push({ id, items: group.map((p) => p.item) });
   }
   return out;
 }

@@ -85,10 +85,14 @@ export class Sim {
     for (const w of plan.writes) this.ledger.set(w.id, w);
     return plan;
   }
-  /** What each notification announced, compactly: `reminder:120`, `moved`, `cancelled`, `summary:5`. */
+  /**
+   * What each notification announced, compactly: `reminder:120`, `moved`, `cancelled`,
+   * `summary:5`, or `event:4` (milestones of one notice at one instant, shown as one).
+   */
   static shown(plan: ReminderPlan): string[] {
     return plan.notifications.map((n) => {
-      if (n.items.length > 1) return `summary:${n.items.length}`;
+      if (n.id.startsWith('sunset:summary:')) return `summary:${n.items.length}`;
+      if (n.items.length > 1) return `event:${n.items.length}`;
       const item = n.items[0]!;
       return item.type === 'reminder' ? `reminder:${item.lead}` : item.type;
     });

@@ -19,6 +19,36 @@ function planAt(now: number, first = n1(), then = first) {
   return sim.run(now, [then]).notifications;
 }
 
+/** The 2023-02-10 notice: two solutions stop taking orders and hide history at the same minute. */
+function twoSolutions() {
+  const n = notice('solutions', CUTOFF, {
+    extraMilestones: [{ action: 'history-hidden', at: CUTOFF }],
+    replacement: '消费品解决方案',
+  });
+  const [first] = n.notice.sunset!.products;
+  n.notice.sunset!.products.push({ ...first!, name: '行业优选解决方案' });
+  return n;
+}
+
+describe('one notice, one instant', () => {
+  it('is one notification naming every product and action, not a summary', () => {
+    const sim = new Sim();
+    sim.run(CUTOFF - 10 * DAY, [twoSolutions()]);
+    const plan = sim.run(CUTOFF - DAY + HOUR, [twoSolutions()]);
+    expect(Sim.shown(plan)).toEqual(['event:4']);
+    expect(plan.notifications[0]!.id.startsWith('sunset:solutions:')).toBe(true);
+    const r = renderNotification(plan.notifications[0]!, {
+      t: zh,
+      now: CUTOFF - DAY + HOUR,
+      timeZone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+    });
+    expect(r.title).toBe('家居百货解决方案、行业优选解决方案 即将停止新订购、停止查看历史');
+    expect(r.items).toBeUndefined();
+    expect(r.message).toContain('可改用：消费品解决方案');
+  });
+});
+
 describe('notification text', () => {
   it('says product and action in the title; Beijing date, countdown, replacement in the body', () => {
     const [planned] = planAt(CUTOFF - DAY - HOUR);
