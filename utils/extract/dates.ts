@@ -243,24 +243,46 @@ function inferYear(month: number, day: number, published: WallTime, known: Map<s
   return before ? candidate + 1 : candidate;
 }
 
+const RELATIVE_DAY = /今天|今日|明天|明日|后天|下周|下星期|下礼拜|本周|这周/gu;
+const MAX_RELATIVE = 200;
+
 function chronoDays(text: string, published: WallTime): Raw[] {
   const instant = new Date(Date.UTC(published.year, published.month - 1, published.day, 4)); // 12:00 in Beijing
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.zh.hans.parse(text, { instant, timezone: 480 });
-  } catch {
-    // chrono is a helper here, never a reason to fail: the forms above are parsed without it.
-    return [];
-  }
   const out: Raw[] = [];
-  for (const r of results) {
-    // Only the relative days: absolute forms are parsed above, with the cue-aware year rules.
-    if (!/今天|今日|明天|明日|后天|大后天|下周|下星期|下礼拜|本周|这周/.test(r.text)) continue;
-    const year = r.start.get('year');
-    const month = r.start.get('month');
-    const day = r.start.get('day');
-    if (year === null || month === null || day === null) continue;
-    out.push({ index: r.index, end: r.index + r.text.length, form: 'relative', year, month, day });
+  // chrono's zh parser is slow on long runs of Chinese numerals (seconds per 10k characters),
+  // so it only sees a short window around each relative-day word, the part it is used for.
+  let count = 0;
+  let covered = -1;
+  RELATIVE_DAY.lastIndex = 0;
+  for (let m = RELATIVE_DAY.exec(text); m && count < MAX_RELATIVE; m = RELATIVE_DAY.exec(text)) {
+    if (m.index < covered) continue;
+    count++;
+    const from = Math.max(0, m.index - 4);
+    const window = text.slice(from, m.index + m[0].length + 12);
+    covered = from + window.length;
+    let results: chrono.ParsedResult[];
+    try {
+      results = chrono.zh.hans.parse(window, { instant, timezone: 480 });
+    } catch {
+      // chrono is a helper here, never a reason to fail: the forms above are parsed without it.
+      continue;
+    }
+    for (const r of results) {
+      // Only the relative days: absolute forms are parsed above, with the cue-aware year rules.
+      if (!/今天|今日|明天|明日|后天|大后天|下周|下星期|下礼拜|本周|这周/u.test(r.text)) continue;
+      const year = r.start.get('year');
+      const month = r.start.get('month');
+      const day = r.start.get('day');
+      if (year === null || month === null || day === null) continue;
+      out.push({
+        index: from + r.index,
+        end: from + r.index + r.text.length,
+        form: 'relative',
+        year,
+        month,
+        day,
+      });
+    }
   }
   return out;
 }
@@ -283,8 +305,11 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       known.set(dayKey(r.month, r.day), r.year);
   }
 
+  const byIndex = new Map(raws.map((r) => [r.index, r]));
+  const consumed = new Set<Raw>();
   const mentions: DateMention[] = [];
   for (const r of raws) {
+    if (consumed.has(r)) continue;
     let { year, day } = r;
     const yearGiven = year !== null;
     if (r.form === 'period') {
@@ -314,7 +339,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
     const sep = RANGE_SEP.exec(text);
     if (sep && r.form !== 'today') {
       const after = end + sep[0].length;
-      const second = raws.find((o) => o.index === after);
+      const second = byIndex.get(after);
       if (second && second.form !== 'today' && second.form !== 'relative') {
         const y2 = second.year ?? (second.month < r.month ? year + 1 : year);
         const d2 =
@@ -332,7 +357,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
           rangeEnd = endWall;
           end = stop;
           // The range's second date is part of this phrase, not a mention of its own.
-          raws.splice(raws.indexOf(second), 1);
+          consumed.add(second);
         }
       } else if (hasTime) {
         const t2 = readTime(text, after);

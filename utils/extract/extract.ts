@@ -8,7 +8,7 @@ import { actionsIn, classifyDate, mainAction } from './cues.ts';
 import { findDates, parsePublished, wallToIso, type DateMention } from './dates.ts';
 import { detectKind, extractGrandfather, extractProducts, extractReplacements } from './products.ts';
 import { ExtractionSchema, type ExtractedMilestone, type Extraction } from './schema.ts';
-import { foldWidth, sentenceSpans, spanAt, type Span } from './text.ts';
+import { foldWidth, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
 /** Larger input is refused: announcements are a few kilobytes, and the CLI reads it whole. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -27,11 +27,20 @@ interface Planned {
   productAt: number;
 }
 
+/** The nearest non-empty line above the date's line, when the date is near its line's start. */
 function lineAbove(text: string, index: number): string {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const lines = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
-  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
-    if (lines[i]!.trim() !== '') return lines[i]!.trim();
+  // Bounded look-back: a text of one long line must not cost a scan to its start per date.
+  const from = Math.max(0, index - 40);
+  const near = text.slice(from, index).lastIndexOf('\n');
+  if (near === -1) return '';
+  const newline = from + near;
+  let end = newline;
+  for (let tries = 0; end > 0 && tries < 3; tries++) {
+    const windowStart = Math.max(0, end - 200);
+    const start = windowStart + text.slice(windowStart, end).lastIndexOf('\n') + 1;
+    const line = text.slice(start, end).trim();
+    if (line !== '') return line;
+    end = start - 1;
   }
   return '';
 }
@@ -42,7 +51,8 @@ function atThatTime(
   sentences: Span[],
   from: Span,
 ): { actions: Action[]; index: number } | null {
-  const i = sentences.indexOf(from);
+  const i = spanIndexAt(sentences, from.start);
+  if (i === -1) return null;
   for (const s of sentences.slice(i, i + 3)) {
     const at = text.slice(s.start, s.end).indexOf('届时');
     if (at !== -1) return { actions: actionsIn(text.slice(s.start + at, s.end)), index: s.start + at };
@@ -50,9 +60,14 @@ function atThatTime(
   return null;
 }
 
-function phraseOf(original: string, sentence: Span): string {
-  const phrase = original.slice(sentence.start, sentence.end).trim();
-  return phrase.length > MAX_PHRASE ? `${phrase.slice(0, MAX_PHRASE)}…` : phrase;
+/** The sentence around `at`, cut to a window around it when the sentence is long. */
+function phraseOf(original: string, sentence: Span, at = sentence.start): string {
+  const half = MAX_PHRASE / 2;
+  const start =
+    sentence.end - sentence.start <= MAX_PHRASE ? sentence.start : Math.max(sentence.start, at - half);
+  const end = Math.min(sentence.end, start + MAX_PHRASE);
+  const phrase = original.slice(start, end).trim();
+  return `${start > sentence.start ? '…' : ''}${phrase}${end < sentence.end ? '…' : ''}`;
 }
 
 function plan(
@@ -142,7 +157,7 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
     milestones.push(m);
   };
   for (const p of planned) {
-    const phrase = phraseOf(original, p.sentence);
+    const phrase = phraseOf(original, p.sentence, p.mention.index);
     const product = productFor(products, phrase);
     const prev = previous.get(p);
     for (const action of p.actions) {

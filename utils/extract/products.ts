@@ -3,7 +3,7 @@
 // names in “” 「」 【】 《》 in a sentence about retiring, and otherwise from the subject or
 // object of the sentence that carries a retirement date.
 import type { Kind } from '../notice/schema.ts';
-import { cleanPiece, clauseSpans, sentenceSpans, spanAt, type Span } from './text.ts';
+import { cleanPiece, clauseSpans, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
 const RETIRE_HINT = /下线|停售|停止|停服|下架|关闭|退市|下市|终止/u;
 
@@ -182,15 +182,17 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
   if (quoted.length > 0) return unique(quoted);
 
   const out: string[] = [];
+  const clausesOf = new Map<Span, Span[]>();
   for (const d of dated) {
     if (!d.retires) continue;
     const sentence = spanAt(sentences, d.index);
     if (!sentence) continue;
-    const sentenceText = text.slice(sentence.start, sentence.end);
     // A title ("…下线通知") repeats what the body says, less precisely.
-    if (/(?:通知|公告|预告)\s*$/u.test(sentenceText) && sentences.length > 1) continue;
-    const clauses = clauseSpans(text, sentence);
-    const at = clauses.findIndex((c) => d.index >= c.start && d.index < c.end);
+    const tail = text.slice(Math.max(sentence.start, sentence.end - 8), sentence.end);
+    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1) continue;
+    const clauses = clausesOf.get(sentence) ?? clauseSpans(text, sentence);
+    clausesOf.set(sentence, clauses);
+    const at = spanIndexAt(clauses, d.index);
     if (at === -1) continue;
     out.push(...subjectOfClause(text, clauses, at, d.index));
   }

@@ -46,8 +46,8 @@ function spans(text: string, separator: RegExp): Span[] {
   return out;
 }
 
-/** The span holding `offset` (spans sorted and disjoint, as sentenceSpans returns them). */
-export function spanAt(spansList: Span[], offset: number): Span | undefined {
+/** The index of the span holding `offset` (spans sorted and disjoint), or -1. */
+export function spanIndexAt(spansList: Span[], offset: number): number {
   let lo = 0;
   let hi = spansList.length - 1;
   while (lo <= hi) {
@@ -55,9 +55,14 @@ export function spanAt(spansList: Span[], offset: number): Span | undefined {
     const s = spansList[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The span holding `offset` (spans sorted and disjoint, as sentenceSpans returns them). */
+export function spanAt(spansList: Span[], offset: number): Span | undefined {
+  return spansList[spanIndexAt(spansList, offset)];
 }
 
 /** Trims whitespace and a leading list marker (•, ●, 1., 一、, 1)). */

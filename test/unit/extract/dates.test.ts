@@ -1,0 +1,240 @@
+// Every date form issue 6 lists, table-driven: the date finder alone, then the extractor's cue
+// logic (which dates become milestones and with what action).
+import { describe, expect, it } from 'vitest';
+import { findDates, parsePublished, wallToIso } from '../../../utils/extract/dates.ts';
+import { cutoffDay, extractAnnouncement } from '../../../utils/extract/extract.ts';
+import { parseNumeral } from '../../../utils/extract/numerals.ts';
+import { foldWidth } from '../../../utils/extract/text.ts';
+
+const PUBLISHED = '2023-02-10';
+
+function datesIn(text: string, published = PUBLISHED): string[] {
+  return findDates(foldWidth(text), parsePublished(published)!).map(
+    (m) => wallToIso(m.start) + (m.rangeEnd ? ` ~ ${wallToIso(m.rangeEnd)}` : ''),
+  );
+}
+
+describe('parseNumeral', () => {
+  it.each([
+    ['17', 17],
+    ['二〇二三', 2023],
+    ['二零二三', 2023],
+    ['十', 10],
+    ['十七', 17],
+    ['二十', 20],
+    ['三十一', 31],
+    ['二', 2],
+    ['十十', NaN],
+    ['abc', NaN],
+    ['', NaN],
+  ])('%s → %s', (text, value) => {
+    expect(parseNumeral(text)).toBe(value);
+  });
+});
+
+describe('findDates: the forms of issue 6', () => {
+  it.each([
+    // [text, published, expected dates]
+    ['2023年2月17日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023 年 2 月 17 日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023年02月17号', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023-02-17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023/2/17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023.02.17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['二〇二三年二月十七日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['２０２３年２月１７日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    // Without a year: the nearest such day not before the publish date.
+    ['2月17日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2月10日', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
+    ['1月5日', PUBLISHED, ['2024-01-05T00:00:00+08:00']],
+    ['12月31日', '2023-12-31', ['2023-12-31T00:00:00+08:00']],
+    ['1月1日', '2023-12-31', ['2024-01-01T00:00:00+08:00']],
+    // …unless the same text wrote that day with its year.
+    [
+      '原定于2023年2月1日下线。2月1日起',
+      PUBLISHED,
+      ['2023-02-01T00:00:00+08:00', '2023-02-01T00:00:00+08:00'],
+    ],
+    // Times.
+    ['2023年2月17日8:00', PUBLISHED, ['2023-02-17T08:00:00+08:00']],
+    ['2023年2月17日 8点', PUBLISHED, ['2023-02-17T08:00:00+08:00']],
+    ['2023年2月17日八点三十分', PUBLISHED, ['2023-02-17T08:30:00+08:00']],
+    ['2023年2月17日零点', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['2023年2月17日23:59:59', PUBLISHED, ['2023-02-17T23:59:59+08:00']],
+    ['2023年2月17日 23：59：59', PUBLISHED, ['2023-02-17T23:59:59+08:00']],
+    ['2023年2月17日下午3点', PUBLISHED, ['2023-02-17T15:00:00+08:00']],
+    // 24:00 and 24时 are 00:00 of the next day, across a month and a year.
+    ['2023年2月17日24:00', PUBLISHED, ['2023-02-18T00:00:00+08:00']],
+    ['2023年2月28日24时', PUBLISHED, ['2023-03-01T00:00:00+08:00']],
+    ['2023/12/31 24:00', PUBLISHED, ['2024-01-01T00:00:00+08:00']],
+    // Labels are not times.
+    ['北京时间2023年8月1日0点', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
+    ['2023年8月1日(北京时间)', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
+    ['(UTC+08:00)2023年8月1日', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
+    ['2026-10-10 00:00:00 (UTC+08)', PUBLISHED, ['2026-10-10T00:00:00+08:00']],
+    ['2023年8月1日 (UTC+08:00) 10:00', PUBLISHED, ['2023-08-01T10:00:00+08:00']],
+    ['2023年03月31日(周五)起', PUBLISHED, ['2023-03-31T00:00:00+08:00']],
+    // Ranges with 至, -, ~.
+    ['2023年3月1日至2023年3月31日', PUBLISHED, ['2023-03-01T00:00:00+08:00 ~ 2023-03-31T00:00:00+08:00']],
+    ['2023年3月1日至3月31日', PUBLISHED, ['2023-03-01T00:00:00+08:00 ~ 2023-03-31T00:00:00+08:00']],
+    [
+      '2023年9月21日00:00:00-2023年9月28日23:59:59',
+      PUBLISHED,
+      ['2023-09-21T00:00:00+08:00 ~ 2023-09-28T23:59:59+08:00'],
+    ],
+    ['2023年12月20日~1月5日', PUBLISHED, ['2023-12-20T00:00:00+08:00 ~ 2024-01-05T00:00:00+08:00']],
+    ['2023年3月1日 10:00~18:00', PUBLISHED, ['2023-03-01T10:00:00+08:00 ~ 2023-03-01T18:00:00+08:00']],
+    ['2020年06月30日00:00~00:00', PUBLISHED, ['2020-06-30T00:00:00+08:00']],
+    // 即日起 is the publish date; 月底, 上旬, 中旬, 下旬.
+    ['即日起', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
+    ['自即日起', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
+    ['2023年2月底', PUBLISHED, ['2023-02-28T00:00:00+08:00']],
+    ['2024年2月底', PUBLISHED, ['2024-02-29T00:00:00+08:00']],
+    ['6月底前', PUBLISHED, ['2023-06-30T00:00:00+08:00']],
+    ['1月底', PUBLISHED, ['2024-01-31T00:00:00+08:00']],
+    ['3月上旬', PUBLISHED, ['2023-03-01T00:00:00+08:00']],
+    ['3月中旬', PUBLISHED, ['2023-03-11T00:00:00+08:00']],
+    ['3月下旬', PUBLISHED, ['2023-03-21T00:00:00+08:00']],
+    // Relative days through chrono-node's zh parser.
+    ['明天下线', PUBLISHED, ['2023-02-11T00:00:00+08:00']],
+    // Not dates.
+    ['2023年', PUBLISHED, []],
+    ['2月30日', PUBLISHED, []],
+    ['13月1日', PUBLISHED, []],
+    ['V1.0 接口', PUBLISHED, []],
+    ['20241231', PUBLISHED, []],
+    ['2023年2月17日25:00', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+  ])('%s (published %s)', (text, published, expected) => {
+    expect(datesIn(text, published)).toEqual(expected);
+  });
+});
+
+describe('cue words: which dates are milestones', () => {
+  const one = (text: string, published = PUBLISHED) => {
+    const result = extractAnnouncement(text, published);
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+
+  it.each([
+    // [text, expected milestones as "action at"]
+    ['平台将于2023年2月17日下线“家居百货解决方案”。', ['retire 2023-02-17T00:00:00+08:00']],
+    [
+      '2月20日起,用户将无法订购新的方案,且无法查看历史方案。',
+      ['no-new-orders 2023-02-20T00:00:00+08:00', 'history-hidden 2023-02-20T00:00:00+08:00'],
+    ],
+    ['产品将于2023年3月1日正式下线。', ['retire 2023-03-01T00:00:00+08:00']],
+    ['2023年3月1日起停止售卖。', ['no-new-orders 2023-03-01T00:00:00+08:00']],
+    ['平台将于3月5日8:00关闭套餐的自动续订功能。', ['auto-renew-off 2023-03-05T08:00:00+08:00']],
+    ['未终止授权的商家将于2023年3月1日终止授权。', ['authorization-ends 2023-03-01T00:00:00+08:00']],
+    ['请在2023年3月31日前完成迁移。', ['migrate 2023-03-31T00:00:00+08:00']],
+    ['报名截止2023年3月31日,逾期关闭入口。', ['retire 2023-03-31T00:00:00+08:00']],
+    ['将于2023年11月29日起调整数字营销用户资格。', ['policy-effective 2023-11-29T00:00:00+08:00']],
+    ['即日起停止新用户接入。', ['no-new-orders 2023-02-10T00:00:00+08:00']],
+    ['下线时间\n2024年6月15日', ['retire 2024-06-15T00:00:00+08:00']],
+    ['停售时间:2024年6月15日', ['no-new-orders 2024-06-15T00:00:00+08:00']],
+    ['计划于2022年11月30日对接口进行变更。\n届时会下线旧接口 A。', ['retire 2022-11-30T00:00:00+08:00']],
+    // Not milestones: publication, datelines, launches, version tags, signatures, carve-outs.
+    ['公告日期:2023年2月10日', []],
+    ['发布于2023-02-10', []],
+    ['发布时间:2023/02/10', []],
+    ['2月10日消息,平台今日发布公告。', []],
+    ['该功能已于2023年1月1日上线。', []],
+    ['请升级至2021-03-20版API接口。', []],
+    ['旧版本 API(Version:2021-03-03)', []],
+    ['百度智能云\n2024年4月11日', []],
+    ['2023年2月17日前订购的方案不受影响。', []],
+    ['若您有资源在2024年12月31日以后仍在付费有效期内,请申请退费。', []],
+    ['即日起不再升级维护。', []],
+  ])('%s', (text, expected) => {
+    expect(one(text).milestones.map((m) => `${m.action} ${m.at}`)).toEqual(expected);
+  });
+
+  it('a range: the start is the cutoff and the end a second milestone', () => {
+    const r = one(
+      '变更时间:北京时间2023年9月21日00:00:00-2023年9月28日23:59:59\n变更事项:旧版OpenAPI将会下线并终止服务',
+    );
+    expect(r.milestones.map((m) => m.at)).toEqual(['2023-09-21T00:00:00+08:00', '2023-09-28T23:59:59+08:00']);
+    expect(cutoffDay(r)).toBe('2023-09-21');
+  });
+
+  it('原定于 … 推迟至 …: the new date, with the old one as previous', () => {
+    const r = one('“买家旺旺”原定于2023年2月1日正式下线。现推迟至2023年2月8日正式下线。');
+    expect(r.kind).toBe('postpone');
+    expect(r.milestones).toEqual([
+      {
+        product: '买家旺旺',
+        action: 'retire',
+        at: '2023-02-08T00:00:00+08:00',
+        previous: '2023-02-01T00:00:00+08:00',
+        text: '现推迟至2023年2月8日正式下线',
+      },
+    ]);
+  });
+
+  it('即将下线 without a date: a milestone with at null, never an invented date', () => {
+    const r = one('“旧版工具”即将下线,请尽快切换至新版工具。');
+    expect(r.milestones).toEqual([
+      { product: '旧版工具', action: 'retire', at: null, text: '“旧版工具”即将下线,请尽快切换至新版工具' },
+    ]);
+    expect(r.replacements).toEqual(['新版工具']);
+  });
+
+  it('every at carries +08:00', () => {
+    const r = one('2023/2/17 24:00起停止服务;2023年3月1日零点下线;3月下旬关闭。');
+    expect(r.milestones.length).toBeGreaterThanOrEqual(3);
+    for (const m of r.milestones) expect(m.at).toMatch(/\+08:00$/);
+  });
+});
+
+describe('products, replacements, grandfather, kind', () => {
+  const one = (text: string) => {
+    const result = extractAnnouncement(text, PUBLISHED);
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+
+  it.each([
+    ['将于2023年3月1日下线“甲方案”、“乙方案”。', ['甲方案', '乙方案']],
+    ['将于2023年3月1日下线「甲工具」和「乙工具」。', ['甲工具', '乙工具']],
+    ['【丙服务】下线公告\n丙服务将于2023年3月1日下线。', ['丙服务']],
+    ['将于2023年3月1日下线《丁手册》。', ['丁手册']],
+    ['平台计划于2023年3月1日起下线图片制作功能。', ['图片制作功能']],
+    ['旧版接口将于2023年3月1日下线。', ['旧版接口']],
+    ['甲接口、乙接口及丙接口等,共3个接口将于2023年3月1日下线。', ['甲接口', '乙接口及丙接口']],
+  ])('products of %s', (text, expected) => {
+    expect(one(text).products).toEqual(expected);
+  });
+
+  it.each([
+    ['下线后可选择订购甲方案、乙方案以满足推广需求。', ['甲方案', '乙方案']],
+    ['请改用新版工具。', ['新版工具']],
+    ['请使用新接口。', ['新接口']],
+    ['数据将替换为新模型。', ['新模型']],
+    ['请尽快迁移至 API 3.0,以免影响业务。', ['API 3.0']],
+    ['建议升级至2018版OpenAPI。', ['2018版OpenAPI']],
+  ])('replacements of %s', (text, expected) => {
+    expect(one(text).replacements).toEqual(expected);
+  });
+
+  it.each([
+    ['2023年2月17日前订购的方案不受影响,仍可查看。', '2023年2月17日前订购的方案不受影响,仍可查看'],
+    ['已购买的用户仍可正常使用。', '已购买的用户仍可正常使用'],
+    ['存量方案可继续投放直至到期。', '存量方案可继续投放直至到期'],
+    ['将于2023年3月1日下线甲功能。', null],
+  ])('grandfather of %s', (text, expected) => {
+    expect(one(text).grandfather).toBe(expected);
+  });
+
+  it.each([
+    ['将于2023年3月1日下线甲功能。', 'retire'],
+    ['甲功能原定于2023年3月1日下线,现推迟至4月1日。', 'postpone'],
+    ['甲功能的下线延期至4月1日。', 'postpone'],
+    ['平台决定取消下线甲功能。', 'cancel'],
+    ['平台将于2023年3月1日起调整用户资格。', 'policy'],
+    ['平台将开展严肃治理。', 'policy'],
+    ['部分协议链接更新。', 'info'],
+  ])('kind of %s', (text, expected) => {
+    expect(one(text).kind).toBe(expected);
+  });
+});
