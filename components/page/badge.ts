@@ -1,30 +1,37 @@
 // <sunset-watch-badge>: the small label beside a flagged name (open shadow root, test contract).
+// Built with as few DOM calls as possible: a page may show hundreds of them (see bench/).
 import type { BadgeView } from '../../utils/page/watched.ts';
-import { h, shadowWith } from './dom.ts';
+import { shadowWith } from './dom.ts';
 import { BADGE_CSS } from './styles.ts';
 
 export const BADGE_TAG = 'sunset-watch-badge';
 
+const buttons = new WeakMap<Element, HTMLButtonElement>();
+
 export function createBadge(doc: Document, product: string, view: BadgeView): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('data-product', product);
-  const root = shadowWith(host, BADGE_CSS);
-  root.append(h(doc, 'button', { type: 'button', class: 'b', 'aria-haspopup': 'dialog' }));
-  updateBadge(host, view);
+  host.setAttribute('data-urgency', view.urgency);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = `b u-${view.urgency}`;
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-label', view.label);
+  button.textContent = view.text;
+  shadowWith(host, BADGE_CSS).append(button);
+  buttons.set(host, button);
   return host;
 }
 
 export function updateBadge(host: Element, view: BadgeView): void {
-  const button = host.shadowRoot?.querySelector('button');
+  const button = buttons.get(host);
   if (!button) return;
   if (button.textContent !== view.text) button.textContent = view.text;
   button.className = `b u-${view.urgency}`;
   button.setAttribute('aria-label', view.label);
-  button.title = view.label;
   host.setAttribute('data-urgency', view.urgency);
 }
 
-/** The badge's button (what receives focus and clicks). */
-export function badgeButton(host: Element): HTMLElement | null {
-  return host.shadowRoot?.querySelector('button') ?? null;
+export function isBadge(node: EventTarget | null): node is HTMLElement {
+  return !!node && (node as Element).localName === BADGE_TAG;
 }

@@ -12,8 +12,9 @@ const urgencyRules = Object.entries(URGENCY_COLORS)
   .map(([u, c]) => `.u-${u}{--c:${c}}`)
   .join('');
 
+// `all:initial` would also undo the UA's [hidden] rule: restore it, or a hidden card still shows.
 const base = `:host{all:initial;font:12px/1.5 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937}
-a{color:#1d4ed8}button{font:inherit;cursor:pointer}${urgencyRules}`;
+a{color:#1d4ed8}button{font:inherit;cursor:pointer}:host([hidden]){display:none!important}${urgencyRules}`;
 
 export const BADGE_CSS = `${base}:host{display:inline-block;margin:0 4px;vertical-align:middle}
 .b{display:inline-flex;align-items:center;gap:2px;border:1px solid var(--c);color:var(--c);background:#fff;border-radius:9px;padding:0 6px;font-size:12px;line-height:16px;white-space:nowrap}

@@ -1,7 +1,9 @@
-// Opens the details card from a badge: on hover, on click (stays open), on keyboard focus.
+// Opens the details card from a badge: on hover, on click (stays open), on keyboard focus. One
+// set of delegated listeners on the document (tied to ctx) serves every badge on the page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
+import { isBadge } from '../../components/page/badge.ts';
 import { createCardHost, placeCard, renderCard } from '../../components/page/card.ts';
 
 const HIDE_DELAY = 250;
@@ -18,26 +20,42 @@ export class CardController {
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
     private readonly t: Translate,
+    /** The watched product a badge stands for (undefined once its flag was taken down). */
+    private readonly entryOf: (badge: Element) => PageProduct | undefined,
     private readonly onMute: (entry: PageProduct) => void,
   ) {
+    const show = (badge: Element, pin: boolean): void => {
+      const entry = entryOf(badge);
+      if (entry) this.show(badge, entry, pin);
+    };
     ctx.addEventListener(doc, 'keydown', (e) => {
       if (e.key === 'Escape' && this.host && !this.host.hidden) this.hide(true);
     });
-  }
-
-  attach(badge: Element, button: HTMLElement | null, entry: () => PageProduct): void {
-    const show = (pin: boolean): void => this.show(badge, entry(), pin);
-    badge.addEventListener('mouseenter', () => show(false));
-    badge.addEventListener('mouseleave', () => this.scheduleHide());
-    button?.addEventListener('focus', () => show(false));
-    button?.addEventListener('blur', () => this.scheduleHide());
-    badge.addEventListener('click', (e) => {
-      // The badge may sit inside a page link or button: its click is ours alone.
-      e.preventDefault();
-      e.stopPropagation();
-      if (this.pinned && this.anchor === badge) this.hide(true);
-      else show(true);
+    ctx.addEventListener(doc, 'mouseover', (e) => {
+      if (isBadge(e.target)) show(e.target, false);
     });
+    ctx.addEventListener(doc, 'mouseout', (e) => {
+      if (isBadge(e.target)) this.scheduleHide();
+    });
+    ctx.addEventListener(doc, 'focusin', (e) => {
+      if (isBadge(e.target)) show(e.target, false);
+    });
+    ctx.addEventListener(doc, 'focusout', (e) => {
+      if (isBadge(e.target)) this.scheduleHide();
+    });
+    // Capture phase: the badge may sit inside a page link or button, so its click is ours alone.
+    ctx.addEventListener(
+      doc,
+      'click',
+      (e) => {
+        if (!isBadge(e.target)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        if (this.pinned && this.anchor === e.target) this.hide(true);
+        else show(e.target, true);
+      },
+      { capture: true },
+    );
   }
 
   private ensureHost(): { host: HTMLElement; root: ShadowRoot } {

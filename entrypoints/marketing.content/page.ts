@@ -15,7 +15,7 @@ import {
   matchEntries,
   type PageProduct,
 } from '../../utils/page/watched.ts';
-import { badgeButton, createBadge, updateBadge } from '../../components/page/badge.ts';
+import { createBadge, updateBadge } from '../../components/page/badge.ts';
 import { renderBanner } from '../../components/page/banner.ts';
 import { pageTranslator } from './i18n.ts';
 import { CardController } from './card.ts';
@@ -59,6 +59,8 @@ class PageSession {
   private banner: HTMLElement | null = null;
   private bannerKey = '';
   private readonly dismissed = new Map<string, string>();
+  /** Which watched product each badge stands for. */
+  private badgeEntry = new WeakMap<Element, PageProduct>();
   private readonly card: CardController;
   private readonly observer: MutationObserver;
   /** Badge words per product; renewed when countdowns move on. */
@@ -71,7 +73,13 @@ class PageSession {
     private readonly settings: Settings,
     private readonly t: Translate,
   ) {
-    this.card = new CardController(ctx, doc, t, (entry) => this.mute(entry));
+    this.card = new CardController(
+      ctx,
+      doc,
+      t,
+      (badge) => this.badgeEntry.get(badge),
+      (entry) => this.mute(entry),
+    );
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.build();
   }
@@ -113,7 +121,7 @@ class PageSession {
   private makeBadge(entry: number): Element {
     const product = this.products[entry]!;
     const badge = createBadge(this.doc, product.product.name, this.view(entry));
-    this.card.attach(badge, badgeButton(badge), () => this.products[entry]!);
+    this.badgeEntry.set(badge, product);
     return badge;
   }
 

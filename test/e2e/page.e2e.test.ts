@@ -127,6 +127,51 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('falls back to one full rescan on a huge burst of added rows', async () => {
+    const scans = () =>
+      page.evaluate(() => performance.getEntriesByName('sunset-watch:scan', 'measure').length);
+    const before = await scans();
+    await page.evaluate(() => {
+      const tbody = document.getElementById('plan-rows')!;
+      const rows = Array.from({ length: 2500 }, (_, i) => {
+        const tr = document.createElement('tr');
+        for (const text of [`批量计划 ${i}`, i === 1234 ? '行业优选解决方案' : '大客方案']) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          tr.append(td);
+        }
+        return tr;
+      });
+      tbody.append(...rows);
+    });
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('sunset-watch:scan', 'measure').length > n,
+      before,
+    );
+    expect(await page.$$('[data-sunset-flag="行业优选解决方案"]')).toHaveLength(2);
+    await page.evaluate(() => {
+      for (const tr of [...document.querySelectorAll('#plan-rows tr')].slice(7)) tr.remove();
+    });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-sunset-flag="行业优选解决方案"]').length === 1,
+    );
+  });
+
+  it('opens the details card from the keyboard and closes it with Esc', async () => {
+    await page.focus('body');
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.localName === 'sunset-watch-badge')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('sunset-watch-badge');
+    await page.waitForSelector('sunset-watch-card:not([hidden])');
+    expect((await shadowText(page, 'sunset-watch-card'))[0]).toContain('时间节点');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('sunset-watch-card[hidden]', { state: 'attached' });
+    // Hidden means gone: it must not cover (and swallow clicks on) the page.
+    expect(await page.locator('sunset-watch-card').isVisible()).toBe(false);
+  });
+
   it('holds a renewal of a flagged plan until 「仍要继续」, and lets others through', async () => {
     await page.click('[data-testid="renew-0"] span');
     await page.waitForSelector('sunset-watch-guard', { state: 'attached' });

@@ -41,7 +41,14 @@ export class Flagger {
     const roots = changedBlocks(nodes);
     const found: Found[] = [];
     for (const root of roots) scanText(root, this.matcher, found);
-    if (roots.length) this.apply(found, (el) => roots.some((r) => r.contains(el)));
+    if (!roots.length) return 0;
+    // In scope: under one of the roots. Walking up from each flagged element costs its depth;
+    // asking every root `contains` would cost flags × roots.
+    const rootSet = new Set<Node>(roots);
+    this.apply(found, (el) => {
+      for (let up: Node | null = el; up; up = up.parentNode) if (rootSet.has(up)) return true;
+      return false;
+    });
     return roots.length;
   }
 
