@@ -80,10 +80,10 @@ async function main(): Promise<void> {
     const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 420, height: 600 });
-    const res = await popup.goto(popupUrl).catch(() => null);
-    if (res === null || !existsSync(join(EXT_OUT, 'chrome-mv3/popup.html')))
-      console.log('  (no popup in this build)');
+    if (!existsSync(join(EXT_OUT, 'chrome-mv3/popup.html'))) console.log('  (no popup in this build)');
     else {
+      // Extension pages answer goto with no HTTP response: wait for the notices instead.
+      await popup.goto(popupUrl).catch((error: unknown) => console.log(`  popup: ${String(error)}`));
       await popup.waitForSelector('[data-notice-id]', { timeout: 10_000 }).catch(() => undefined);
       await shot(popup, '7-popup.png');
     }
