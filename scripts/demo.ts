@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     await page.goto(`${P4P_MAIN}#!/report/plan`);
     await page.waitForSelector('body[data-late-rows="loaded"]');
     await page.waitForSelector('[data-sunset-flag="跨境专供解决方案"]');
-    await shot(page, '1-plan-report-flagged.png');
+    const plan = await shot(page, '1-plan-report-flagged.png');
     await shot(page, '2-banner.png', { x: 0, y: 0, width: 1280, height: 90 });
 
     await page.locator('[data-sunset-flag="家居百货解决方案"] + sunset-watch-badge').first().hover();
@@ -89,8 +89,11 @@ async function main(): Promise<void> {
     }
 
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(process.env.DEMO_BEST === 'card' ? card : guard, join(ROOT, 'docs/screenshot.png'));
-    console.log(`Copied ${process.env.DEMO_BEST === 'card' ? card : guard} to docs/screenshot.png`);
+    // The README's picture: flags, badges and the banner in one view (DEMO_BEST=guard|card for the others).
+    const choice = process.env.DEMO_BEST;
+    const best = choice === 'guard' ? guard : choice === 'card' ? card : plan;
+    copyFileSync(best, join(ROOT, 'docs/screenshot.png'));
+    console.log(`Copied ${best} to docs/screenshot.png`);
   } finally {
     await session.close();
     removeProfile(session.userDataDir);

@@ -129,6 +129,8 @@ class PageSession {
     performance.mark('sunset-watch:scan-start');
     this.flagger.scanAll(this.doc.body ?? this.doc.documentElement);
     performance.measure('sunset-watch:scan', 'sunset-watch:scan-start');
+    // Measures stay (the test contract reads them); their start marks would only pile up.
+    performance.clearMarks('sunset-watch:scan-start');
     this.updateBanner(false);
   }
 
@@ -180,6 +182,7 @@ class PageSession {
     performance.mark('sunset-watch:scan-incremental-start');
     this.flagger.scanChanged(nodes);
     performance.measure('sunset-watch:scan-incremental', 'sunset-watch:scan-incremental-start');
+    performance.clearMarks('sunset-watch:scan-incremental-start');
     this.updateBanner(false);
   }
 
