@@ -5,11 +5,11 @@
 import type { Kind } from '../notice/schema.ts';
 import { cleanPiece, clauseSpans, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
-const RETIRE_HINT = /下线|停售|停止|停服|下架|关闭|退市|下市|终止/u;
+const RETIRE_HINT = /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并/u;
 
 // Bracketed words that label a notice rather than name a product.
 const NOT_A_NAME =
-  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|协议|规范|办法|法)|设置-反馈)$/u;
+  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法)|设置-反馈)$/u;
 
 // Objects too generic to be a product name on their own.
 const GENERIC =
@@ -25,21 +25,24 @@ export function splitList(text: string): string[] {
 
 // Dates, audiences (对于存量用户…停止服务) and action phrases (停止新用户接入) are not products.
 const NOT_A_PRODUCT =
-  /^[\d\s年月日号:.\-/]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供)/u;
+  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布)/u;
 
 /** Trims the filler around a name: 等, 共N个接口, parentheticals, leading 同时/原/并. */
 export function tidyName(raw: string): string {
   let s = cleanPiece(raw);
   s = s.replace(/\((?:[^()]*)\)|（[^（）]*）/gu, ' ');
-  s = s.replace(/^[^:]{1,8}:\s*/u, ''); // a label such as 变更事项:
+  // A label such as 变更事项: is dropped, unless what follows is only numbers (联盟规格:10、59…),
+  // which the label then names.
+  const labelled = /^([^:]{1,8}):\s*(.*)$/su.exec(s);
+  if (labelled) s = /^[\d\s、,.]+(?:预计|计划|将)?$/u.test(labelled[2]!) ? labelled[1]! : labelled[2]!;
   s = s.replace(
-    /^(?:同时|此外|另外|目前|现|届时|并且?|且|其中|即日起|自即日起|从即日起|原|对于|对|将|我们|平台|请)\s*/u,
+    /^(?:同时|此外|另外|目前|现|届时|并且?|且|其中|即日起|自即日起|从即日起|原|对于|对|计划将|预计将|将|我们|平台|请)\s*/u,
     '',
   );
   s = s.replace(/^(?:同时|原)\s*/u, '');
   s = s.replace(/(?:等)?(?:共)?\d+个[^、,]{0,6}$/u, '');
   s = s.replace(/(?:的)?(?:支持工作|支持|相关能力)$/u, '');
-  s = s.replace(/(?:都|也|均|等|将|会|将会)$/u, '');
+  s = s.replace(/\s*(?:都|也|均|等|将|会|将会|预计|计划)$/u, '');
   s = s.replace(/[“”"「」【】《》]/gu, '');
   return s.replace(/\s+/gu, ' ').trim();
 }
@@ -47,16 +50,18 @@ export function tidyName(raw: string): string {
 function bulletProducts(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (
-      !/(?:下线|停售|停止|下架|退市|涉及).{0,12}(?:清单|列表|接口|内容|产品|模型|如下|范围)/u.test(lines[i]!)
-    )
-      continue;
+    const heading = lines[i]!;
+    const listWords =
+      /(?:下线|停售|停止|下架|退市|涉及).{0,12}(?:清单|列表|接口|内容|产品|模型|如下|范围|枚举值|规格|字段|类目|功能)/u;
+    if (!listWords.test(heading)) continue;
+    // Numbered items count only under a heading that announces a list (ends with a colon).
+    const marker = /:\s*$/u.test(heading) ? /^(?:[•●·▪◦*-]|\d{1,2}[.、)])/u : /^[•●·▪◦*-]/u;
     const items: string[] = [];
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j]!.trim();
       if (line === '') continue;
-      if (!/^[•●·▪◦*-]/u.test(line)) break;
+      if (!marker.test(line)) break;
       items.push(line);
     }
     // A bulleted list of dated steps is a schedule, not a list of products.
@@ -70,8 +75,9 @@ function bulletProducts(lines: string[]): string[] {
   return out;
 }
 
+// Sloppy notices close “ with another “ (“艺术品“) or open with ” (”文玩”): any curly quote ends a name.
 const QUOTED =
-  /“([^”\n]{1,40})”|"([^"\n]{1,40})"|「([^」\n]{1,40})」|【([^】\n]{1,40})】|《([^》\n]{1,40})》/gu;
+  /[“”]([^“”\n]{1,40})[“”]|"([^"\n]{1,40})"|「([^」\n]{1,40})」|【([^】\n]{1,40})】|《([^》\n]{1,40})》/gu;
 
 function quotedProducts(text: string, sentences: Span[]): string[] {
   const out: string[] = [];
@@ -88,6 +94,9 @@ function quotedProducts(text: string, sentences: Span[]): string[] {
         if (prev === '】' || next === '【') continue;
       }
       if (name.length < 2 || NOT_A_NAME.test(name)) continue;
+      // “X” right after 迁移至 / 合并于 / 改用 … names the replacement, not a retiring product.
+      if (/(?:至|于|到|为|成|改用|使用|选择)\s*$/u.test(sentence.slice(Math.max(0, m.index - 6), m.index)))
+        continue;
       out.push(name);
     }
   }
@@ -112,6 +121,14 @@ function subjectOfClause(text: string, clauses: Span[], index: number, dateIndex
     const names = splitList(object[1]!.replace(/(?:进行|的)?(?:下线|停售|处理|调整)$/u, ''));
     if (names.length > 0 && !/^(?:并|后|时|以|前|处理|服务)/u.test(object[1]!)) return names;
   }
+  // "计划于2019-10-15,下线X": the date closes its clause and the next one opens with the verb.
+  const nextClause = clauses[index + 1];
+  if (nextClause && clause.end - Math.max(clause.start, dateIndex) < 24) {
+    const next = cleanPiece(text.slice(nextClause.start, nextClause.end));
+    const verbFirst = new RegExp(`^${VERB}\\s*([^,。;:\\n]{2,60})`, 'u').exec(next);
+    const names = verbFirst ? splitList(verbFirst[1]!) : [];
+    if (names.length > 0) return names;
+  }
   const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex));
   const subject = tidyName(
     beforeDate.replace(/(?:将会|将要|将|会|计划|预计|拟|于|在|自|从|定于|北京时间|\s)+$/u, ''),
@@ -122,6 +139,8 @@ function subjectOfClause(text: string, clauses: Span[], index: number, dateIndex
   // "并将于…下线": the subject is in the clause before.
   for (let k = index - 1; k >= 0 && k >= index - 2; k--) {
     const prev = text.slice(clauses[k]!.start, clauses[k]!.end);
+    // A clause with its own date has its own subject; it does not lend it to this one.
+    if (/\d\s*[年月]|\d{4}[-/.]\d/u.test(prev)) break;
     const m = SUBJECT_BEFORE.exec(cleanPiece(prev));
     const names = splitList(m ? m[1]! : prev);
     if (names.length > 0 && !/调整|为了|由于|因/u.test(prev.slice(0, 4))) return names;
@@ -173,11 +192,40 @@ export interface DatedClause {
   retires: boolean;
 }
 
+/**
+ * A pipe table such as "模型名称 | 下线时间 | 替代模型" (cloud notices list what retires this way):
+ * the name column gives products, a 替代/替换/迁移 column gives replacements.
+ */
+export function tableColumns(text: string): { products: string[]; replacements: string[] } {
+  const products: string[] = [];
+  const replacements: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!;
+    if ((header.match(/\|/gu)?.length ?? 0) < 2) continue;
+    const cells = header.split('|').map((c) => c.trim());
+    const nameAt = cells.findIndex((c) => /名称|接口|产品|模型$/u.test(c) && !/替代|替换|迁移|建议/u.test(c));
+    const replaceAt = cells.findIndex((c) => /替代|替换|迁移|建议/u.test(c));
+    if (nameAt === -1 || !cells.some((c) => /下线|停售|替代|替换|迁移/u.test(c))) continue;
+    for (let j = i + 1; j < lines.length && (lines[j]!.match(/\|/gu)?.length ?? 0) >= 2; j++) {
+      const row = lines[j]!.split('|').map((c) => c.trim());
+      if (row.every((c) => /^[-:\s]*$/u.test(c))) continue; // the |---|---| rule
+      const name = row[nameAt] ?? '';
+      if (name.length >= 2 && !GENERIC.test(name)) products.push(name);
+      const instead = replaceAt === -1 ? '' : (row[replaceAt] ?? '');
+      if (instead.length >= 2 && !/^[–—-]+$|下线/u.test(instead)) replacements.push(instead);
+    }
+  }
+  return { products, replacements };
+}
+
 export function extractProducts(text: string, dated: DatedClause[], kind: Kind): string[] {
   if (kind === 'policy' || kind === 'info') return [];
   const sentences = sentenceSpans(text);
   const bullets = bulletProducts(text.split('\n'));
   if (bullets.length > 0) return unique(bullets);
+  const table = tableColumns(text).products;
+  if (table.length > 0) return unique(table);
   const quoted = quotedProducts(text, sentences);
   if (quoted.length > 0) return unique(quoted);
 
@@ -201,27 +249,33 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
 }
 
 const REPLACEMENT_CUE =
-  /(?:可选择|可改用|请改用|改用|请使用|或使用|可以使用|建议使用|推荐使用|替换为|替换成|替换使用|迁移至|迁移到|升级至|升级到|切换至|切换到|切换成|切换使用|由(?:全新|新)的?接口)\s*/gu;
-const REPLACEMENT_STOP = /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|,|。|;|:|\n|\(|$/u;
+  /(?:可选择|可改用|请改用|改用|请使用|或使用|可以使用|建议使用|推荐使用|替换为|替换成|替换使用|迁移至|迁移到|迁移合并于|合并于|合并至|合并到|升级至|升级到|切换至|切换到|切换成|切换使用|由(?:全新|新)的?接口)\s*/gu;
+const REPLACEMENT_STOP = /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|,|。|;|:|\n|\(|[“”"]|$/u;
 
 export function extractReplacements(text: string): string[] {
-  const out: string[] = [];
+  const out: string[] = [...tableColumns(text).replacements];
   REPLACEMENT_CUE.lastIndex = 0;
   for (let m = REPLACEMENT_CUE.exec(text); m; m = REPLACEMENT_CUE.exec(text)) {
-    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    // The object may be quoted (迁移合并于”文玩”): the quote opens it, it does not end it.
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80).replace(/^[“”"「]/u, '');
     const stop = REPLACEMENT_STOP.exec(rest);
     const object = rest.slice(0, stop ? stop.index : rest.length).replace(/^(?:订购|使用|我们的|您的)/u, '');
     out.push(...splitList(object));
   }
-  // 向 X 迁移: "已完成向V1.1版本迁移".
+  // 向 X 迁移: "已完成向V1.1版本迁移"; 以 X 替换 Y: "以新IP替换旧IP".
   for (const m of text.matchAll(/向\s*([^,。;\n向]{2,30}?)\s*迁移/gu)) out.push(...splitList(m[1]!));
+  for (const m of text.matchAll(
+    /(?:以|用)(?![下上及便免后前内外于])\s*([^,。;\n以用]{2,20}?)\s*(?:替换|替代|取代)/gu,
+  )) {
+    out.push(...splitList(m[1]!));
+  }
   return unique(out);
 }
 
 export function extractGrandfather(text: string): string | null {
   const sentences = sentenceSpans(text).map((s) => text.slice(s.start, s.end).trim());
   const first =
-    sentences.find((s) => /不受影响|仍可|仍然可以/u.test(s)) ??
+    sentences.find((s) => /不受[^。,]{0,8}影响|仍可|仍然可以/u.test(s)) ??
     sentences.find((s) => /继续/u.test(s) && !/继续调用[^。]*(?:报错|失败|无法)/u.test(s));
   return first ? first.slice(0, 1000) : null;
 }
