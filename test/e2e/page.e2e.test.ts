@@ -1,8 +1,9 @@
 // The content script in real Chromium on replica backend pages served at the real addresses,
 // with the real background polling a real (local) feed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import { chromium, type Frame, type Page } from 'playwright-core';
 import {
+  chromiumPath,
   hasChromium,
   launchWithExtension,
   removeProfile,
@@ -125,6 +126,30 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
         () => performance.getEntriesByName('sunset-watch:scan-incremental', 'measure').length,
       ),
     ).toBeGreaterThan(0);
+  });
+
+  it('changes nothing of the page but the flag attribute and its own inserted elements', async () => {
+    const strip = (): string => {
+      const copy = document.body.cloneNode(true) as HTMLElement;
+      for (const own of copy.querySelectorAll('sunset-watch-badge, sunset-watch-banner')) own.remove();
+      for (const el of copy.querySelectorAll('[data-sunset-flag]')) el.removeAttribute('data-sunset-flag');
+      return copy.outerHTML;
+    };
+    const withExtension = await page.evaluate(strip);
+    const plain = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const context = await plain.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      await routeReplicaPages(context);
+      const bare = await context.newPage();
+      await bare.goto(`${P4P_MAIN}#!/report/plan`);
+      await bare.waitForSelector('body[data-late-rows="loaded"]');
+      expect(await bare.evaluate(() => document.body.outerHTML)).toBe(withExtension);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('falls back to one full rescan on a huge burst of added rows', async () => {
