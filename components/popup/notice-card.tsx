@@ -10,7 +10,7 @@ import type { StoredNotice } from '../../utils/store/db.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { changesWords } from './format.ts';
-import { LOCALE_TAG } from './i18n.ts';
+import { LOCALE_TAG } from '../../utils/i18n/catalog.ts';
 
 /** What the popup renders beside each dated milestone (the reminders' 加入日历 button). */
 export type MilestoneExtra = (args: {

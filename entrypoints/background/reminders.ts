@@ -8,7 +8,7 @@ import enCommon from '../../locales/en/common.json';
 import enReminders from '../../locales/en/reminders.json';
 import zhCommon from '../../locales/zh_CN/common.json';
 import zhReminders from '../../locales/zh_CN/reminders.json';
-import { makeTranslator, resolveLang, type Translate } from '../../utils/i18n/catalog.ts';
+import { mergeParts, translatorFor, type Translate } from '../../utils/i18n/catalog.ts';
 import { isHttpsUrl } from '../../utils/notice/schema.ts';
 import { renderNotification, type RenderedNotification } from '../../utils/reminders/render.ts';
 import {
@@ -24,18 +24,12 @@ import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
 import { markRead } from '../../utils/store/notices.ts';
 import { loadSettings } from '../../utils/store/settings-storage.ts';
-import type { Settings } from '../../utils/store/settings.ts';
 import { RESERVED_POLL_ALARMS } from './alarm-names.ts';
 
 const catalogs = {
-  zh_CN: { ...zhCommon, ...zhReminders },
-  en: { ...enCommon, ...enReminders },
+  zh_CN: mergeParts([zhCommon, zhReminders]),
+  en: mergeParts([enCommon, enReminders]),
 };
-
-function translatorFor(settings: Settings): { t: Translate; locale: string } {
-  const lang = resolveLang(settings.language, globalThis.navigator?.language);
-  return { t: makeTranslator(catalogs, lang), locale: lang === 'en' ? 'en-US' : 'zh-CN' };
-}
 
 /** The browser's own zone: quiet hours are local (utils/reminders/quiet-hours.ts). */
 const localZone = (): string | undefined => Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
@@ -67,7 +61,7 @@ export function syncReminders(): Promise<void> {
     const plan = await planAndRecord(db, (notices, ledger) =>
       planReminders({ notices, ledger, now, timeZone, settings, maxAlarms }),
     );
-    const { t, locale } = translatorFor(settings);
+    const { t, locale } = translatorFor(catalogs, settings.language, globalThis.navigator?.language);
     const shown: RenderedNotification[] = [];
     for (const planned of plan.notifications) {
       const rendered = renderNotification(planned, { t, now, timeZone, locale });

@@ -43,7 +43,7 @@ export async function startPage(ctx: ContentScriptContext, doc: Document): Promi
   const reply = await watched(ctx);
   if (!reply || ctx.isInvalid || !reply.settings.pageWarnings) return;
   const settings = reply.settings;
-  const t = pageTranslator(settings.language, navigator.language);
+  const { t } = pageTranslator(settings.language, navigator.language);
   const products: PageProduct[] = flaggable(reply.products);
   if (!products.length) return;
   new PageSession(ctx, doc, products, settings, t).start();
@@ -98,6 +98,7 @@ class PageSession {
     this.fullScan();
     this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     // The backend is a single-page app routed by `#!/…` fragments: a route change swaps content.
+    // untrusted-ok: a rescan changes nothing the page could not change itself.
     ctx.addEventListener(window, 'hashchange', () => this.schedule(true));
     // Countdowns move on while a merchant keeps the page open.
     ctx.setInterval(() => {

@@ -55,3 +55,19 @@ export function makeTranslator(catalogs: Partial<Catalogs>, lang: Lang): Transla
       .replace(/\$\$/g, '$');
   };
 }
+
+/** The BCP 47 tag for Intl formatting in each UI language. */
+export const LOCALE_TAG: Record<Lang, string> = { zh_CN: 'zh-CN', en: 'en-GB' };
+
+/**
+ * A surface's translator: the part catalogs it bundles, in the language the user chose
+ * (`auto` follows the browser). Popup, options, page and notifications all come through here.
+ */
+export function translatorFor(
+  catalogs: Partial<Catalogs>,
+  setting: 'auto' | Lang,
+  browserLang: string | undefined,
+): { t: Translate; lang: Lang; locale: string } {
+  const lang = resolveLang(setting, browserLang);
+  return { t: makeTranslator(catalogs, lang), lang, locale: LOCALE_TAG[lang] };
+}
