@@ -5,20 +5,11 @@ import { countdown, shortDate, type Urgency } from '../notice/countdown.ts';
 import { ACTION_DONE_KEY, ACTION_KEY } from '../notice/countdown.ts';
 import { toEpoch } from '../notice/time.ts';
 import type { Translate } from '../i18n/catalog.ts';
+import type { WatchedProduct } from '../messages/protocol.ts';
 import type { MatchEntry } from './matcher.ts';
 
-/** One product of one sunset notice, as `watched/list` returns it (interfaces.md WatchedProduct). */
-export interface PageProduct {
-  guid: string;
-  hash: string;
-  noticeTitle: string;
-  link?: string;
-  kind: string;
-  grandfather?: string;
-  product: Product;
-  muted: boolean;
-  bannerDismissedHash?: string;
-}
+/** One product of one sunset notice, as `watched/list` returns it. */
+export type PageProduct = WatchedProduct;
 
 export interface Dated {
   milestone: Milestone;
