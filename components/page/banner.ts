@@ -11,6 +11,7 @@ import type { BannerChoice } from '../../utils/page/watched.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { h, link, shadowWith } from './dom.ts';
 import { BANNER_CSS } from './styles.ts';
+import { trusted } from './trusted.ts';
 
 export const BANNER_TAG = 'sunset-watch-banner';
 
@@ -43,7 +44,7 @@ export function renderBanner(
     return [i ? '、' : '', href ? link(doc, href, r.name) : r.name];
   });
   const dismiss = h(doc, 'button', { type: 'button', class: 'x' }, t('page_banner_dismiss'));
-  dismiss.addEventListener('click', onDismiss);
+  dismiss.addEventListener('click', trusted(onDismiss));
   root.append(
     h(
       doc,

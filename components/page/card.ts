@@ -7,6 +7,7 @@ import { httpsHref } from '../../utils/page/links.ts';
 import { detailSections } from './details.ts';
 import { h, link, shadowWith } from './dom.ts';
 import { CARD_CSS } from './styles.ts';
+import { trusted } from './trusted.ts';
 
 export const CARD_TAG = 'sunset-watch-card';
 
@@ -34,13 +35,16 @@ export function renderCard(
     muted ? t('page_card_muted') : t('page_card_mute'),
   );
   if (muted) mute.setAttribute('disabled', '');
-  mute.addEventListener('click', () => {
-    opts.onMute(entry);
-    mute.textContent = t('page_card_muted');
-    mute.setAttribute('disabled', '');
-  });
+  mute.addEventListener(
+    'click',
+    trusted(() => {
+      opts.onMute(entry);
+      mute.textContent = t('page_card_muted');
+      mute.setAttribute('disabled', '');
+    }),
+  );
   const close = h(doc, 'button', { type: 'button', class: 'x', 'aria-label': t('page_card_close') }, '×');
-  close.addEventListener('click', onClose);
+  close.addEventListener('click', trusted(onClose));
   return h(
     doc,
     'div',

@@ -6,6 +6,7 @@ import { focusMilestone, type PageProduct } from '../../utils/page/watched.ts';
 import { detailSections, firstReplacementHref } from './details.ts';
 import { h, shadowWith, type Child } from './dom.ts';
 import { GUARD_CSS } from './styles.ts';
+import { trusted } from './trusted.ts';
 
 export const GUARD_TAG = 'sunset-watch-guard';
 
@@ -62,28 +63,43 @@ export function openGuard(
     host.remove();
     decide(choice, choice === 'alternatives' ? alternative : null);
   };
-  cancel.addEventListener('click', () => finish('cancel'));
-  go.addEventListener('click', () => finish('continue'));
-  alt?.addEventListener('click', () => finish('alternatives'));
+  cancel.addEventListener(
+    'click',
+    trusted(() => finish('cancel')),
+  );
+  go.addEventListener(
+    'click',
+    trusted(() => finish('continue')),
+  );
+  alt?.addEventListener(
+    'click',
+    trusted(() => finish('alternatives')),
+  );
   // Esc: the dialog's own cancel event; handled here so the page never sees the key.
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    finish('cancel');
-  });
-  dialog.addEventListener('keydown', (e) => {
-    e.stopPropagation();
-    if (e.key === 'Escape') {
+  dialog.addEventListener(
+    'cancel',
+    trusted((e) => {
       e.preventDefault();
       finish('cancel');
-    } else if (e.key === 'Tab') {
-      // Keep focus on the dialog's own buttons and links, wrapping at both ends.
-      const stops = [...dialog.querySelectorAll<HTMLElement>('a[href], button')];
-      const at = stops.indexOf(root.activeElement as HTMLElement);
-      e.preventDefault();
-      const next = at < 0 ? 0 : (at + (e.shiftKey ? -1 : 1) + stops.length) % stops.length;
-      stops[next]?.focus();
-    }
-  });
+    }),
+  );
+  dialog.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      e.stopPropagation();
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        finish('cancel');
+      } else if (e.key === 'Tab') {
+        // Keep focus on the dialog's own buttons and links, wrapping at both ends.
+        const stops = [...dialog.querySelectorAll<HTMLElement>('a[href], button')];
+        const at = stops.indexOf(root.activeElement as HTMLElement);
+        e.preventDefault();
+        const next = at < 0 ? 0 : (at + (e.shiftKey ? -1 : 1) + stops.length) % stops.length;
+        stops[next]?.focus();
+      }
+    }),
+  );
 
   (doc.body ?? doc.documentElement).append(host);
   try {

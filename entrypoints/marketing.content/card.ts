@@ -5,6 +5,7 @@ import type { Translate } from '../../utils/i18n/catalog.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
 import { isBadge } from '../../components/page/badge.ts';
 import { createCardHost, placeCard, renderCard } from '../../components/page/card.ts';
+import { trusted } from '../../components/page/trusted.ts';
 
 const HIDE_DELAY = 250;
 
@@ -28,32 +29,52 @@ export class CardController {
       const entry = entryOf(badge);
       if (entry) this.show(badge, entry, pin);
     };
-    ctx.addEventListener(doc, 'keydown', (e) => {
-      if (e.key === 'Escape' && this.host && !this.host.hidden) this.hide(true);
-    });
-    ctx.addEventListener(doc, 'mouseover', (e) => {
-      if (isBadge(e.target)) show(e.target, false);
-    });
-    ctx.addEventListener(doc, 'mouseout', (e) => {
-      if (isBadge(e.target)) this.scheduleHide();
-    });
-    ctx.addEventListener(doc, 'focusin', (e) => {
-      if (isBadge(e.target)) show(e.target, false);
-    });
-    ctx.addEventListener(doc, 'focusout', (e) => {
-      if (isBadge(e.target)) this.scheduleHide();
-    });
+    ctx.addEventListener(
+      doc,
+      'keydown',
+      trusted((e: KeyboardEvent) => {
+        if (e.key === 'Escape' && this.host && !this.host.hidden) this.hide(true);
+      }),
+    );
+    ctx.addEventListener(
+      doc,
+      'mouseover',
+      trusted((e) => {
+        if (isBadge(e.target)) show(e.target, false);
+      }),
+    );
+    ctx.addEventListener(
+      doc,
+      'mouseout',
+      trusted((e) => {
+        if (isBadge(e.target)) this.scheduleHide();
+      }),
+    );
+    ctx.addEventListener(
+      doc,
+      'focusin',
+      trusted((e) => {
+        if (isBadge(e.target)) show(e.target, false);
+      }),
+    );
+    ctx.addEventListener(
+      doc,
+      'focusout',
+      trusted((e) => {
+        if (isBadge(e.target)) this.scheduleHide();
+      }),
+    );
     // Capture phase: the badge may sit inside a page link or button, so its click is ours alone.
     ctx.addEventListener(
       doc,
       'click',
-      (e) => {
+      trusted((e) => {
         if (!isBadge(e.target)) return;
         e.preventDefault();
         e.stopImmediatePropagation();
         if (this.pinned && this.anchor === e.target) this.hide(true);
         else show(e.target, true);
-      },
+      }),
       { capture: true },
     );
   }
@@ -61,11 +82,20 @@ export class CardController {
   private ensureHost(): { host: HTMLElement; root: ShadowRoot } {
     if (!this.host || !this.root || !this.host.isConnected) {
       const { host, root } = createCardHost(this.doc);
-      host.addEventListener('mouseenter', () => this.cancelHide());
-      host.addEventListener('mouseleave', () => this.scheduleHide());
-      host.addEventListener('focusout', (e) => {
-        if (!host.contains(e.relatedTarget as Node | null)) this.scheduleHide();
-      });
+      host.addEventListener(
+        'mouseenter',
+        trusted(() => this.cancelHide()),
+      );
+      host.addEventListener(
+        'mouseleave',
+        trusted(() => this.scheduleHide()),
+      );
+      host.addEventListener(
+        'focusout',
+        trusted((e: FocusEvent) => {
+          if (!host.contains(e.relatedTarget as Node | null)) this.scheduleHide();
+        }),
+      );
       this.doc.documentElement.append(host);
       this.host = host;
       this.root = root;

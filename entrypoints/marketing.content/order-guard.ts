@@ -68,6 +68,9 @@ export function installOrderGuard(ctx: ContentScriptContext, doc: Document, sour
       (control as HTMLElement).focus?.();
     });
   };
+  // untrusted-ok: not `trusted(…)` on purpose. A page script's synthetic click on an order button
+  // is still an order and is held; 「仍要继续」's own re-click (untrusted) passes via `letThrough`.
+  // Clicks on the guard's buttons never get here as decisions: they are our own nodes.
   ctx.addEventListener(doc, 'click', onClick, { capture: true });
   ctx.onInvalidated(() => open?.close());
 }

@@ -53,6 +53,35 @@ const orders = (page: Page | Frame): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { __orders: string[] }).__orders);
 const guardOpen = (page: Page | Frame): Promise<boolean> =>
   page.$('sunset-watch-guard').then((el) => el !== null);
+/** What the worker stored about these notices: muted (不再提醒此公告) and the dismissed banner version. */
+const stored = (
+  worker: ExtensionSession['worker'],
+  guids: string[],
+): Promise<{ guid: string; muted: boolean; bannerDismissedHash?: string }[]> =>
+  worker.evaluate(
+    (ids) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sunset-watch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('notices').objectStore('notices');
+          const out: { guid: string; muted: boolean; bannerDismissedHash?: string }[] = [];
+          ids.forEach((id, i) => {
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const n = get.result as { muted: boolean; bannerDismissedHash?: string };
+              out[i] = { guid: id, muted: n.muted, bannerDismissedHash: n.bannerDismissedHash };
+              if (out.filter(Boolean).length === ids.length) {
+                db.close();
+                resolve(out);
+              }
+            };
+          });
+        };
+      }),
+    guids,
+  );
 /** Clicks a button of the guard, then moves the mouse off so no badge under it opens its card. */
 async function guardChoose(page: Page, text: string): Promise<void> {
   await page.locator('sunset-watch-guard').getByRole('button', { name: text }).click();
@@ -300,6 +329,80 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     await frame!.waitForSelector('sunset-watch-guard', { state: 'attached' });
     expect(await orders(frame!)).toEqual([]);
     await bench.close();
+  });
+
+  it('ignores synthetic clicks from the page on the banner, the card and the guard', async () => {
+    // A page script reaches our open shadow roots and calls .click(): untrusted events, which must
+    // change nothing (docs/SECURITY.md, 6). Real clicks on the same buttons are the tests around.
+    await page.evaluate(() => (location.hash = '#!/report/plan'));
+    await page.waitForSelector('sunset-watch-banner[data-notice="replica-jiaju"]');
+    await page.waitForSelector('[data-sunset-flag="跨境专供解决方案"]');
+    const pageClick = (host: string, button: string) =>
+      page.evaluate(
+        ([h, b]) => {
+          const el = [...document.querySelector(h)!.shadowRoot!.querySelectorAll('button')].find(
+            (x) => x.textContent === b,
+          );
+          if (!el) throw new Error(`no ${b} in ${h}`);
+          el.click();
+          el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        },
+        [host, button] as const,
+      );
+    const before = await stored(session.worker, ['replica-jiaju', 'replica-kuajing']);
+    expect(before.map((n) => [n.muted, n.bannerDismissedHash])).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
+
+    // Banner: 不再显示此公告.
+    await pageClick('sunset-watch-banner', '不再显示此公告');
+    const bannerNotice = () => page.$eval('sunset-watch-banner', (el) => el.getAttribute('data-notice'));
+    await page.waitForTimeout(300);
+    expect(await bannerNotice()).toBe('replica-jiaju');
+    // Card: neither a synthetic hover nor a synthetic click on a badge opens it ...
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('sunset-watch-card:not([hidden])'));
+    await page.evaluate(() => {
+      const badge = document.querySelector('[data-sunset-flag="跨境专供解决方案"] sunset-watch-badge')!;
+      badge.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+      (badge as HTMLElement).click();
+    });
+    await page.waitForTimeout(400);
+    expect(await page.locator('sunset-watch-card').isVisible()).toBe(false);
+    // ... and once the merchant opened it, 不再提醒此公告 answers the merchant only.
+    await page.locator('[data-sunset-flag="跨境专供解决方案"] sunset-watch-badge').first().click();
+    await page.waitForSelector('sunset-watch-card:not([hidden])');
+    await pageClick('sunset-watch-card', '不再提醒此公告');
+    await page.waitForTimeout(300);
+    expect(await page.$$('[data-sunset-flag="跨境专供解决方案"]')).not.toHaveLength(0);
+    await page.keyboard.press('Escape');
+
+    // Guard: the page's own synthetic click on a renewal is still an order, so it is held ...
+    const ordered = await orders(page);
+    await page.evaluate(() => (document.querySelector('[data-testid="renew-0"]') as HTMLElement).click());
+    await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
+    // ... and the page cannot answer the guard for the merchant.
+    await pageClick('sunset-watch-guard', '仍要继续');
+    await page.evaluate(() => {
+      const dialog = document.querySelector('sunset-watch-guard')!.shadowRoot!.querySelector('dialog')!;
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    });
+    // Give a wrongly accepted click time to reach the page's handler and the worker.
+    await page.waitForTimeout(300);
+    expect(await guardOpen(page)).toBe(true);
+    expect(await orders(page)).toEqual(ordered);
+
+    // Nothing changed: the banner is there, the notice still flagged, nothing stored.
+    expect(await bannerNotice()).toBe('replica-jiaju');
+    expect(await page.$$('[data-sunset-flag="跨境专供解决方案"]')).not.toHaveLength(0);
+    expect(await stored(session.worker, ['replica-jiaju', 'replica-kuajing'])).toEqual(before);
+    // The merchant's own answer still works.
+    await guardChoose(page, '取消');
+    expect(await guardOpen(page)).toBe(false);
+    expect(await orders(page)).toEqual(ordered);
   });
 
   it('dismisses the banner per notice version, and brings it back when the notice changes', async () => {
