@@ -74,6 +74,19 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
   const hits: RawHit[] = [];
 
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const text = node.data;
+    if (state === 0 && nodes.length === 0) {
+      // Nothing is pending, so which block this text belongs to cannot matter unless the text
+      // itself starts a name. Most text does not: feed it alone first, and only when it opens a
+      // name or holds one ask for its parent (in the content script's isolated world each
+      // parent asked for is a new JS wrapper, and this is most of a first scan's cost).
+      if (matcher.feed(text, 0, 0, hits) === 0 && hits.length === 0) {
+        // The next text starts a fresh stream, as it would after this one in any block.
+        block = null;
+        continue;
+      }
+      hits.length = 0;
+    }
     const parent = node.parentElement;
     if (!parent) continue;
     const tag = parent.localName;
@@ -90,7 +103,6 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
       offset = 0;
       block = nodeBlock;
     }
-    const text = node.data;
     state = matcher.feed(text, state, offset, hits);
     if (state !== 0 || hits.length !== 0 || nodes.length !== 0) {
       // A name may be open or found: keep what is needed to map it back to elements.

@@ -40,6 +40,21 @@ describe('scanText', () => {
     ['<div>家居百货<div>解决方案</div></div>', []],
     ['<td>跨境专供</td>', []],
     ['<div><script>var x="家居百货解决方案"</script><textarea>家居百货解决方案</textarea></div>', []],
+    // Text that opens no name is read without asking for its block; what follows still is.
+    ['<table><tr><td>推广计划 12<span>家居百货</span>解决方案</td></tr></table>', ['TD:家居百货解决方案']],
+    [
+      '<table><tr><td>推广<b>计划</b></td><td>家居百货<i>解决方案</i></td></tr></table>',
+      ['TD:家居百货解决方案'],
+    ],
+    ['<table><tr><td>推广计划</td><td>跨境专供</td><td>解决方案</td></tr></table>', []],
+    ['<table><tr><td>家居百货<script>x = 1</script>解决方案</td></tr></table>', ['TD:家居百货解决方案']],
+    ['<table><tr><td>家居百货<script>跨境专供</script>解决方案</td></tr></table>', ['TD:家居百货解决方案']],
+    ['<div><script>家居百货</script>解决方案</div>', []],
+    ['<div>12<textarea>家居百货解决方案</textarea>跨境专供解决方案</div>', ['DIV:跨境专供解决方案']],
+    [
+      '<p>家居百货解决方案、跨境专供解决方案</p><p>行业优选解决方案</p>',
+      ['P:家居百货解决方案', 'P:跨境专供解决方案', 'P:行业优选解决方案'],
+    ],
   ])('%s', (html, expected) => {
     page(html);
     const found = scanText(document.body, matcher);
