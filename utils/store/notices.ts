@@ -99,6 +99,11 @@ export function emptyFeedState(url: string): FeedState {
 /**
  * Upserts notices by guid and updates the feed's state in one transaction. Notices missing
  * from this fetch are kept (a feed that drops an item must not erase what the user was told).
+ *
+ * Speed (docs/BENCHMARKS.md, Polling): the store is read ONCE (`getAll`, together with the feed
+ * state) and the writes are issued without awaiting each, then awaited together. Awaiting a get
+ * and a put per notice in turn made 500 notices 1,000 round trips to the IndexedDB backend.
+ * Unchanged notices are not written at all.
  */
 export async function storeNotices(
   db: SunsetDatabase,
@@ -109,23 +114,34 @@ export async function storeNotices(
 ): Promise<UpsertSummary> {
   const tx = db.transaction(['notices', 'feeds'], 'readwrite');
   const store = tx.objectStore('notices');
+  const feeds = tx.objectStore('feeds');
   const summary: UpsertSummary = { added: [], updated: [] };
+  const writes: Promise<unknown>[] = [];
   try {
+    const [all, previousFeed] = await Promise.all([
+      notices.length > 0 ? store.getAll() : Promise.resolve([]),
+      feedUpdate ? feeds.get(feedUpdate.url) : Promise.resolve(undefined),
+    ]);
+    // Kept up to date as we go, so a guid that appears twice in one batch sees its first copy,
+    // exactly as when each notice was read from the store after the previous one was written.
+    const current = new Map(all.map((record) => [record.guid, record]));
     for (const incoming of notices) {
-      const existing = await store.get(incoming.notice.guid);
+      const existing = current.get(incoming.notice.guid);
       const record = mergeNotice(existing, incoming, source, now);
       if (!record) continue;
-      await store.put(record);
+      current.set(record.guid, record);
+      writes.push(store.put(record));
       if (!existing) summary.added.push(record.guid);
       else if (existing.hash !== record.hash) summary.updated.push(record.guid);
     }
     if (feedUpdate) {
-      const feeds = tx.objectStore('feeds');
-      const previous = (await feeds.get(feedUpdate.url)) ?? emptyFeedState(feedUpdate.url);
-      await feeds.put(feedUpdate.update(previous));
+      writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
     }
+    await Promise.all(writes);
   } catch (error) {
-    // An exception in our code does not end a transaction by itself: abort so nothing commits.
+    // One failed write (or an exception in our code) must leave nothing written: abort, so the
+    // writes already issued are undone too. Their own rejections are expected now.
+    for (const write of writes) write.catch(() => undefined);
     abortQuietly(tx);
     throw error;
   }

@@ -172,6 +172,24 @@ describe('storeNotices / seedBundled / markRead', () => {
     expect(await db.getAll('feeds')).toEqual([]);
   });
 
+  it('a batch is merged against what the batch itself wrote (a guid twice: the later copy, marked)', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    await seedBundled(db, [notice({ guid: 'other' })], NOW);
+    const first = notice();
+    const second = notice({}, '2023-03-15T00:00:00+08:00', '2023-02-12T00:00:00+08:00');
+    const source = { origin: 'feed', feedUrl: 'u' } as const;
+    const summary = await storeNotices(db, await hashNotices([first, second]), source, NOW);
+    expect(summary).toEqual({ added: ['g1'], updated: ['g1'] });
+    expect(await db.get('notices', 'g1')).toMatchObject({ notice: second, changes: { dates: true } });
+    // Unchanged input: nothing added or updated, and the untouched notice is still there.
+    expect(await storeNotices(db, await hashNotices([second]), source, NOW + 1)).toEqual({
+      added: [],
+      updated: [],
+    });
+    expect((await db.get('notices', 'g1'))?.updatedAt).toBe(NOW);
+    expect(await db.get('notices', 'other')).toBeDefined();
+  });
+
   it('marking read clears the 已更新 mark; mark all read covers every notice', async () => {
     const db = await openSunsetDb(new IDBFactory());
     await db.put('notices', stored(notice(), 'h', { read: true, changes: { dates: true } }));
