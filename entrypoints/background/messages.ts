@@ -2,7 +2,7 @@
 // A message that fails the sender or schema check is answered with an error and never acted on.
 import type { Runtime } from 'webextension-polyfill';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
-import { replan, testFeed } from '../../utils/feed/poll.ts';
+import { readFeedState, replan, testFeed } from '../../utils/feed/poll.ts';
 import {
   handle,
   type FeedStatus,
@@ -13,24 +13,18 @@ import {
   type WatchedProduct,
 } from '../../utils/messages/protocol.ts';
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
-import {
-  dismissBanner,
-  getFeedState,
-  listNotices,
-  markAllRead,
-  markRead,
-  muteNotice,
-} from '../../utils/store/notices.ts';
+import { dismissBanner, listNotices, markAllRead, markRead, muteNotice } from '../../utils/store/notices.ts';
 import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '../../utils/store/settings.ts';
 import { loadSettings, saveSettings } from '../../utils/store/settings-storage.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
-import { pollNow, updateBadge } from './poller.ts';
+import { pollNow, sessionChecks, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 
+/** What the popup and options show: the stored state merged with the last 304 (上次更新). */
 async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<FeedStatus[]> {
   return Promise.all(
     allFeedUrls(DEFAULT_FEED_URL, settings).map(async (url) => ({
-      ...(await getFeedState(db, url)),
+      ...(await readFeedState({ db, checks: sessionChecks }, url)),
       isDefault: url === DEFAULT_FEED_URL,
     })),
   );
@@ -75,7 +69,12 @@ const handlers: Handlers = {
     const changed = (key: keyof Settings) => JSON.stringify(before[key]) !== JSON.stringify(next[key]);
     const added = next.feeds.some((f) => !before.feeds.includes(f));
     if (changed('pollMinutes')) {
-      await replan(await openSunsetDb(), allFeedUrls(DEFAULT_FEED_URL, next), next.pollMinutes, Date.now());
+      await replan(
+        { db: await openSunsetDb(), checks: sessionChecks },
+        allFeedUrls(DEFAULT_FEED_URL, next),
+        next.pollMinutes,
+        Date.now(),
+      );
     }
     // A new feed is polled at once; a new interval reschedules (and polls what is now due).
     if (added || changed('pollMinutes')) void pollNow(added);

@@ -1,9 +1,17 @@
 // Browser-facing side of polling: start-up, alarms, the badge. The decisions live in
 // utils/feed/ (poll-plan, fetch-feed, poll) and utils/store/ (notices, view); this file only
 // supplies the real database, fetch, clock and alarms.
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
-import { earliestNextPoll, pollDue, type PollDeps, type PollOutcome } from '../../utils/feed/poll.ts';
+import {
+  earliestNextPoll,
+  pollDue,
+  type FeedCheck,
+  type FeedChecks,
+  type PollDeps,
+  type PollOutcome,
+} from '../../utils/feed/poll.ts';
 import { openSunsetDb } from '../../utils/store/db.ts';
 import { listNotices, seedBundled } from '../../utils/store/notices.ts';
 import { allFeedUrls } from '../../utils/store/settings.ts';
@@ -13,9 +21,31 @@ import { NEXT_POLL_ALARM as NEXT_ALARM, WATCHDOG_ALARM } from './alarm-names.ts'
 import { bundledNotices } from './bundled.ts';
 import { syncReminders } from './reminders.ts';
 
+const CHECK_PREFIX = 'pollCheck:';
+const CheckSchema = v.object({ checkedAt: v.number(), nextPollAt: v.number() });
+
+/**
+ * The schedule of feeds last found unchanged (a 304), in browser.storage.session: it survives
+ * the service worker's restarts but not the browser's (after which every feed is polled at
+ * start-up anyway, design.md), and a 304 costs no IndexedDB write. One key per feed, so two
+ * feeds' checks never overwrite each other.
+ */
+export const sessionChecks: FeedChecks = {
+  async get(url) {
+    const key = CHECK_PREFIX + url;
+    const stored: unknown = (await browser.storage.session.get(key))[key];
+    const checked = v.safeParse(CheckSchema, stored);
+    return checked.success ? checked.output : undefined;
+  },
+  async set(url, check: FeedCheck) {
+    await browser.storage.session.set({ [CHECK_PREFIX + url]: check });
+  },
+};
+
 async function deps(): Promise<PollDeps> {
   return {
     db: await openSunsetDb(),
+    checks: sessionChecks,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     random: Math.random,
@@ -36,7 +66,7 @@ export async function updateBadge(): Promise<void> {
 }
 
 async function schedule(d: PollDeps, urls: string[]): Promise<void> {
-  const when = Math.max(await earliestNextPoll(d.db, urls, d.now()), d.now() + 30_000);
+  const when = Math.max(await earliestNextPoll(d, urls, d.now()), d.now() + 30_000);
   try {
     // Chromium refuses even to *replace* an alarm once 500 exist (found by the 500-alarm e2e,
     // test/e2e/lifecycle.e2e.test.ts): clear ours first so its slot is free again.

@@ -1,6 +1,10 @@
 // One poll of one feed, end to end: conditional fetch → parse → validate → store, with the
 // feed's state (validators, last success/error, backoff, next poll time) written alongside.
 // The database, fetch, clock and randomness are passed in; no browser API is used here.
+//
+// A 304 that changes nothing but the clock writes nothing to IndexedDB (issue 3, issue 8): its
+// time and the next poll go to `PollDeps.checks` (the background backs it with
+// browser.storage.session), and every reader merges the two through `effectiveFeedState`.
 import type { FeedState, SunsetDatabase } from '../store/db.ts';
 import {
   getFeedState,
@@ -13,8 +17,53 @@ import { fetchFeed, type Redirect } from './fetch-feed.ts';
 import { parseFeed } from './parse.ts';
 import { nextPollAt, type PollHints } from './poll-plan.ts';
 
+/** The schedule of a feed that was checked and found unchanged (a 304), kept outside the database. */
+export interface FeedCheck {
+  checkedAt: number;
+  nextPollAt: number;
+}
+
+/** Where `FeedCheck`s live: browser.storage.session in the extension, a Map in tests. */
+export interface FeedChecks {
+  get(url: string): Promise<FeedCheck | undefined>;
+  set(url: string, check: FeedCheck): Promise<void>;
+}
+
+/** A `FeedChecks` kept in memory (tests, the benchmark). */
+export function memoryChecks(map = new Map<string, FeedCheck>()): FeedChecks {
+  return {
+    get: (url) => Promise.resolve(map.get(url)),
+    set: (url, check) => {
+      map.set(url, check);
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * THE merge of a feed's stored state with its last unchanged check; every reader of the schedule
+ * or the last success (pollDue, earliestNextPoll, replan, the popup's feed status) goes through
+ * it. The last success is the later of the two. The check's next poll counts only while the check
+ * is newer than anything the database recorded (a later 200 or error planned the next poll itself).
+ */
+export function effectiveFeedState(state: FeedState, check: FeedCheck | undefined): FeedState {
+  if (!check) return state;
+  const merged: FeedState = { ...state, lastSuccessAt: Math.max(state.lastSuccessAt ?? 0, check.checkedAt) };
+  const recorded = Math.max(state.lastSuccessAt ?? -Infinity, state.lastError?.at ?? -Infinity);
+  if (check.checkedAt > recorded) merged.nextPollAt = check.nextPollAt;
+  return merged;
+}
+
+/** The feed's state as the schedule and the popup see it (database merged with the last check). */
+export async function readFeedState(deps: Pick<PollDeps, 'db' | 'checks'>, url: string): Promise<FeedState> {
+  const [state, check] = await Promise.all([getFeedState(deps.db, url), deps.checks.get(url)]);
+  return effectiveFeedState(state, check);
+}
+
 export interface PollDeps {
   db: SunsetDatabase;
+  /** The schedule of feeds last found unchanged (304), which is not written to the database. */
+  checks: FeedChecks;
   fetch: typeof fetch;
   now: () => number;
   random: () => number;
@@ -98,7 +147,23 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
     return { url, status: 'error', state };
   }
   if (fetched.status === 'not-modified') {
-    // 304: nothing but the schedule changes; the stored notices are current.
+    // 304: the stored notices are current. When only the clock moved, the new schedule goes to
+    // the checks store and the database is not written; clearing failures or recording a
+    // permanent redirect are real changes and are written.
+    const redirected = withRedirect(previous, fetched.redirect);
+    if (previous.failures === 0 && redirected.movedTo === previous.movedTo) {
+      const check: FeedCheck = {
+        checkedAt: deps.now(),
+        nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, previous.ttlMinutes),
+      };
+      try {
+        await deps.checks.set(url, check);
+        return { url, status: 'not-modified', state: effectiveFeedState(previous, check) };
+      } catch (error) {
+        // The session store refused: keep the schedule in the database rather than lose it.
+        console.warn('sunset-watch: could not keep the 304 check outside the database', error);
+      }
+    }
     const state = await updateFeedState(deps.db, url, (prev) =>
       withRedirect(
         {
@@ -172,7 +237,7 @@ export async function pollDue(
 ): Promise<PollOutcome[]> {
   const outcomes: PollOutcome[] = [];
   for (const url of urls) {
-    const state = await getFeedState(deps.db, url);
+    const state = await readFeedState(deps, url);
     // A little slack so an alarm that fires a moment early still polls.
     if (!force && state.nextPollAt !== undefined && state.nextPollAt > deps.now() + 30_000) continue;
     outcomes.push(await pollFeed(deps, url, pollMinutes));
@@ -181,9 +246,13 @@ export async function pollDue(
 }
 
 /** The earliest next poll among the given feeds (now, for a feed never polled). */
-export async function earliestNextPoll(db: SunsetDatabase, urls: string[], now: number): Promise<number> {
+export async function earliestNextPoll(
+  deps: Pick<PollDeps, 'db' | 'checks'>,
+  urls: string[],
+  now: number,
+): Promise<number> {
   let earliest = Infinity;
-  for (const url of urls) earliest = Math.min(earliest, (await getFeedState(db, url)).nextPollAt ?? now);
+  for (const url of urls) earliest = Math.min(earliest, (await readFeedState(deps, url)).nextPollAt ?? now);
   return Number.isFinite(earliest) ? earliest : now;
 }
 
@@ -214,17 +283,21 @@ export async function testFeed(url: string, fetchFn: typeof fetch, now: number):
 /**
  * After the user changes the interval: each healthy feed's next poll is planned again from its
  * last success, so a shorter interval takes effect now rather than after the old one ran out.
- * Feeds in backoff keep their retry time.
+ * Feeds in backoff keep their retry time. A last success known only from a 304 check is written
+ * to the database here (the user changed a setting: a real change), so the new plan wins over
+ * the check's.
  */
 export async function replan(
-  db: SunsetDatabase,
+  deps: Pick<PollDeps, 'db' | 'checks'>,
   urls: string[],
   pollMinutes: number,
   now: number,
 ): Promise<void> {
   for (const url of urls) {
-    await updateFeedState(db, url, (prev) => {
-      if (prev.failures > 0 || prev.lastSuccessAt === undefined) return prev;
+    const check = await deps.checks.get(url);
+    await updateFeedState(deps.db, url, (stored) => {
+      const prev = effectiveFeedState(stored, check);
+      if (prev.failures > 0 || prev.lastSuccessAt === undefined) return stored;
       const next = nextPollAt({
         now: prev.lastSuccessAt,
         pollMinutes,
@@ -232,7 +305,7 @@ export async function replan(
         random: () => 0.5,
         ...(prev.ttlMinutes !== undefined ? { ttlMinutes: prev.ttlMinutes } : {}),
       });
-      return { ...prev, nextPollAt: Math.max(next, now) };
+      return { ...stored, lastSuccessAt: prev.lastSuccessAt, nextPollAt: Math.max(next, now) };
     });
   }
 }

@@ -131,6 +131,37 @@ describe('poll alarm', () => {
   });
 });
 
+describe('a 304', () => {
+  it('writes no database record; the popup shows its time and the next alarm its plan', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-01-05T00:00:00Z'));
+      await startUp();
+      const db = await openSunsetDb();
+      const stored = await db.get('feeds', server.url);
+      vi.setSystemTime(Date.now() + 3 * 3600_000);
+      const checkedAt = Date.now();
+      const reply = await ask({ type: 'feeds/refresh' });
+      expect(server.requests).toHaveLength(2);
+      expect(server.requests[1]?.['if-none-match']).toBe('"v1"');
+      expect(await db.get('feeds', server.url)).toEqual(stored);
+      type Feeds = { feeds: { lastSuccessAt?: number; nextPollAt?: number }[] };
+      const refreshed = (reply?.value as unknown as Feeds).feeds[0];
+      expect(refreshed?.lastSuccessAt).toBe(checkedAt);
+      const listed = (await ask({ type: 'notices/list' }))?.value as unknown as Feeds;
+      expect(listed.feeds[0]).toEqual(refreshed);
+      // <ttl>90</ttl> over the default 60-minute interval.
+      expect(refreshed?.nextPollAt).toBeGreaterThanOrEqual(checkedAt + 80 * 60_000);
+      expect((await fakeBrowser.alarms.get('poll:next'))?.scheduledTime).toBe(refreshed?.nextPollAt);
+      // Not due yet: the alarm's early firing does not poll again.
+      await onPollAlarm('poll:next');
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('badge', () => {
   it('counts products with a milestone in the next 7 days', async () => {
     await startUp();

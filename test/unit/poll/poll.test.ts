@@ -4,7 +4,18 @@ import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pollDue, pollFeed, replan, testFeed, type PollDeps } from '../../../utils/feed/poll.ts';
+import {
+  earliestNextPoll,
+  effectiveFeedState,
+  memoryChecks,
+  pollDue,
+  pollFeed,
+  readFeedState,
+  replan,
+  testFeed,
+  type FeedCheck,
+  type PollDeps,
+} from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
 import { openSunsetDb } from '../../../utils/store/db.ts';
 import { getFeedState, listNotices, markRead } from '../../../utils/store/notices.ts';
@@ -15,13 +26,42 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${n
 let server: TestServer;
 let deps: PollDeps;
 let clock: number;
+let checks: Map<string, FeedCheck>;
+
+/** Counts IndexedDB writes (put/add/delete/clear on any object store) while `run` runs. */
+async function countWrites(run: () => Promise<unknown>): Promise<number> {
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const methods = ['put', 'add', 'delete', 'clear'] as const;
+  const originals = methods.map((m) => proto[m]!);
+  let writes = 0;
+  methods.forEach((m, i) => {
+    proto[m] = function (this: unknown, ...args: unknown[]) {
+      writes++;
+      return originals[i]!.apply(this, args);
+    };
+  });
+  try {
+    await run();
+  } finally {
+    methods.forEach((m, i) => (proto[m] = originals[i]!));
+  }
+  return writes;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
 beforeEach(async () => {
   clock = Date.parse('2023-02-11T00:00:00Z');
-  deps = { db: await openSunsetDb(new IDBFactory()), fetch, now: () => clock, random: () => 0.5 };
+  checks = new Map();
+  deps = {
+    db: await openSunsetDb(new IDBFactory()),
+    checks: memoryChecks(checks),
+    fetch,
+    now: () => clock,
+    random: () => 0.5,
+  };
 });
 
 describe('pollFeed', () => {
@@ -42,17 +82,57 @@ describe('pollFeed', () => {
     expect(state.nextPollAt).toBe(clock + 90 * MINUTE);
   });
 
-  it('re-polls conditionally; a 304 writes no notice', async () => {
+  it('re-polls conditionally; a 304 writes nothing to the database but still moves the schedule', async () => {
     server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
     await pollFeed(deps, server.url, 60);
     const before = await listNotices(deps.db);
+    const stateBefore = await getFeedState(deps.db, server.url);
+    const polledAt = clock;
     clock += 3600_000;
     server.requests.length = 0;
-    const outcome = await pollFeed(deps, server.url, 60);
-    expect(outcome.status).toBe('not-modified');
+    let outcome: Awaited<ReturnType<typeof pollFeed>> | undefined;
+    expect(await countWrites(async () => (outcome = await pollFeed(deps, server.url, 60)))).toBe(0);
+    expect(outcome?.status).toBe('not-modified');
     expect(server.requests[0]?.['if-none-match']).toBe('"v1"');
     expect(await listNotices(deps.db)).toEqual(before);
-    expect((await getFeedState(deps.db, server.url)).lastSuccessAt).toBe(clock);
+    expect(await getFeedState(deps.db, server.url)).toEqual(stateBefore);
+    expect(stateBefore.lastSuccessAt).toBe(polledAt);
+    // The merged state (what the popup and the scheduler read) has the 304's time and plan.
+    const next = clock + 90 * MINUTE; // <ttl>90</ttl>
+    expect(checks.get(server.url)).toEqual({ checkedAt: clock, nextPollAt: next });
+    expect(outcome?.state).toMatchObject({ lastSuccessAt: clock, nextPollAt: next, failures: 0 });
+    expect(await readFeedState(deps, server.url)).toMatchObject({ lastSuccessAt: clock, nextPollAt: next });
+    expect(await earliestNextPoll(deps, [server.url], clock)).toBe(next);
+    // Not polled again before its time (the stored nextPollAt, long past, does not count) …
+    server.requests.length = 0;
+    clock += 60 * MINUTE;
+    expect(await pollDue(deps, [server.url], 60, false)).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    // … and polled once it is due.
+    clock = next;
+    expect(await pollDue(deps, [server.url], 60, false)).toHaveLength(1);
+  });
+
+  it('a 304 after failures resets them: that is written', async () => {
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    server.respond((_req, res) => {
+      res.writeHead(503);
+      res.end();
+    });
+    clock += MINUTE;
+    await pollFeed(deps, server.url, 60);
+    expect((await getFeedState(deps.db, server.url)).failures).toBe(1);
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    clock += 10 * MINUTE;
+    const writes = await countWrites(async () => {
+      expect((await pollFeed(deps, server.url, 60)).status).toBe('not-modified');
+    });
+    expect(writes).toBe(1);
+    const state = await getFeedState(deps.db, server.url);
+    expect(state).toMatchObject({ failures: 0, lastSuccessAt: clock, nextPollAt: clock + 90 * MINUTE });
+    expect(state.lastError?.code).toBe('http');
+    expect(checks.size).toBe(0);
   });
 
   it('an update keeps read state and marks what changed', async () => {
@@ -168,10 +248,10 @@ describe('replan', () => {
     );
     await pollFeed(deps, server.url, 240);
     expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 240 * MINUTE);
-    await replan(deps.db, [server.url], 30, clock + MINUTE);
+    await replan(deps, [server.url], 30, clock + MINUTE);
     expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 30 * MINUTE);
     // Already past the new interval: due now.
-    await replan(deps.db, [server.url], 15, clock + 20 * MINUTE);
+    await replan(deps, [server.url], 15, clock + 20 * MINUTE);
     expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(clock + 20 * MINUTE);
 
     server.respond((_req, res) => {
@@ -180,7 +260,51 @@ describe('replan', () => {
     });
     await pollFeed(deps, server.url, 15);
     const inBackoff = (await getFeedState(deps.db, server.url)).nextPollAt;
-    await replan(deps.db, [server.url], 1440, clock);
+    await replan(deps, [server.url], 1440, clock);
     expect((await getFeedState(deps.db, server.url)).nextPollAt).toBe(inBackoff);
+  });
+
+  it('plans from the last 304 when that is the latest success', async () => {
+    server.respond(
+      etagResponder(fixture('basic.xml').toString('utf8').replace('<ttl>90</ttl>', ''), '"nottl"'),
+    );
+    await pollFeed(deps, server.url, 240);
+    clock += 240 * MINUTE;
+    expect((await pollFeed(deps, server.url, 240)).status).toBe('not-modified');
+    const checkedAt = clock;
+    await replan(deps, [server.url], 30, clock + MINUTE);
+    const state = await readFeedState(deps, server.url);
+    expect(state).toMatchObject({ lastSuccessAt: checkedAt, nextPollAt: checkedAt + 30 * MINUTE });
+    expect(await earliestNextPoll(deps, [server.url], clock)).toBe(checkedAt + 30 * MINUTE);
+  });
+});
+
+describe('effectiveFeedState', () => {
+  const base = { url: 'u', failures: 0, lastSkipped: [], lastWarnings: [] };
+  it.each([
+    ['no check: the stored state', { ...base, lastSuccessAt: 10, nextPollAt: 20 }, undefined, 10, 20],
+    [
+      'a newer 304: its time and plan',
+      { ...base, lastSuccessAt: 10, nextPollAt: 20 },
+      { checkedAt: 15, nextPollAt: 40 },
+      15,
+      40,
+    ],
+    [
+      'an older 304 than the last 200: the 200 stands',
+      { ...base, lastSuccessAt: 30, nextPollAt: 50 },
+      { checkedAt: 15, nextPollAt: 40 },
+      30,
+      50,
+    ],
+    [
+      'an error after the 304: the success is the 304, the plan the backoff',
+      { ...base, lastSuccessAt: 10, failures: 1, lastError: { at: 25, message: 'x' }, nextPollAt: 26 },
+      { checkedAt: 15, nextPollAt: 40 },
+      15,
+      26,
+    ],
+  ] as const)('%s', (_name, state, check, lastSuccessAt, nextPollAt) => {
+    expect(effectiveFeedState(state, check)).toMatchObject({ lastSuccessAt, nextPollAt });
   });
 });

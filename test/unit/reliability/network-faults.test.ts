@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from 'vitest';
 import { MAX_REDIRECTS } from '../../../utils/feed/fetch-feed.ts';
-import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
+import { pollFeed, readFeedState, type PollDeps } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS } from '../../../utils/feed/poll-plan.ts';
 import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
 import { etagResponder, startTestServer, type Responder, type TestServer } from '../poll/test-server.ts';
@@ -221,7 +221,9 @@ describe('redirects and 304', () => {
     expect((await pollFeed(deps, server.url, 60)).status).toBe('not-modified');
     // The second poll went straight to the new URL, conditionally.
     expect(seen).toEqual(['/moved.xml']);
-    state = await getFeedState(deps.db, server.url);
+    // The 304 wrote nothing; the merged state (what the popup shows) has its time.
+    expect((await getFeedState(deps.db, server.url)).movedTo).toBe(moved);
+    state = await readFeedState(deps, server.url);
     expect(state.lastSuccessAt).toBe(clock.now);
     const after = sortByGuid(await listNotices(deps.db)).filter((n) => n.guid !== 'bad-bom');
     expect(after).toEqual(before);
@@ -279,7 +281,7 @@ describe('redirects and 304', () => {
     expect(outcome.status).toBe('not-modified');
     expect(seen).toEqual([undefined, lastModified]);
     expect(sortByGuid(await listNotices(deps.db))).toEqual(before);
-    const state = await getFeedState(deps.db, server.url);
+    const state = await readFeedState(deps, server.url);
     expect(state.etag).toBeUndefined();
     expect(state.lastModified).toBe(lastModified);
     expect(state.lastSuccessAt).toBe(clock.now);

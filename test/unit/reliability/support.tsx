@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { FeedStatusLine } from '../../../components/popup/feed-status.tsx';
 import { popupTranslator } from '../../../components/popup/i18n.ts';
-import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
+import { memoryChecks, pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import type { FeedState, StoredNotice } from '../../../utils/store/db.ts';
 import { openSunsetDb } from '../../../utils/store/db.ts';
 import { listNotices } from '../../../utils/store/notices.ts';
@@ -25,6 +25,7 @@ export function fixture(name: string): Buffer {
 export async function freshDeps(clock: { now: number }, timeoutMs?: number): Promise<PollDeps> {
   return {
     db: await openSunsetDb(new IDBFactory()),
+    checks: memoryChecks(),
     fetch,
     now: () => clock.now,
     random: () => 0.5,
