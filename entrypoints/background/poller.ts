@@ -1,13 +1,12 @@
 // Browser-facing side of polling: start-up, alarms, the badge. The decisions live in
 // utils/feed/ (poll-plan, fetch-feed, poll) and utils/store/ (notices, view); this file only
 // supplies the real database, fetch, clock and alarms.
-import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
 import {
   earliestNextPoll,
   pollDue,
-  type FeedCheck,
+  storageChecks,
   type FeedChecks,
   type PollDeps,
   type PollOutcome,
@@ -21,26 +20,12 @@ import { NEXT_POLL_ALARM as NEXT_ALARM, WATCHDOG_ALARM } from './alarm-names.ts'
 import { bundledNotices } from './bundled.ts';
 import { syncReminders } from './reminders.ts';
 
-const CHECK_PREFIX = 'pollCheck:';
-const CheckSchema = v.object({ checkedAt: v.number(), nextPollAt: v.number() });
-
 /**
  * The schedule of feeds last found unchanged (a 304), in browser.storage.session: it survives
  * the service worker's restarts but not the browser's (after which every feed is polled at
- * start-up anyway, design.md), and a 304 costs no IndexedDB write. One key per feed, so two
- * feeds' checks never overwrite each other.
+ * start-up anyway, design.md), and a 304 costs no IndexedDB write.
  */
-export const sessionChecks: FeedChecks = {
-  async get(url) {
-    const key = CHECK_PREFIX + url;
-    const stored: unknown = (await browser.storage.session.get(key))[key];
-    const checked = v.safeParse(CheckSchema, stored);
-    return checked.success ? checked.output : undefined;
-  },
-  async set(url, check: FeedCheck) {
-    await browser.storage.session.set({ [CHECK_PREFIX + url]: check });
-  },
-};
+export const sessionChecks: FeedChecks = storageChecks(browser.storage.session);
 
 async function deps(): Promise<PollDeps> {
   return {

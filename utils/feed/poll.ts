@@ -5,6 +5,7 @@
 // A 304 that changes nothing but the clock writes nothing to IndexedDB (issue 3, issue 8): its
 // time and the next poll go to `PollDeps.checks` (the background backs it with
 // browser.storage.session), and every reader merges the two through `effectiveFeedState`.
+import * as v from 'valibot';
 import type { FeedState, SunsetDatabase } from '../store/db.ts';
 import {
   getFeedState,
@@ -36,6 +37,41 @@ export function memoryChecks(map = new Map<string, FeedCheck>()): FeedChecks {
     set: (url, check) => {
       map.set(url, check);
       return Promise.resolve();
+    },
+  };
+}
+
+/** The part of a browser storage area (storage.session) that `storageChecks` uses. */
+export interface StorageAreaLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const CHECK_PREFIX = 'pollCheck:';
+const FeedCheckSchema = v.object({ checkedAt: v.number(), nextPollAt: v.number() });
+
+/**
+ * `FeedChecks` in a browser storage area (the background passes browser.storage.session: it
+ * survives the service worker's restarts, not the browser's). One key per feed, so two feeds'
+ * checks never overwrite each other; what is read back is validated (a boundary).
+ */
+export function storageChecks(area: StorageAreaLike): FeedChecks {
+  return {
+    async get(url) {
+      const key = CHECK_PREFIX + url;
+      let stored: unknown;
+      try {
+        stored = (await area.get(key))[key];
+      } catch (error) {
+        // An unusable session store must not stop polling: the database's schedule still stands.
+        console.warn('sunset-watch: could not read the last 304 check', error);
+        return undefined;
+      }
+      const checked = v.safeParse(FeedCheckSchema, stored);
+      return checked.success ? checked.output : undefined;
+    },
+    async set(url, check) {
+      await area.set({ [CHECK_PREFIX + url]: { checkedAt: check.checkedAt, nextPollAt: check.nextPollAt } });
     },
   };
 }

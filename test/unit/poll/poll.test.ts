@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 // idb checks instanceof against the global IDB classes; each test still gets its own factory.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   earliestNextPoll,
   effectiveFeedState,
@@ -12,8 +12,10 @@ import {
   pollFeed,
   readFeedState,
   replan,
+  storageChecks,
   testFeed,
   type FeedCheck,
+  type StorageAreaLike,
   type PollDeps,
 } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
@@ -276,6 +278,53 @@ describe('replan', () => {
     const state = await readFeedState(deps, server.url);
     expect(state).toMatchObject({ lastSuccessAt: checkedAt, nextPollAt: checkedAt + 30 * MINUTE });
     expect(await earliestNextPoll(deps, [server.url], clock)).toBe(checkedAt + 30 * MINUTE);
+  });
+});
+
+describe('storageChecks (the background backs it with browser.storage.session)', () => {
+  const area = (items: Record<string, unknown> = {}): StorageAreaLike => ({
+    get: (key) => Promise.resolve(key in items ? { [key]: items[key] } : {}),
+    set: (more) => {
+      Object.assign(items, more);
+      return Promise.resolve();
+    },
+  });
+
+  it('keeps one check per feed and reads back only valid ones', async () => {
+    const items: Record<string, unknown> = {};
+    const store = storageChecks(area(items));
+    await store.set('https://a.example/feed.xml', { checkedAt: 1, nextPollAt: 2 });
+    await store.set('https://b.example/feed.xml', { checkedAt: 3, nextPollAt: 4 });
+    expect(await store.get('https://a.example/feed.xml')).toEqual({ checkedAt: 1, nextPollAt: 2 });
+    expect(await store.get('https://b.example/feed.xml')).toEqual({ checkedAt: 3, nextPollAt: 4 });
+    expect(await store.get('https://c.example/feed.xml')).toBeUndefined();
+    items['pollCheck:https://a.example/feed.xml'] = { checkedAt: 'soon' };
+    expect(await store.get('https://a.example/feed.xml')).toBeUndefined();
+  });
+
+  it('an unreadable store counts as no check; an unwritable one makes the 304 write the database', async () => {
+    const broken: StorageAreaLike = {
+      get: () => Promise.reject(new Error('no session storage')),
+      set: () => Promise.reject(new Error('no session storage')),
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    deps = { ...deps, checks: storageChecks(broken) };
+    expect(await deps.checks.get(server.url)).toBeUndefined();
+    server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
+    await pollFeed(deps, server.url, 60);
+    clock += 3600_000;
+    const writes = await countWrites(async () => {
+      expect((await pollFeed(deps, server.url, 60)).status).toBe('not-modified');
+    });
+    expect(writes).toBe(1);
+    expect(await readFeedState(deps, server.url)).toMatchObject({
+      lastSuccessAt: clock,
+      nextPollAt: clock + 90 * MINUTE,
+    });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toContain(
+      'sunset-watch: could not keep the 304 check outside the database',
+    );
+    warn.mockRestore();
   });
 });
 
