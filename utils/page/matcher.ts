@@ -129,14 +129,16 @@ export class Matcher {
 
   /**
    * Turns raw hits over `text` into the flagged occurrences: whole names only (a Latin name is
-   * not matched inside a longer word), and where hits overlap the longest wins.
+   * not matched inside a longer word), and where hits overlap the longest wins. `before` is the
+   * character code just before `text` in the same run of text (NaN when there is none).
    */
-  resolve(text: string, raw: readonly RawHit[]): Hit[] {
+  resolve(text: string, raw: readonly RawHit[], before = NaN): Hit[] {
     const candidates: Hit[] = [];
     for (const { end, term } of raw) {
       const t = this.termText[term]!;
       const start = end - t.length;
-      if (isWordChar(t.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+      if (isWordChar(t.charCodeAt(0)) && isWordChar(start > 0 ? text.charCodeAt(start - 1) : before))
+        continue;
       if (isWordChar(t.charCodeAt(t.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
         continue;
       candidates.push({ start, end, entry: this.termEntry[term]!, term: t });

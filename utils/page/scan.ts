@@ -68,6 +68,7 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
   let block: Element | null = null;
   let state = 0;
   let offset = 0;
+  let before = NaN;
   // Reused between blocks: a page has tens of thousands of them and almost none holds a name.
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -94,7 +95,7 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
     const nodeBlock = INLINE.has(tag) ? blockOf(parent) : parent;
     if (nodeBlock !== block) {
       if (hits.length) {
-        report(matcher, nodes, starts, hits, out);
+        report(matcher, nodes, starts, hits, out, before);
         hits.length = 0;
       }
       nodes.length = 0;
@@ -105,21 +106,46 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
     }
     state = matcher.feed(text, state, offset, hits);
     if (state !== 0 || hits.length !== 0 || nodes.length !== 0) {
-      // A name may be open or found: keep what is needed to map it back to elements.
+      // A name may be open or found: keep what is needed to map it back to elements, and the
+      // character before it (a Latin name must not start inside a longer word).
+      if (nodes.length === 0) before = charBefore(node, nodeBlock, doc);
       nodes.push(node);
       starts.push(offset);
     }
     offset += text.length;
   }
-  if (hits.length) report(matcher, nodes, starts, hits, out);
+  if (hits.length) report(matcher, nodes, starts, hits, out, before);
   return out;
 }
 
-function report(matcher: Matcher, nodes: Text[], starts: number[], raw: RawHit[], out: Found[]): void {
+/**
+ * The last character of the text before `node` in the same run (same block, text in script,
+ * style… left out), or NaN. Asked only where a name may start, so walking back is rare.
+ */
+function charBefore(node: Text, block: Element | null, doc: Document): number {
+  const back = doc.createTreeWalker(block ?? node.parentNode!, 4);
+  back.currentNode = node;
+  for (let prev = back.previousNode() as Text | null; prev; prev = back.previousNode() as Text | null) {
+    const parent = prev.parentElement;
+    if (!parent || SKIP.has(parent.localName)) continue;
+    if ((INLINE.has(parent.localName) ? blockOf(parent) : parent) !== block) return NaN;
+    if (prev.data.length) return prev.data.charCodeAt(prev.data.length - 1);
+  }
+  return NaN;
+}
+
+function report(
+  matcher: Matcher,
+  nodes: Text[],
+  starts: number[],
+  raw: RawHit[],
+  out: Found[],
+  before: number,
+): void {
   const base = starts[0] ?? 0;
   const text = nodes.map((n) => n.data).join('');
   const shifted = base ? raw.map((h) => ({ end: h.end - base, term: h.term })) : raw;
-  for (const hit of matcher.resolve(text, shifted)) {
+  for (const hit of matcher.resolve(text, shifted, before)) {
     const first = nodeAt(starts, hit.start + base);
     const last = nodeAt(starts, hit.end - 1 + base);
     const element = commonElement(nodes[first]!, nodes[last]!);
