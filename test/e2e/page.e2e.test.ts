@@ -385,6 +385,9 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
     // ... and the page cannot answer the guard for the merchant.
     await pageClick('sunset-watch-guard', '仍要继续');
+    await page.waitForTimeout(300);
+    expect(await guardOpen(page)).toBe(true);
+    expect(await orders(page)).toEqual(ordered);
     await page.evaluate(() => {
       const dialog = document.querySelector('sunset-watch-guard')!.shadowRoot!.querySelector('dialog')!;
       dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
