@@ -6,6 +6,7 @@ import type { Notice } from '../../../utils/notice/schema.ts';
 import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/protocol.ts';
 import type { StoredNotice } from '../../../utils/store/db.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
+import { storedNotice } from '../../support/stored-notice.ts';
 
 afterEach(cleanup);
 
@@ -36,17 +37,7 @@ function sunset(guid: string, title: string, at: string | null, extra: Partial<N
     ...extra,
   };
 }
-const stored = (notice: Notice, extra: Partial<StoredNotice> = {}): StoredNotice => ({
-  guid: notice.guid,
-  notice,
-  origin: 'feed',
-  hash: 'h',
-  firstSeenAt: 0,
-  updatedAt: 0,
-  read: false,
-  muted: false,
-  ...extra,
-});
+const stored = storedNotice;
 
 const NOTICES = [
   stored(

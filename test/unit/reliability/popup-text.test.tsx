@@ -7,24 +7,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { popupTranslator } from '../../../components/popup/i18n.ts';
 import { NoticeCard } from '../../../components/popup/notice-card.tsx';
 import type { Notice } from '../../../utils/notice/schema.ts';
-import type { StoredNotice } from '../../../utils/store/db.ts';
 import { record } from './record.ts';
+import { storedNotice } from '../../support/stored-notice.ts';
 
 afterEach(cleanup);
 
 const MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>粗</b>';
 
 function card(notice: Notice) {
-  const stored: StoredNotice = {
-    guid: notice.guid,
-    notice,
-    origin: 'feed',
-    hash: 'h',
-    firstSeenAt: 0,
-    updatedAt: 0,
-    read: false,
-    muted: false,
-  };
+  const stored = storedNotice(notice);
   const { t, lang } = popupTranslator('zh_CN', undefined);
   return render(
     <NoticeCard

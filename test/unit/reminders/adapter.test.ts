@@ -187,21 +187,7 @@ describe('the 500-alarm limit in the browser', () => {
   });
 
   it('leaves room for every alarm the other parts keep', async () => {
-    const db = await openSunsetDb();
-    for (let i = 0; i < 600; i++) {
-      const n = notice(`n${i}`, NOW + (i + 1) * 3 * HOUR).notice;
-      await db.put('notices', {
-        guid: n.guid,
-        notice: n,
-        origin: 'feed',
-        hash: `h${i}`,
-        firstSeenAt: NOW,
-        updatedAt: NOW,
-        read: true,
-        muted: false,
-      });
-    }
-    db.close();
+    await seedMany(600);
     for (const name of ['poll:next', 'poll:watchdog', 'poll:other'])
       await fakeBrowser.alarms.create(name, { when: NOW + DAY });
     await syncReminders();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Notice } from '../../../utils/notice/schema.ts';
-import type { StoredNotice } from '../../../utils/store/db.ts';
 import {
   BADGE_AMBER,
   BADGE_RED,
@@ -10,6 +9,7 @@ import {
   matchesSearch,
   sortNotices,
 } from '../../../utils/store/view.ts';
+import { storedNotice } from '../../support/stored-notice.ts';
 
 const NOW = Date.parse('2023-02-15T12:00:00+08:00');
 const DAY = 86_400_000;
@@ -37,17 +37,7 @@ function sunset(
   };
 }
 const plain = (guid: string, pubDate: string): Notice => ({ guid, title: `普通 ${guid}`, pubDate });
-const wrap = (notice: Notice, extra: Partial<StoredNotice> = {}): StoredNotice => ({
-  guid: notice.guid,
-  notice,
-  origin: 'feed',
-  hash: 'h',
-  firstSeenAt: 0,
-  updatedAt: 0,
-  read: false,
-  muted: false,
-  ...extra,
-});
+const wrap = storedNotice;
 
 describe('sortNotices', () => {
   it('upcoming nearest first, then undated, then retired most recent first, then plain', () => {
