@@ -1,5 +1,5 @@
 // The options page: feeds, poll interval, reminder lead times, quiet hours, page warnings,
-// banner days and language. Every change is validated and saved at once (settings/set); the
+// banner days, further 1688 pages and language. Every change is validated and saved at once (settings/set); the
 // background refuses anything invalid, so the page shows its error rather than a silent drop.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
@@ -11,6 +11,7 @@ import {
 import type { Settings } from '../../utils/store/settings.ts';
 import { CalendarSubscribe } from '../calendar-subscribe.tsx';
 import { FeedsSection } from './feeds-section.tsx';
+import { PageHostsSection } from './page-hosts-section.tsx';
 import { optionsTranslator } from './i18n.ts';
 
 export interface OptionsAppProps {
@@ -18,6 +19,8 @@ export interface OptionsAppProps {
   browserLanguage?: string;
   defaultFeed: string;
   requestAccess: (url: string) => Promise<boolean>;
+  /** Asks for host permissions of further 1688 pages; absent (tests) means refused. */
+  requestOrigins?: (origins: string[]) => Promise<boolean>;
 }
 
 const POLL_CHOICES = [15, 30, 60, 120, 360, 720, 1440];
@@ -31,6 +34,7 @@ export function OptionsApp({
   browserLanguage = globalThis.navigator?.language,
   defaultFeed,
   requestAccess,
+  requestOrigins = async () => false,
 }: OptionsAppProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -200,6 +204,12 @@ export function OptionsApp({
             }}
           />
         </label>
+        <PageHostsSection
+          t={t}
+          hosts={settings.extraHosts}
+          requestOrigins={requestOrigins}
+          onChange={(extraHosts) => update({ extraHosts })}
+        />
       </section>
 
       <section class="section" aria-labelledby="lang-heading">

@@ -10,5 +10,17 @@ function requestAccess(url: string): Promise<boolean> {
   return browser.permissions.request({ origins: [`${protocol}//${hostname}/*`] });
 }
 
+/** Host permissions for further 1688 pages (the page script is registered there by the background). */
+const requestOrigins = (origins: string[]): Promise<boolean> => browser.permissions.request({ origins });
+
 const root = document.getElementById('app');
-if (root) render(<OptionsApp defaultFeed={DEFAULT_FEED_URL} requestAccess={requestAccess} />, root);
+if (root) {
+  render(
+    <OptionsApp
+      defaultFeed={DEFAULT_FEED_URL}
+      requestAccess={requestAccess}
+      requestOrigins={requestOrigins}
+    />,
+    root,
+  );
+}

@@ -139,3 +139,56 @@ describe('options: settings', () => {
     expect((screen.getByRole('combobox', { name: '检查频率' }) as HTMLSelectElement).value).toBe('60');
   });
 });
+
+describe('options: further 1688 pages', () => {
+  function renderWithHosts(grant: boolean) {
+    const bg = fakeBackground();
+    const asked: string[][] = [];
+    render(
+      <OptionsApp
+        transport={bg.transport}
+        browserLanguage="zh-CN"
+        defaultFeed={DEFAULT_FEED}
+        requestAccess={async () => true}
+        requestOrigins={async (origins) => {
+          asked.push(origins);
+          return grant;
+        }}
+      />,
+    );
+    return { bg, asked };
+  }
+  const addHost = async (host: string) => {
+    fireEvent.input(await screen.findByLabelText('1688 页面域名'), { target: { value: host } });
+    fireEvent.click(screen.getByRole('button', { name: '授权并添加' }));
+  };
+
+  it('asks for the host permission, then saves the host; it can be removed', async () => {
+    const { bg, asked } = renderWithHosts(true);
+    await addHost('https://XStore.Insights.1688.com/report');
+    await waitFor(() => expect(bg.settings().extraHosts).toEqual(['xstore.insights.1688.com']));
+    expect(asked).toEqual([['https://xstore.insights.1688.com/*']]);
+    fireEvent.click(screen.getByRole('button', { name: '移除 xstore.insights.1688.com' }));
+    await waitFor(() => expect(bg.settings().extraHosts).toEqual([]));
+  });
+
+  it.each([
+    ['evil.example.com', '只能添加 1688 的域名（如 xstore.insights.1688.com 或 *.1688.com）。'],
+    ['http://sycm.1688.com', '只能添加 1688 的域名（如 xstore.insights.1688.com 或 *.1688.com）。'],
+    ['p4p.1688.com', '这个页面已默认启用提示。'],
+  ])('refuses %s without asking the browser', async (host, message) => {
+    const { bg, asked } = renderWithHosts(true);
+    await addHost(host);
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(asked).toEqual([]);
+    expect(bg.settings().extraHosts).toEqual([]);
+  });
+
+  it('saves nothing when the browser refuses the permission', async () => {
+    const { bg, asked } = renderWithHosts(false);
+    await addHost('*.1688.com');
+    expect((await screen.findByRole('alert')).textContent).toBe('浏览器未授予访问权限，未添加。');
+    expect(asked).toEqual([['https://*.1688.com/*']]);
+    expect(bg.settings().extraHosts).toEqual([]);
+  });
+});
