@@ -2,7 +2,7 @@
 // beside it. The page's own DOM gets nothing else. Re-scans are idempotent, and a flag whose
 // text went away is taken down again.
 import type { Matcher } from './matcher.ts';
-import { blockOf, isOwnNode, scanText, type Found } from './scan.ts';
+import { blockOf, isOwnNode, scanText, TextScan, type Found, type ScanBudget } from './scan.ts';
 
 export const FLAG_ATTR = 'data-sunset-flag';
 
@@ -29,8 +29,12 @@ export class Flagger {
 
   /** Scans everything under `root` (a document or element) and makes the flags match. */
   scanAll(root: Node): void {
-    const found = scanText(root, this.matcher);
-    this.apply(found, (el) => root.contains(el));
+    this.beginScanAll(root).step();
+  }
+
+  /** `scanAll` in slices: call `step(budget)` until it returns true. */
+  beginScanAll(root: Node): SlicedScan {
+    return new SlicedScan(root, this.matcher, (found, inScope) => this.apply(found, inScope));
   }
 
   /**
@@ -48,7 +52,7 @@ export class Flagger {
     this.apply(found, (el) => {
       for (let up: Node | null = el; up; up = up.parentNode) if (rootSet.has(up)) return true;
       return false;
-    });
+    })();
     return roots.length;
   }
 
@@ -74,7 +78,13 @@ export class Flagger {
     this.flagged.clear();
   }
 
-  private apply(found: Found[], inScope: (el: Element) => boolean): void {
+  /**
+   * Makes the flags in scope match `found`: flags found elements, takes down the others in scope.
+   * Returns a function that puts up the flags, up to `until()` being true between two (badges are
+   * the costly part of a first scan, so a sliced scan puts them up in slices too); it returns
+   * true when all are up.
+   */
+  private apply(found: Found[], inScope: (el: Element) => boolean): (until?: () => boolean) => boolean {
     const seen = new Map<Element, number[]>();
     for (const { element, entry } of found) {
       const list = seen.get(element);
@@ -88,7 +98,15 @@ export class Flagger {
         this.flagged.delete(el);
       }
     }
-    for (const [el, entries] of seen) this.flag(el, entries);
+    const todo = seen.entries();
+    return (until) => {
+      for (let next = todo.next(); !next.done; next = todo.next()) {
+        // A sliced scan's page may have dropped the element since it was read.
+        if (next.value[0].isConnected) this.flag(next.value[0], next.value[1]);
+        if (until?.()) return false;
+      }
+      return true;
+    };
   }
 
   private flag(el: Element, entries: number[]): void {
@@ -120,6 +138,49 @@ export class Flagger {
   private unflag(el: Element, record: FlagRecord): void {
     el.removeAttribute(FLAG_ATTR);
     for (const badge of record.badges) badge.remove();
+  }
+}
+
+/**
+ * A full scan run in slices (the content script's first scan of a large page would otherwise be
+ * one long task). The flags change only once all text is read: first the stale ones come down,
+ * then the found ones go up, in slices too. The page may change between slices: what changed is
+ * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
+ * paused after was removed, going on would end early, so the scan starts over (`restarts`).
+ */
+export class SlicedScan {
+  private scan: TextScan;
+  private flagging: ((until?: () => boolean) => boolean) | null = null;
+  /** How many times the scan started over; for tests. */
+  restarts = 0;
+  /** How many steps returned, including the last; for tests. */
+  slices = 0;
+
+  constructor(
+    readonly root: Node,
+    private readonly matcher: Matcher,
+    private readonly applyFound: (
+      found: Found[],
+      inScope: (el: Element) => boolean,
+    ) => (until?: () => boolean) => boolean,
+  ) {
+    this.scan = new TextScan(root, matcher);
+  }
+
+  /** Goes on until done (true) or past `budget.deadline` (false: call again, in a new task). */
+  step(budget?: ScanBudget): boolean {
+    this.slices++;
+    if (!this.flagging) {
+      if (!this.scan.canResume()) {
+        this.restarts++;
+        this.scan = new TextScan(this.root, this.matcher);
+      }
+      if (!this.scan.run(budget)) return false;
+      const root = this.root;
+      this.flagging = this.applyFound(this.scan.out, (el) => root.contains(el));
+    }
+    // The clock is read after each flag: a badge costs far more than a clock read.
+    return this.flagging(budget ? () => budget.now() >= budget.deadline : undefined);
   }
 }
 
