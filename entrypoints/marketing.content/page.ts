@@ -213,14 +213,16 @@ class PageSession {
     this.frame = 0;
     const full = this.fullPending;
     this.fullPending = false;
-    this.pendingAdded = 0;
     if (full) {
       this.fullScan();
       return;
     }
     // A full scan is running: its flags would overwrite these, so the changed blocks wait for it
     // (it schedules them when it ends; flags are idempotent, so a block both read is no harm).
+    // The count of added nodes keeps growing meanwhile: past BURST_LIMIT the scan starts over
+    // rather than leaving one long incremental scan for its end.
     if (this.scan) return;
+    this.pendingAdded = 0;
     const nodes = [...this.pending];
     this.pending.clear();
     performance.mark('sunset-watch:scan-incremental-start');
