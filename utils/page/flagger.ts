@@ -148,6 +148,9 @@ export class Flagger {
  * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
  * paused after was removed, going on would end early, so the scan starts over (`restarts`).
  */
+/** Time a slice must still have left to put up the flags and badges in it. */
+const WRITE_RESERVE_MS = 8;
+
 export class SlicedScan {
   private scan: TextScan;
   private flagging: ((until?: () => boolean) => boolean) | null = null;
@@ -178,9 +181,13 @@ export class SlicedScan {
       if (!this.scan.run(budget)) return false;
       const root = this.root;
       this.flagging = this.applyFound(this.scan.out, (el) => root.contains(el));
+      // Flags and badges go up in one task of their own (a fresh slice when little of this one
+      // is left): the browser lays the page out between slices, and a 30,000-row table that
+      // gains badges over several frames is laid out again each time (~0.2–0.9 s a layout).
+      // Writing them costs ~20 µs a badge, so even 1,500 badges fit in one short task.
+      if (budget && budget.deadline - budget.now() < WRITE_RESERVE_MS) return false;
     }
-    // The clock is read after each flag: a badge costs far more than a clock read.
-    return this.flagging(budget ? () => budget.now() >= budget.deadline : undefined);
+    return this.flagging();
   }
 }
 
