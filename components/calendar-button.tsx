@@ -32,11 +32,11 @@ export function downloadText(doc: Document, text: string, fileName: string, type
 
 export function CalendarButton({ notice, product, milestone, leadMinutes, t }: CalendarButtonProps) {
   if (milestone.at === null || !notice.sunset) return null;
-  const onClick = (event: MouseEvent) => {
-    const ics = milestoneIcs(notice, product, milestone, leadMinutes);
-    const target = event.currentTarget as HTMLElement | null;
-    if (ics)
-      downloadText(target?.ownerDocument ?? document, ics, icsFileName(product, milestone), 'text/calendar');
+  const onClick = async (event: MouseEvent) => {
+    // Read before the await: currentTarget is cleared once the event has been dispatched.
+    const doc = (event.currentTarget as HTMLElement | null)?.ownerDocument ?? document;
+    const ics = await milestoneIcs(notice, product, milestone, leadMinutes);
+    if (ics) downloadText(doc, ics, icsFileName(product, milestone), 'text/calendar');
   };
   return (
     <button type="button" class="calendar-button" title={t('rem_calendar_hint')} onClick={onClick}>

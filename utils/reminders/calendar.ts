@@ -2,7 +2,6 @@
 // Built with the feed's own builder (utils/calendar/), so the event's UID is the one the feed's
 // calendar.ics subscription carries for it: importing both never makes a duplicate.
 import { milestoneEvents } from '../calendar/events.ts';
-import { buildCalendar } from '../calendar/ics.ts';
 import type { Milestone, Notice, Product } from '../notice/schema.ts';
 
 /** The notice cut down to this one product and milestone (event identity is unchanged). */
@@ -15,14 +14,17 @@ function only(notice: Notice, product: Product, milestone: Milestone): Notice | 
 }
 
 /** The .ics text for one dated milestone, or null for an undated one. */
-export function milestoneIcs(
+export async function milestoneIcs(
   notice: Notice,
   product: Product,
   milestone: Milestone,
   leadMinutes: readonly number[],
-): string | null {
+): Promise<string | null> {
   const single = only(notice, product, milestone);
   if (!single) return null;
+  // Loaded on the click that needs it: ical-generator is the larger part of the popup's and the
+  // options page's code otherwise (the 40 kB budget of issue 8).
+  const { buildCalendar } = await import('../calendar/ics.ts');
   const leads = [...new Set(leadMinutes.filter((m) => Number.isInteger(m) && m >= 0))].sort((a, b) => b - a);
   return buildCalendar(milestoneEvents([single]), { name: notice.title, leadsMinutes: leads });
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CalendarButton } from '../../../components/calendar-button.tsx';
 import zhRem from '../../../locales/zh_CN/reminders.json';
@@ -20,8 +20,8 @@ const [first, second] = product.milestones as [
 ];
 
 describe('milestoneIcs', () => {
-  it('holds one event for the milestone, with the feed calendar’s UID and one alarm per lead time', () => {
-    const ics = milestoneIcs(full, product, second, [10080, 1440, 120, 0])!;
+  it('holds one event for the milestone, with the feed calendar’s UID and one alarm per lead time', async () => {
+    const ics = (await milestoneIcs(full, product, second, [10080, 1440, 120, 0]))!;
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('DTSTART:20230228T160000Z');
     const feedUid = milestoneEvents([full]).find((e) => e.action === 'history-hidden')!.uid;
@@ -29,11 +29,13 @@ describe('milestoneIcs', () => {
     expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(4);
     expect(ics).toContain('TRIGGER:-P7D');
   });
-  it('follows the chosen lead times', () => {
-    expect(milestoneIcs(full, product, first, [30])!.match(/TRIGGER:[^\r\n]*/g)).toEqual(['TRIGGER:-PT30M']);
+  it('follows the chosen lead times', async () => {
+    expect((await milestoneIcs(full, product, first, [30]))!.match(/TRIGGER:[^\r\n]*/g)).toEqual([
+      'TRIGGER:-PT30M',
+    ]);
   });
-  it('gives an undated milestone no file', () => {
-    expect(milestoneIcs(full, product, { action: 'retire', at: null }, [0])).toBeNull();
+  it('gives an undated milestone no file', async () => {
+    expect(await milestoneIcs(full, product, { action: 'retire', at: null }, [0])).toBeNull();
   });
   it('names the file without path characters', () => {
     expect(icsFileName({ ...product, name: 'a/b: c' }, first)).toBe(
@@ -61,6 +63,8 @@ describe('<CalendarButton>', () => {
     const button = getByRole('button');
     expect(button.textContent).toBe('加入日历');
     fireEvent.click(button);
+    // The calendar builder is loaded on the click, so the download follows a moment later.
+    await waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked).toEqual([
       { download: 'sunset-家居百货解决方案-no-new-orders-2023-02-16.ics', href: 'blob:test' },
     ]);
