@@ -1,28 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../../utils/page/matcher.ts';
-import { FLAG_ATTR, Flagger, changedBlocks, type BadgeFactory } from '../../../utils/page/flagger.ts';
+import { FLAG_ATTR, Flagger, changedBlocks } from '../../../utils/page/flagger.ts';
 import { scanText } from '../../../utils/page/scan.ts';
+import { testBadges as badges, setPage as page } from './fixtures.ts';
 
 const matcher = new Matcher([
   { name: '家居百货解决方案', terms: ['家居百货方案'] },
   { name: '跨境专供解决方案', terms: [] },
   { name: '行业优选解决方案', terms: [] },
 ]);
-
-const badges: BadgeFactory = {
-  create(entry) {
-    const el = document.createElement('sunset-watch-badge');
-    el.setAttribute('data-entry', String(entry));
-    return el;
-  },
-  update() {},
-};
-
-function page(html: string): void {
-  // Test fixture markup written here, never feed text.
-  document.body.innerHTML = html; // eslint-disable-line no-unsanitized/property
-}
 
 const flags = () =>
   [...document.querySelectorAll(`[${FLAG_ATTR}]`)].map((el) => `${el.tagName}:${el.getAttribute(FLAG_ATTR)}`);

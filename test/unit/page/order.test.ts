@@ -1,10 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { isOrderLabel, orderControlOf, ownerOf } from '../../../utils/page/order.ts';
-
-function page(html: string): void {
-  document.body.innerHTML = html; // eslint-disable-line no-unsanitized/property
-}
+import { setPage as page } from './fixtures.ts';
 
 describe('isOrderLabel', () => {
   it.each([

@@ -5,23 +5,15 @@
 // afterwards (what the content script does with the mutations it held back).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../../utils/page/matcher.ts';
-import { FLAG_ATTR, Flagger, type BadgeFactory, type SlicedScan } from '../../../utils/page/flagger.ts';
+import { FLAG_ATTR, Flagger, type SlicedScan } from '../../../utils/page/flagger.ts';
 import type { ScanBudget } from '../../../utils/page/scan.ts';
+import { testBadges as badges, setPage as page } from './fixtures.ts';
 
 const matcher = new Matcher([
   { name: '家居百货解决方案', terms: ['家居百货方案'] },
   { name: '跨境专供解决方案', terms: [] },
   { name: 'Deal Pro', terms: [] },
 ]);
-
-const badges: BadgeFactory = {
-  create(entry) {
-    const el = document.createElement('sunset-watch-badge');
-    el.setAttribute('data-entry', String(entry));
-    return el;
-  },
-  update() {},
-};
 
 const NAMES = [
   '家居百货解决方案',
@@ -38,11 +30,6 @@ function rows(prefix: string, count: number): string {
     html += `<tr id="${prefix}${i}"><td id="${prefix}${i}n">${name}</td><td>¥${i}</td><td><button>续费</button></td></tr>`;
   }
   return html;
-}
-
-function page(html: string): void {
-  // Test fixture markup written here, never feed text.
-  document.body.innerHTML = html; // eslint-disable-line no-unsanitized/property
 }
 
 /** Flags and badges on the page, by the flagged element's id (or its parent's). */
