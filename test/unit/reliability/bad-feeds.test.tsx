@@ -5,21 +5,21 @@
 // feed's state, and the popup's feed status (the real component) shows it.
 import 'fake-indexeddb/auto';
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import { LIMITS } from '../../../utils/notice/schema.ts';
 import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
-import { startTestServer, type Responder, type TestServer } from '../poll/test-server.ts';
+import { type Responder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
   fixture,
-  freshDeps,
   reasonOf,
   record,
   renderStatus,
   seed,
   short,
   sortByGuid,
+  usePollHarness,
 } from './support.tsx';
 
 /** Where the reason must show up in the feed's state. */
@@ -378,14 +378,7 @@ const CASES: Case[] = [
 let server: TestServer;
 const clock = { now: NOW };
 let deps: PollDeps;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  clock.now = NOW;
-  deps = await freshDeps(clock);
-});
+usePollHarness(clock, { server: (s) => (server = s), deps: (d) => (deps = d) });
 
 describe('bad feeds: no crash, earlier notices intact, a reason recorded and shown', () => {
   test.for(CASES)('$name → $expected', async (c, ctx) => {

@@ -4,22 +4,22 @@
 import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { MAX_REDIRECTS } from '../../../utils/feed/fetch-feed.ts';
 import { pollFeed, readFeedState, type PollDeps } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS } from '../../../utils/feed/poll-plan.ts';
 import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
-import { etagResponder, startTestServer, type Responder, type TestServer } from '../poll/test-server.ts';
+import { etagResponder, type Responder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
   fixture,
-  freshDeps,
   reasonOf,
   record,
   renderStatus,
   seed,
   short,
   sortByGuid,
+  usePollHarness,
 } from './support.tsx';
 
 const TIMEOUT_MS = 400;
@@ -27,14 +27,7 @@ const TIMEOUT_MS = 400;
 let server: TestServer;
 const clock = { now: NOW };
 let deps: PollDeps;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  clock.now = NOW;
-  deps = await freshDeps(clock, TIMEOUT_MS);
-});
+usePollHarness(clock, { server: (s) => (server = s), deps: (d) => (deps = d) }, TIMEOUT_MS);
 
 /** A port nothing listens on: bound once to learn a free number, then closed. */
 async function refusedUrl(): Promise<string> {

@@ -4,21 +4,21 @@
 // popup must say so. (A quota failure at commit cannot be staged through fake-indexeddb; the
 // feed-state case fails the transaction's last write, after every notice was put.)
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import type { SunsetDatabase } from '../../../utils/store/db.ts';
 import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
-import { etagResponder, startTestServer, type TestServer } from '../poll/test-server.ts';
+import { etagResponder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
   fixture,
-  freshDeps,
   reasonOf,
   record,
   renderStatus,
   seed,
   short,
   sortByGuid,
+  usePollHarness,
 } from './support.tsx';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -63,14 +63,7 @@ function injectQuota(db: SunsetDatabase, mode: Mode): void {
 let server: TestServer;
 const clock = { now: NOW };
 let deps: PollDeps;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  clock.now = NOW;
-  deps = await freshDeps(clock);
-});
+usePollHarness(clock, { server: (s) => (server = s), deps: (d) => (deps = d) });
 
 describe('storage quota', () => {
   test.for(['notices', 'feeds'] as const)(

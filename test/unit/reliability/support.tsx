@@ -11,7 +11,8 @@ import { memoryChecks, pollFeed, type PollDeps } from '../../../utils/feed/poll.
 import type { FeedState, StoredNotice } from '../../../utils/store/db.ts';
 import { openSunsetDb } from '../../../utils/store/db.ts';
 import { listNotices } from '../../../utils/store/notices.ts';
-import { etagResponder, type TestServer } from '../poll/test-server.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { etagResponder, startTestServer, type TestServer } from '../poll/test-server.ts';
 
 export { record } from './record.ts';
 
@@ -31,6 +32,27 @@ export async function freshDeps(clock: { now: number }, timeoutMs?: number): Pro
     random: () => 0.5,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   };
+}
+
+/**
+ * Registers a file's hooks: one real local server for the whole file; before each test the
+ * clock is reset to NOW and a fresh database (and deps) made. The setters hand both over.
+ */
+export function usePollHarness(
+  clock: { now: number },
+  set: { server: (server: TestServer) => void; deps: (deps: PollDeps) => void },
+  timeoutMs?: number,
+): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    set.server(server);
+  });
+  afterAll(() => server?.close());
+  beforeEach(async () => {
+    clock.now = NOW;
+    set.deps(await freshDeps(clock, timeoutMs));
+  });
 }
 
 /**
