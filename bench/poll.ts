@@ -29,7 +29,8 @@ import { fmt, median, table } from './lib/stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ITEMS = 500;
-const BENCH_OUT_DIR = `${ROOT}.output/bench`;
+// Its own folder: bench/run.ts builds into .output/bench and may run at the same time.
+const BENCH_OUT_DIR = `${ROOT}.output/bench-poll`;
 const BENCH_EXTENSION_DIR = `${BENCH_OUT_DIR}/chrome-mv3`;
 
 const { values } = parseArgs({
