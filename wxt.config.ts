@@ -23,10 +23,6 @@ function bundledNotices(): Plugin {
     },
   };
 }
-// rss-parser's Node-only requires and entity tables, unused on text we fetch ourselves: stubbed
-// to keep the service worker small (see the stub file).
-const workerStub = new URL('./utils/feed/worker-stubs.ts', import.meta.url).pathname;
-
 export default defineConfig({
   // End-to-end tests build into their own folder so they never clobber `npm start`'s build.
   outDir: process.env.SUNSET_OUT_DIR || '.output',
@@ -36,14 +32,6 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), bundledNotices()],
-    resolve: {
-      alias: Object.fromEntries(
-        ['xmlbuilder', 'entities', 'http', 'https', 'url', 'timers', 'stream'].map((name) => [
-          name,
-          workerStub,
-        ]),
-      ),
-    },
     define: { 'import.meta.env.WXT_FEED_URL': JSON.stringify(feedUrl) },
   }),
   hooks: {

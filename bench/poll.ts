@@ -64,7 +64,7 @@ async function inNode(text: string): Promise<PollBenchResult> {
 }
 
 async function workloadBundle(): Promise<string> {
-  const stub = fileURLToPath(new URL('../utils/feed/worker-stubs.ts', import.meta.url));
+  const stub = fileURLToPath(new URL('./lib/rss-parser-stubs.ts', import.meta.url));
   const output = await build({
     configFile: false,
     root: ROOT,

@@ -272,7 +272,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
     expect(state.lastWarnings.join('\n')).toMatch(/markup in 6 text field\(s\)/);
     const list = await ask(ext, { type: 'notices/list' });
     const markup = list.notices.find((n) => n.guid === 'bad-markup')!.notice;
-    expect(markup.title).toBe("标题 alert('title')");
+    expect(markup.title).toBe("alert('title')标题");
     expect(markup.description).toBe('正文 加粗 链接');
     await ext.close();
 

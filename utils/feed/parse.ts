@@ -1,10 +1,10 @@
 // The reader side of feed-format.md: feed text → validated notices. Runs in the extension's
 // MV3 service worker, so it uses no Node API; the caller fetches the text and decides what to
 // do with the result. Every item that cannot be used is skipped with a reason, never silently.
-import Parser from 'rss-parser';
 import { LIMITS, formatErrors, isHttpsUrl, isAction, validateNotice, type Notice } from '../notice/schema.ts';
 import { BEIJING_OFFSET, isoProblem, toBeijingIso } from '../notice/time.ts';
 import { fallbackGuid } from './identity.ts';
+import { childrenNamed, elementText, firstChild, parseXmlTree, type XmlElement } from './xml-tree.ts';
 
 export const SUNSET_NS = 'urn:sunset-watch:feed:1';
 const DEFAULT_PREFIX = 'sunset';
@@ -20,40 +20,6 @@ export interface ParsedFeed {
   notices: Notice[];
   skipped: SkippedItem[];
   warnings: string[];
-}
-
-/** An xml2js node as rss-parser hands it over: text, or `{ _: text, $: attributes, child: [...] }`. */
-type XmlNode = string | { _?: string; $?: Record<string, string>; [child: string]: unknown };
-
-interface RawItem {
-  title?: string;
-  link?: string;
-  pubDate?: string;
-  rawGuid?: XmlNode;
-  rawDescription?: XmlNode;
-  content?: string;
-  sunsetNotice?: XmlNode;
-}
-
-function textOf(node: unknown): string | undefined {
-  if (typeof node === 'string') return node;
-  if (node && typeof node === 'object' && '_' in node && typeof node._ === 'string') return node._;
-  return undefined;
-}
-
-function attrsOf(node: unknown): Record<string, string> {
-  if (node && typeof node === 'object' && '$' in node && node.$ && typeof node.$ === 'object') {
-    return node.$ as Record<string, string>;
-  }
-  return {};
-}
-
-function children(node: unknown, name: string): unknown[] {
-  if (node && typeof node === 'object' && name in node) {
-    const value = (node as Record<string, unknown>)[name];
-    return Array.isArray(value) ? value : [];
-  }
-  return [];
 }
 
 /** The prefix the document binds to the sunset namespace URI; `sunset` when it binds none. */
@@ -135,20 +101,27 @@ export function pubDateToIso(value: string): string | undefined {
   return Number.isNaN(epoch) ? undefined : toBeijingIso(epoch);
 }
 
-/** Cuts every string over the limit, naming each field it cut. */
-function cutLongStrings(value: unknown, path: string, warn: (field: string) => void): unknown {
-  if (typeof value === 'string') {
-    if (value.length <= LIMITS.maxString) return value;
-    warn(path);
-    return value.slice(0, LIMITS.maxString);
+/**
+ * Cuts, in place, every string over the limit in what `mapItem` built (fresh objects and arrays
+ * of its own), naming each field it cut. The path is only spelled out for a string it cuts.
+ */
+function cutLongStrings(
+  container: Record<string, unknown> | unknown[],
+  path: string,
+  warn: (field: string) => void,
+): void {
+  const record = container as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value === 'string') {
+      if (value.length > LIMITS.maxString) {
+        warn(path ? `${path}.${key}` : key);
+        record[key] = value.slice(0, LIMITS.maxString);
+      }
+    } else if (value && typeof value === 'object') {
+      cutLongStrings(value as Record<string, unknown>, path ? `${path}.${key}` : key, warn);
+    }
   }
-  if (Array.isArray(value)) return value.map((v, i) => cutLongStrings(v, `${path}.${i}`, warn));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, cutLongStrings(v, path ? `${path}.${k}` : k, warn)]),
-    );
-  }
-  return value;
 }
 
 interface Mapped {
@@ -157,35 +130,57 @@ interface Mapped {
   warnings: string[];
 }
 
-/** One rss-parser item → the notice shape (unvalidated), applying the reader rules. */
-function mapItem(item: RawItem, prefix: string): Mapped {
+/** Reads text fields, noting the name of each that held markup (reduced to its text). */
+type ReadText = (element: XmlElement | undefined) => string | undefined;
+
+function textReader(flattened: string[]): ReadText {
+  return (element) => {
+    if (!element) return undefined;
+    const { text, hadMarkup } = elementText(element);
+    if (hadMarkup) flattened.push(element.name);
+    return text;
+  };
+}
+
+/** The first of `names` the element has, as text (`title`, then Dublin Core's `dc:title`). */
+function field(parent: XmlElement, read: ReadText, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const child = firstChild(parent, name);
+    if (child) return read(child);
+  }
+  return undefined;
+}
+
+/** One <item> → the notice shape (unvalidated), applying the reader rules. */
+function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
   const warnings: string[] = [];
-  const title = item.title?.trim();
-  const link = item.link?.trim();
-  const guid = textOf(item.rawGuid)?.trim() || fallbackGuid(link, title);
+  const title = field(item, read, 'title', 'dc:title')?.trim();
+  const link = field(item, read, 'link')?.trim();
+  const guid = field(item, read, 'guid')?.trim() || fallbackGuid(link, title);
   const out: Record<string, unknown> = { guid, title };
+  const pubDateText = field(item, read, 'pubDate');
 
   if (link) {
     if (isHttpsUrl(link)) out.link = link;
     else warnings.push(`link ${JSON.stringify(link)} dropped: not an https: link`);
   }
-  if (item.pubDate === undefined) return { reason: 'pubDate: is missing', warnings };
-  const pubDate = pubDateToIso(item.pubDate);
-  if (!pubDate) return { reason: `pubDate: ${JSON.stringify(item.pubDate)} is not a date`, warnings };
+  if (pubDateText === undefined) return { reason: 'pubDate: is missing', warnings };
+  const pubDate = pubDateToIso(pubDateText);
+  if (!pubDate) return { reason: `pubDate: ${JSON.stringify(pubDateText)} is not a date`, warnings };
   out.pubDate = pubDate;
-  if (isoProblem(item.pubDate.trim()) === 'missing-offset') {
-    warnings.push(`pubDate ${JSON.stringify(item.pubDate)} has no offset: read as Beijing time`);
+  if (isoProblem(pubDateText.trim()) === 'missing-offset') {
+    warnings.push(`pubDate ${JSON.stringify(pubDateText)} has no offset: read as Beijing time`);
   }
 
-  // Plain text as written: no HTML is stripped or interpreted. A description that holds
-  // unescaped markup reaches us as elements; rss-parser's re-serialised text is then kept as text.
-  const description = textOf(item.rawDescription) ?? item.content;
+  // Plain text as written: no HTML is stripped or interpreted (escaped markup and CDATA stay
+  // literal text). A description holding raw elements is reduced to their text.
+  const description = field(item, read, 'description');
   if (description !== undefined && description.trim() !== '') out.description = description;
 
-  const el = item.sunsetNotice;
+  const el = firstChild(item, `${prefix}:notice`);
   if (el === undefined) return { input: out, warnings };
-  const attrs = attrsOf(el);
-  const productNodes = children(el, `${prefix}:product`);
+  const attrs = el.attrs;
+  const productNodes = childrenNamed(el, `${prefix}:product`);
   if (productNodes.length > LIMITS.maxProducts) {
     return {
       reason: `sunset.products: ${productNodes.length} products, more than ${LIMITS.maxProducts}`,
@@ -193,8 +188,9 @@ function mapItem(item: RawItem, prefix: string): Mapped {
     };
   }
   const products = productNodes.map((node, pi) => {
-    const milestones = children(node, `${prefix}:milestone`).map((m) => {
-      const a = attrsOf(m);
+    const aliases = childrenNamed(node, `${prefix}:alias`).map((a) => read(a) ?? '');
+    const milestones = childrenNamed(node, `${prefix}:milestone`).map((m) => {
+      const a = m.attrs;
       const milestone: Record<string, unknown> = { action: a.action, at: a.at ?? null };
       if (a.action !== undefined && !isAction(a.action)) {
         // feed-format.md: an unknown action is shown as `retire`, the raw value kept.
@@ -210,9 +206,9 @@ function mapItem(item: RawItem, prefix: string): Mapped {
       }
       return milestone;
     });
-    const replacements = children(node, `${prefix}:replacement`).map((r) => {
-      const replacement: Record<string, unknown> = { name: textOf(r) ?? '' };
-      const href = attrsOf(r).href?.trim();
+    const replacements = childrenNamed(node, `${prefix}:replacement`).map((r) => {
+      const replacement: Record<string, unknown> = { name: read(r) ?? '' };
+      const href = r.attrs.href?.trim();
       if (href) {
         if (isHttpsUrl(href)) replacement.href = href;
         else
@@ -223,8 +219,8 @@ function mapItem(item: RawItem, prefix: string): Mapped {
       return replacement;
     });
     return {
-      name: attrsOf(node).name ?? '',
-      aliases: children(node, `${prefix}:alias`).map((a) => textOf(a) ?? ''),
+      name: node.attrs.name ?? '',
+      aliases,
       milestones,
       replacements,
     };
@@ -232,66 +228,10 @@ function mapItem(item: RawItem, prefix: string): Mapped {
   const sunset: Record<string, unknown> = { kind: attrs.kind, updated: attrs.updated, products };
   if (attrs.platform !== undefined) sunset.platform = attrs.platform;
   if (attrs.area !== undefined) sunset.area = attrs.area;
-  const grandfather = children(el, `${prefix}:grandfather`)[0];
-  if (grandfather !== undefined) sunset.grandfather = textOf(grandfather) ?? '';
+  const grandfather = firstChild(el, `${prefix}:grandfather`);
+  if (grandfather !== undefined) sunset.grandfather = read(grandfather) ?? '';
   out.sunset = sunset;
   return { input: out, warnings };
-}
-
-/** Every piece of text inside an xml2js node, depth first; markup itself is dropped. */
-function flattenText(node: unknown): string[] {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(flattenText);
-  if (node && typeof node === 'object') {
-    return Object.entries(node).flatMap(([key, value]) => (key === '$' ? [] : flattenText(value)));
-  }
-  return [];
-}
-
-/** Whether the element at `xpath` holds text the reader uses (never a structural element). */
-function isTextField(xpath: string, prefix: string): boolean {
-  const parts = xpath.split('/').slice(1);
-  if (parts[0] !== 'rss' || parts[1] !== 'channel') return false;
-  // channel/<field> and item/<field>: RSS's own text elements (title, link, guid, pubDate,
-  // description, ttl…) and Dublin Core's, which rss-parser also reads; other namespaces' elements
-  // (a foreign `sunset:notice` included) are no text we read.
-  const rssText = (name: string) => !name.includes(':') || name.startsWith('dc:');
-  if (parts.length === 3) return parts[2] !== 'item' && rssText(parts[2]!);
-  if (parts[2] !== 'item') return false;
-  if (parts.length === 4) return parts[3] !== `${prefix}:notice` && rssText(parts[3]!);
-  if (parts[3] !== `${prefix}:notice`) return false;
-  if (parts.length === 5) return parts[4] === `${prefix}:grandfather`;
-  return (
-    parts.length === 6 &&
-    parts[4] === `${prefix}:product` &&
-    (parts[5] === `${prefix}:alias` || parts[5] === `${prefix}:replacement`)
-  );
-}
-
-/**
- * An xml2js `validator`: a text field that holds raw child elements (`<title><b>x</b></title>`,
- * `<description><p>…</p></description>`) is reduced to its plain text, attributes kept, before
- * rss-parser sees it. Without this rss-parser re-serialises such a description with xml2js's
- * XML builder, which the extension's worker build stubs out (utils/feed/worker-stubs.ts), and a
- * title object would reach `.trim()`: the whole feed failed with a misleading message. Text of
- * mixed content is kept in document order per level; markup never survives as markup.
- */
-function markupFlattener(prefix: string, flattened: string[]) {
-  return (xpath: string, _previous: unknown, node: unknown): unknown => {
-    if (!node || typeof node !== 'object' || Array.isArray(node) || !isTextField(xpath, prefix)) {
-      return node;
-    }
-    const record = node as Record<string, unknown>;
-    const hasChildren = Object.keys(record).some((key) => key !== '_' && key !== '$');
-    if (!hasChildren && (typeof record._ === 'string' || !('_' in record))) {
-      // Plain text with attributes; an attribute-only element gets empty text so that
-      // rss-parser reads a string rather than reaching for the builder.
-      return typeof record._ === 'string' ? node : { ...record, _: '' };
-    }
-    flattened.push(xpath.split('/').slice(-1)[0] ?? xpath);
-    const text = flattenText(record).join(' ').replace(/\s+/g, ' ').trim();
-    return record.$ ? { _: text, $: record.$ } : text;
-  };
 }
 
 function describeParseError(error: unknown): string {
@@ -305,9 +245,13 @@ function describeParseError(error: unknown): string {
  */
 export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (text.trim() === '') throw new Error('not an RSS feed: the document is empty');
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > LIMITS.maxBodyBytes) {
-    throw new Error(`feed refused: ${bytes} bytes, over the ${LIMITS.maxBodyBytes}-byte limit`);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8, so a short enough text needs no encoding
+  // to know it is under the limit (the fetch already capped the body; this guards other callers).
+  if (text.length * 3 > LIMITS.maxBodyBytes) {
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > LIMITS.maxBodyBytes) {
+      throw new Error(`feed refused: ${bytes} bytes, over the ${LIMITS.maxBodyBytes}-byte limit`);
+    }
   }
   const root = rootElementName(text);
   if (root === undefined) {
@@ -321,37 +265,37 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (!/<channel[\s>]/.test(text)) throw new Error('not an RSS feed: <rss> has no <channel>');
 
   const prefix = sunsetPrefix(text);
-  const flattened: string[] = [];
-  const parser: Parser<{ ttl?: string }, RawItem> = new Parser({
-    defaultRSS: 2,
-    xml2js: { validator: markupFlattener(prefix, flattened) },
-    customFields: {
-      feed: ['ttl'],
-      item: [
-        ['guid', 'rawGuid'],
-        ['description', 'rawDescription'],
-        [`${prefix}:notice`, 'sunsetNotice'],
-      ],
-    },
-  });
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let rss: XmlElement;
   try {
-    feed = await parser.parseString(text);
+    rss = parseXmlTree(text);
   } catch (error) {
     throw new Error(`not a well-formed RSS document: ${describeParseError(error)}`, { cause: error });
   }
-
+  const channelElement = firstChild(rss, 'channel');
+  if (!channelElement) throw new Error('not an RSS feed: <rss> has no <channel>');
+  const flattened: string[] = [];
+  const read = textReader(flattened);
   const warnings: string[] = [];
-  if (flattened.length > 0) {
-    const fields = [...new Set(flattened)].join(', ');
-    warnings.push(`markup in ${flattened.length} text field(s) (${fields}) kept as plain text`);
-  }
   const skipped: SkippedItem[] = [];
-  let items = feed.items;
+
+  const channel: ParsedFeed['channel'] = {
+    title: field(channelElement, read, 'title', 'dc:title')?.trim() ?? '',
+  };
+  const channelLink = field(channelElement, read, 'link')?.trim();
+  if (channelLink) channel.link = channelLink;
+  const ttlText = field(channelElement, read, 'ttl');
+  if (ttlText !== undefined) {
+    const ttl = Number(ttlText.trim());
+    if (Number.isInteger(ttl) && ttl >= 0) channel.ttl = ttl;
+    else warnings.push(`channel ttl ${JSON.stringify(ttlText)} ignored: not a whole number of minutes`);
+  }
+
+  let items = childrenNamed(channelElement, 'item');
   if (items.length > LIMITS.maxItems) {
     // Keep the newest by pubDate; an undated item sorts last.
-    const epoch = (item: RawItem) => {
-      const iso = item.pubDate ? pubDateToIso(item.pubDate) : undefined;
+    const epoch = (item: XmlElement) => {
+      const pub = firstChild(item, 'pubDate');
+      const iso = pub ? pubDateToIso(elementText(pub).text) : undefined;
       return iso ? Date.parse(iso) : -Infinity;
     };
     const sorted = items.map((item, index) => ({ item, index, at: epoch(item) }));
@@ -364,21 +308,25 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   const notices: Notice[] = [];
   const seen = new Set<string>();
   for (const item of items) {
-    const mapped = mapItem(item, prefix);
-    const label = (mapped.input?.guid as string | undefined) ?? item.title ?? '(untitled item)';
+    const mapped = mapItem(item, prefix, read);
+    const rawTitle = firstChild(item, 'title');
+    const itemTitle = rawTitle ? elementText(rawTitle).text : undefined;
+    const label = (mapped.input?.guid as string | undefined) ?? itemTitle ?? '(untitled item)';
     warnings.push(...mapped.warnings.map((w) => `item ${label}: ${w}`));
     const skip = (reason: string) => {
       const entry: SkippedItem = { reason };
-      const guid = mapped.input?.guid ?? textOf(item.rawGuid);
+      const rawGuid = firstChild(item, 'guid');
+      const guid = mapped.input?.guid ?? (rawGuid ? elementText(rawGuid).text : undefined);
       if (typeof guid === 'string') entry.guid = guid;
-      if (item.title !== undefined) entry.title = item.title;
+      if (itemTitle !== undefined) entry.title = itemTitle;
       skipped.push(entry);
     };
     if (!mapped.input) {
       skip(mapped.reason ?? 'unreadable item');
       continue;
     }
-    const input = cutLongStrings(mapped.input, '', (field) =>
+    const input = mapped.input;
+    cutLongStrings(input, '', (field) =>
       warnings.push(`item ${label}: ${field} cut to ${LIMITS.maxString} characters`),
     );
     const result = validateNotice(input);
@@ -394,12 +342,9 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
     notices.push(result.value);
   }
 
-  const channel: ParsedFeed['channel'] = { title: feed.title?.trim() ?? '' };
-  if (feed.link) channel.link = feed.link.trim();
-  if (feed.ttl !== undefined) {
-    const ttl = Number(String(feed.ttl).trim());
-    if (Number.isInteger(ttl) && ttl >= 0) channel.ttl = ttl;
-    else warnings.push(`channel ttl ${JSON.stringify(feed.ttl)} ignored: not a whole number of minutes`);
+  if (flattened.length > 0) {
+    const fields = [...new Set(flattened)].join(', ');
+    warnings.unshift(`markup in ${flattened.length} text field(s) (${fields}) kept as plain text`);
   }
   return { channel, notices, skipped, warnings };
 }

@@ -191,3 +191,65 @@ describe('pubDateToIso', () => {
     expect(pubDateToIso(input)).toBe(expected);
   });
 });
+
+describe('parseFeed: XML rules (saxes, strict)', () => {
+  const item = (inner: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>g</guid>` +
+    `<pubDate>Fri, 10 Feb 2023 17:48:00 +0800</pubDate>${inner}</item></channel></rss>`;
+
+  it('refuses entity declarations instead of expanding them (billion laughs)', async () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+      '<rss version="2.0"><channel><title>&b;</title></channel></rss>';
+    await expect(parseFeed(laughs)).rejects.toThrow(/not a well-formed RSS document: .*entity/i);
+  });
+
+  it('refuses an HTML entity XML does not define, saying where', async () => {
+    await expect(parseFeed(item('<title>a&nbsp;b</title>'))).rejects.toThrow(
+      /not a well-formed RSS document: 1:\d+: undefined entity/,
+    );
+  });
+
+  it('reads XML’s own and numeric character references, and CDATA as literal text', async () => {
+    const feed = await parseFeed(
+      item(
+        '<title>&lt;b&gt; &amp; &#x4E2D;&#25991;</title><description><![CDATA[<p>原文</p>]]> 尾</description>',
+      ),
+    );
+    expect(feed.notices[0]).toMatchObject({ title: '<b> & 中文', description: '<p>原文</p> 尾' });
+    expect(feed.warnings).toEqual([]);
+  });
+
+  it('reduces raw markup to its text in document order; block elements separate words', async () => {
+    const feed = await parseFeed(
+      item(
+        '<title><a href="x">替代</a>方案</title>' +
+          '<description><p>第一段</p><p>第二段<br/>换行</p>  <b>粗</b>体</description>',
+      ),
+    );
+    expect(feed.notices[0]).toMatchObject({ title: '替代方案', description: '第一段 第二段 换行 粗体' });
+    expect(feed.warnings).toEqual(['markup in 2 text field(s) (title, description) kept as plain text']);
+  });
+
+  it('skips a byte order mark and ignores comments and processing instructions', async () => {
+    const feed = await parseFeed(`\uFEFF${item('<!-- note --><title>标<?pi x?>题</title>')}`);
+    expect(feed.notices[0]?.title).toBe('标题');
+  });
+
+  it('reads only the first of repeated fields, and <dc:title> when there is no <title>', async () => {
+    const feed = await parseFeed(
+      item('<title>一</title><title>二</title>').replace(
+        '<rss version="2.0">',
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      ),
+    );
+    expect(feed.notices[0]?.title).toBe('一');
+    const dc = await parseFeed(
+      item('<dc:title>都柏林</dc:title>').replace(
+        '<rss version="2.0">',
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      ),
+    );
+    expect(dc.notices[0]?.title).toBe('都柏林');
+  });
+});

@@ -1,5 +1,5 @@
-// Issue 2 "Tests": every notice file → feed.xml → parsed back with rss-parser (the parser the
-// extension uses) equals the source notice.
+// Issue 2 "Tests": every notice file → feed.xml → parsed back with the extension's own reader
+// (utils/feed/parse.ts) equals the source notice.
 import { describe, expect, it } from 'vitest';
 import { formatNoticeFile, parseNoticeFile } from '../../../feed/notice-file.ts';
 import { loadNotices } from '../../../feed/notices.ts';

@@ -29,6 +29,16 @@ describe('isoProblem', () => {
     ['2023-02-17', 'missing-offset'],
     ['2023-02-30T00:00:00+08:00', 'impossible-date'],
     ['2023-02-17T25:00:00+08:00', 'impossible-date'],
+    // Month lengths and leap years, checked without a Date round trip.
+    ['2024-02-29T00:00:00+08:00', null],
+    ['2000-02-29T00:00:00+08:00', null],
+    ['2023-02-29T00:00:00+08:00', 'impossible-date'],
+    ['2100-02-29T00:00:00+08:00', 'impossible-date'],
+    ['2023-04-31T00:00:00+08:00', 'impossible-date'],
+    ['2023-12-31T23:59:59+08:00', null],
+    ['2023-13-01T00:00:00+08:00', 'impossible-date'],
+    ['2023-00-10T00:00:00+08:00', 'impossible-date'],
+    ['2023-01-00T00:00:00+08:00', 'impossible-date'],
     ['next friday', 'not-a-date'],
   ])('%s → %s', (input, expected) => {
     expect(isoProblem(input)).toBe(expected);

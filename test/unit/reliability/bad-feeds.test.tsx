@@ -344,12 +344,13 @@ const CASES: Case[] = [
     adds: ['bad-markup', 'bad-markup-escaped', 'bad-markup-attr-only'],
     check: async (deps) => {
       const n = (await deps.db.get('notices', 'bad-markup'))!.notice;
-      expect(n.title).toBe("标题 alert('title')");
+      // Document order, no markup: `<script>alert('title')</script>标题<img …/>`.
+      expect(n.title).toBe("alert('title')标题");
       expect(n.description).toBe('正文 加粗 链接');
       const p = n.sunset!.products[0]!;
       expect(p.aliases).toEqual(['别名']);
-      expect(p.replacements[0]).toEqual({ name: '方案 替代', href: 'https://example.com/new' });
-      expect(n.sunset!.grandfather).toBe("已订购 不受影响 alert('grandfather')");
+      expect(p.replacements[0]).toEqual({ name: '替代方案', href: 'https://example.com/new' });
+      expect(n.sunset!.grandfather).toBe("已订购不受影响alert('grandfather')");
       // Escaped markup and CDATA are text as written: the popup renders them as text nodes.
       const escaped = (await deps.db.get('notices', 'bad-markup-escaped'))!.notice;
       expect(escaped.title).toBe("<script>alert('escaped')</script>转义的标记");

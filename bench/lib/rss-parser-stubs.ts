@@ -1,4 +1,5 @@
-// Build-time stand-ins (wxt.config.ts resolve.alias) for Node modules that rss-parser and its
+// The polling benchmark's rss-parser baseline runs in the service worker (bench/poll.ts bundles
+// it with Vite); these build-time stand-ins replace Node modules that rss-parser and its
 // xml2js/sax dependencies require but never use when they are handed text to parse:
 // http/https/url (rss-parser's parseURL), xmlbuilder (xml2js's XML writer), timers (xml2js's
 // async mode), stream (sax's streaming API). Bundling the real ones would only bloat the worker.
