@@ -153,6 +153,7 @@ const m = {
   storeSame: median(result.pollStoreSame),
   hash: median(result.hashOnly),
   store: median(result.storeOnly),
+  storeAgain: median(result.storeSameOnly),
   nm: median(result.notModifiedAfterResponse),
 };
 const ms = (v: number) => `${fmt(v, 2)} ms`;
@@ -182,6 +183,7 @@ process.stdout.write(
       ],
       ['  of which: hash 500 notices', ms(m.hash), '', '', '', runs(result.hashOnly)],
       ['  of which: storeNotices (one transaction)', ms(m.store), '', '', '', runs(result.storeOnly)],
+      ['  storeNotices of the same 500 again', ms(m.storeAgain), '', '', '', runs(result.storeSameOnly)],
       [
         'poll 200, same content again',
         ms(m.storeSame),

@@ -7,7 +7,7 @@ import Parser from 'rss-parser';
 import { parseFeed } from '../../utils/feed/parse.ts';
 import { memoryChecks, pollFeed, storageChecks, type StorageAreaLike } from '../../utils/feed/poll.ts';
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
-import { hashNotices, storeNotices } from '../../utils/store/notices.ts';
+import { hashNotices, NOTICE_STORE, storeNotices } from '../../utils/store/notices.ts';
 import { validateNotice } from '../../utils/notice/schema.ts';
 
 export interface PollBenchInput {
@@ -38,6 +38,8 @@ export interface PollBenchResult {
   /** Where the store time goes: content hashes of 500 notices, then storeNotices' transaction. */
   hashOnly: number[];
   storeOnly: number[];
+  /** storeNotices again with the same 500 hashed notices: read and compare, no notice written. */
+  storeSameOnly: number[];
   /** pollFeed of a 200 with the same content already stored: read and compare, no notice put. */
   pollStoreSame: number[];
   /** pollFeed of a 304: from the moment fetch resolves to the end of the poll. */
@@ -75,8 +77,8 @@ function counter(objectStore: { prototype: IDBObjectStore }) {
 }
 
 async function clearAll(db: SunsetDatabase): Promise<void> {
-  const tx = db.transaction(['notices', 'feeds'], 'readwrite');
-  await Promise.all([tx.objectStore('notices').clear(), tx.objectStore('feeds').clear(), tx.done]);
+  const tx = db.transaction([NOTICE_STORE, 'feeds'], 'readwrite');
+  await Promise.all([tx.objectStore(NOTICE_STORE).clear(), tx.objectStore('feeds').clear(), tx.done]);
 }
 
 export async function runPollBench(input: PollBenchInput): Promise<PollBenchResult> {
@@ -119,6 +121,7 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
     pollStoreSame: [],
     hashOnly: [],
     storeOnly: [],
+    storeSameOnly: [],
     notModifiedAfterResponse: [],
     writesNew: { byStore: {}, total: 0 },
     writesSame: { byStore: {}, total: 0 },
@@ -176,6 +179,11 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
       t = performance.now();
       await storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now());
       if (keep) result.storeOnly.push(performance.now() - t);
+      t = performance.now();
+      const again = await storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now());
+      if (keep) result.storeSameOnly.push(performance.now() - t);
+      if (again.added.length + again.updated.length !== 0)
+        throw new Error('storing the same notices changed some');
       count.take();
 
       t = performance.now();

@@ -22,7 +22,7 @@ import {
 } from '../../utils/reminders/schedule.ts';
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
-import { markRead } from '../../utils/store/notices.ts';
+import { getNotice, markRead } from '../../utils/store/notices.ts';
 import { loadSettings } from '../../utils/store/settings-storage.ts';
 import { RESERVED_POLL_ALARMS } from './alarm-names.ts';
 
@@ -156,7 +156,7 @@ async function setAlarms(planned: readonly PlannedAlarm[]): Promise<void> {
 async function openNotice(notificationId: string): Promise<void> {
   const guid = guidOfNotification(notificationId);
   const db = await openSunsetDb();
-  const stored = guid && guid !== SUMMARY_GUID ? await db.get('notices', guid) : undefined;
+  const stored = guid && guid !== SUMMARY_GUID ? await getNotice(db, guid) : undefined;
   const link = stored?.notice.link;
   // Only https links are ever followed (feed-format.md); otherwise the popup's list opens.
   const url = link && isHttpsUrl(link) ? link : browser.runtime.getURL('/popup.html');

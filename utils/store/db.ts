@@ -2,12 +2,13 @@
 // writer — the poller, the message handlers, the reminders ledger — goes through `openSunsetDb`,
 // so the schema and its migrations live in one place. Each schema version has a fixture and a
 // test (test/fixtures/db/, test/unit/store/db-migrations.test.ts).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Notice } from '../notice/schema.ts';
+import { intoBuckets, type NoticeBucket } from './notice-buckets.ts';
 
 export const DB_NAME = 'sunset-watch';
 /** Bump together with a new `if (oldVersion < N)` step in `upgrade` and a fixture for version N. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** What changed in the last update of a notice (shown as 已更新 with details). */
 export interface NoticeChanges {
@@ -86,13 +87,36 @@ export interface MetaRecord {
 }
 
 export interface SunsetDB extends DBSchema {
-  notices: { key: string; value: StoredNotice };
+  /** v2: every notice, in a few bucket records (notice-buckets.ts; read and written by notices.ts). */
+  noticeBuckets: { key: number; value: NoticeBucket };
   feeds: { key: string; value: FeedState };
   ledger: { key: string; value: LedgerEntry; indexes: { guid: string } };
   meta: { key: string; value: MetaRecord };
 }
 
 export type SunsetDatabase = IDBPDatabase<SunsetDB>;
+
+/** Every store any version had, for the upgrade steps: v1's `notices` is gone since v2. */
+interface SunsetDBAnyVersion extends SunsetDB {
+  notices: { key: string; value: StoredNotice };
+}
+type UpgradeTransaction = IDBPTransaction<
+  SunsetDBAnyVersion,
+  StoreNames<SunsetDBAnyVersion>[],
+  'versionchange'
+>;
+
+/**
+ * v1 → v2: every record of `notices` (one per guid) moves, unchanged, into its bucket of
+ * `noticeBuckets`; then `notices` goes. All inside the upgrade transaction: if the worker dies
+ * half-way, the upgrade aborts and the next start finds version 1 again.
+ */
+async function moveNoticesIntoBuckets(transaction: UpgradeTransaction): Promise<void> {
+  const records = await transaction.objectStore('notices').getAll();
+  const buckets = transaction.objectStore('noticeBuckets');
+  await Promise.all(intoBuckets(records).map((bucket) => buckets.put(bucket)));
+  transaction.db.deleteObjectStore('notices');
+}
 
 /**
  * Opens (and creates or migrates) the database. Tests pass a fresh fake-indexeddb factory;
@@ -104,7 +128,9 @@ export function openSunsetDb(factory?: IDBFactory): Promise<SunsetDatabase> {
   if (factory) globalThis.indexedDB = factory;
   try {
     return openDB<SunsetDB>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(database, oldVersion, _newVersion, upgrade) {
+        const db = database as unknown as IDBPDatabase<SunsetDBAnyVersion>;
+        const transaction = upgrade as unknown as UpgradeTransaction;
         // Version 1: the first schema. Later versions add `if (oldVersion < 2) { … }` steps
         // below, never edit this one, so any older database migrates step by step.
         if (oldVersion < 1) {
@@ -113,6 +139,19 @@ export function openSunsetDb(factory?: IDBFactory): Promise<SunsetDatabase> {
           const ledger = db.createObjectStore('ledger', { keyPath: 'id' });
           ledger.createIndex('guid', 'guid');
           db.createObjectStore('meta', { keyPath: 'key' });
+        }
+        // Version 2: notices in bucket records (notice-buckets.ts). A fresh install passes
+        // through v1's `notices` store too, empty, and loses it here.
+        if (oldVersion < 2) {
+          db.createObjectStore('noticeBuckets', { keyPath: 'id' });
+          // Anything failing in the move aborts the upgrade: the v1 data stays as it was.
+          moveNoticesIntoBuckets(transaction).catch(() => {
+            try {
+              transaction.abort();
+            } catch {
+              // Already aborted by the failed request itself.
+            }
+          });
         }
       },
     });

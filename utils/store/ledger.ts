@@ -1,11 +1,12 @@
 // The reminders ledger in IndexedDB (store `ledger`, opened only through db.ts). Reading
 // validates every record (a damaged one is skipped, never fatal); planning and recording happen
-// in ONE readwrite transaction over `notices` and `ledger`, so two runs that overlap (an alarm
+// in ONE readwrite transaction over the notices and `ledger`, so two runs that overlap (an alarm
 // and a poll in the same instant) are serialized by IndexedDB and a reminder is recorded —
 // and therefore shown — exactly once.
 import * as v from 'valibot';
 import { LedgerRecordSchema, type LedgerRecord } from '../reminders/ledger-record.ts';
 import type { SunsetDatabase, StoredNotice } from './db.ts';
+import { NOTICE_STORE, noticesIn } from './notices.ts';
 
 function valid(raw: readonly unknown[]): LedgerRecord[] {
   return raw.flatMap((r) => {
@@ -31,8 +32,8 @@ export async function planAndRecord<P extends LedgerChanges>(
   db: SunsetDatabase,
   plan: (notices: StoredNotice[], ledger: LedgerRecord[]) => P,
 ): Promise<P> {
-  const tx = db.transaction(['notices', 'ledger'], 'readwrite');
-  const notices = await tx.objectStore('notices').getAll();
+  const tx = db.transaction([NOTICE_STORE, 'ledger'], 'readwrite');
+  const notices = await noticesIn(tx.objectStore(NOTICE_STORE));
   const ledger = valid(await tx.objectStore('ledger').getAll());
   const decided = plan(notices, ledger);
   const store = tx.objectStore('ledger');

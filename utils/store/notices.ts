@@ -1,10 +1,33 @@
 // Reading and writing notices and feed state. Everything goes through the database from
 // openSunsetDb; each poll writes in ONE transaction, so a worker killed mid-poll leaves either
 // the old state or the new one, never half of each.
+//
+// Since schema v2 the notices live in a few bucket records (notice-buckets.ts). Every read and
+// write of notices goes through this module — the rest of the code sees StoredNotice only.
 import type { Notice } from '../notice/schema.ts';
 import type { FeedState, StoredNotice, SunsetDatabase } from './db.ts';
+import { bucketOf, type NoticeBucket } from './notice-buckets.ts';
 import { mergeChanges, noticeChanges } from './notice-changes.ts';
-import { contentHash } from './notice-hash.ts';
+import { contentHashes } from './notice-hash.ts';
+
+/** The object store holding the notices (for transactions that span it and another store). */
+export const NOTICE_STORE = 'noticeBuckets';
+
+/**
+ * Writes of notices and feed state may be `relaxed`: committed in order and atomically, only not
+ * flushed to disk before the commit event. If the OS dies right then, the whole transaction
+ * (notices with the feed state and its ETag) is lost together and the next poll fetches again.
+ */
+const WRITE_OPTIONS = { durability: 'relaxed' } as const;
+
+/** What any transaction over NOTICE_STORE offers (idb's typed store fits). */
+interface BucketReader {
+  get(id: number): Promise<NoticeBucket | undefined>;
+  getAll(): Promise<NoticeBucket[]>;
+}
+interface BucketWriter extends BucketReader {
+  put(bucket: NoticeBucket): Promise<unknown>;
+}
 
 export interface HashedNotice {
   notice: Notice;
@@ -18,7 +41,8 @@ export interface Source {
 
 /** Hashes before any transaction opens: an await on crypto inside one would let it commit early. */
 export async function hashNotices(notices: Notice[]): Promise<HashedNotice[]> {
-  return Promise.all(notices.map(async (notice) => ({ notice, hash: await contentHash(notice) })));
+  const hashes = await contentHashes(notices);
+  return notices.map((notice, i) => ({ notice, hash: hashes[i]! }));
 }
 
 function updatedMs(notice: Notice): number | undefined {
@@ -97,13 +121,58 @@ export function emptyFeedState(url: string): FeedState {
 }
 
 /**
+ * The notices of the buckets read, by guid, and the buckets to write back. A bucket is copied
+ * (its own Map, in stored order, new guids at the end) only when one of its notices changes, so
+ * a poll of unchanged content writes no bucket at all.
+ */
+class BucketEdit {
+  readonly current = new Map<string, StoredNotice>();
+  private readonly stored = new Map<number, NoticeBucket>();
+  private readonly changed = new Map<number, Map<string, StoredNotice>>();
+
+  constructor(buckets: readonly (NoticeBucket | undefined)[]) {
+    for (const bucket of buckets) {
+      if (!bucket) continue;
+      this.stored.set(bucket.id, bucket);
+      for (const record of bucket.notices) this.current.set(record.guid, record);
+    }
+  }
+
+  set(record: StoredNotice): void {
+    this.current.set(record.guid, record);
+    const id = bucketOf(record.guid);
+    let notices = this.changed.get(id);
+    if (!notices) {
+      notices = new Map((this.stored.get(id)?.notices ?? []).map((r) => [r.guid, r]));
+      this.changed.set(id, notices);
+    }
+    notices.set(record.guid, record);
+  }
+
+  /** The changed buckets, ready to put. */
+  buckets(): NoticeBucket[] {
+    return [...this.changed].map(([id, notices]) => ({ id, notices: [...notices.values()] }));
+  }
+}
+
+/** Every stored notice, in guid order (the order of the v1 store's keys). */
+function flatten(buckets: readonly NoticeBucket[]): StoredNotice[] {
+  const all = buckets.flatMap((bucket) => bucket.notices);
+  return all.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
+}
+
+/** All notices, read through a transaction that also holds other stores (the reminders ledger). */
+export async function noticesIn(store: BucketReader): Promise<StoredNotice[]> {
+  return flatten(await store.getAll());
+}
+
+/**
  * Upserts notices by guid and updates the feed's state in one transaction. Notices missing
  * from this fetch are kept (a feed that drops an item must not erase what the user was told).
  *
- * Speed (docs/BENCHMARKS.md, Polling): the store is read ONCE (`getAll`, together with the feed
- * state) and the writes are issued without awaiting each, then awaited together. Awaiting a get
- * and a put per notice in turn made 500 notices 1,000 round trips to the IndexedDB backend.
- * Unchanged notices are not written at all.
+ * Speed (docs/BENCHMARKS.md, Polling): the buckets are read ONCE (`getAll`, together with the
+ * feed state), and only the buckets holding a new or changed notice are put back — at most
+ * NOTICE_BUCKETS requests however many notices changed, none when nothing did.
  */
 export async function storeNotices(
   db: SunsetDatabase,
@@ -112,28 +181,27 @@ export async function storeNotices(
   now: number,
   feedUpdate?: { url: string; update: (previous: FeedState) => FeedState },
 ): Promise<UpsertSummary> {
-  const tx = db.transaction(['notices', 'feeds'], 'readwrite');
-  const store = tx.objectStore('notices');
+  const tx = db.transaction([NOTICE_STORE, 'feeds'], 'readwrite', WRITE_OPTIONS);
+  const store = tx.objectStore(NOTICE_STORE);
   const feeds = tx.objectStore('feeds');
   const summary: UpsertSummary = { added: [], updated: [] };
   const writes: Promise<unknown>[] = [];
   try {
-    const [all, previousFeed] = await Promise.all([
+    const [buckets, previousFeed] = await Promise.all([
       notices.length > 0 ? store.getAll() : Promise.resolve([]),
       feedUpdate ? feeds.get(feedUpdate.url) : Promise.resolve(undefined),
     ]);
-    // Kept up to date as we go, so a guid that appears twice in one batch sees its first copy,
-    // exactly as when each notice was read from the store after the previous one was written.
-    const current = new Map(all.map((record) => [record.guid, record]));
+    // Kept up to date as we go, so a guid that appears twice in one batch sees its first copy.
+    const edit = new BucketEdit(buckets);
     for (const incoming of notices) {
-      const existing = current.get(incoming.notice.guid);
+      const existing = edit.current.get(incoming.notice.guid);
       const record = mergeNotice(existing, incoming, source, now);
       if (!record) continue;
-      current.set(record.guid, record);
-      writes.push(store.put(record));
+      edit.set(record);
       if (!existing) summary.added.push(record.guid);
       else if (existing.hash !== record.hash) summary.updated.push(record.guid);
     }
+    for (const bucket of edit.buckets()) writes.push(store.put(bucket));
     if (feedUpdate) {
       writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
     }
@@ -182,23 +250,66 @@ export async function updateFeedState(
 }
 
 export async function listNotices(db: SunsetDatabase): Promise<StoredNotice[]> {
-  return db.getAll('notices');
+  return noticesIn(db.transaction(NOTICE_STORE).store);
 }
 
+/** One notice by guid (reads only its bucket). */
+export async function getNotice(db: SunsetDatabase, guid: string): Promise<StoredNotice | undefined> {
+  return findIn(await db.get(NOTICE_STORE, bucketOf(guid)), guid);
+}
+
+function findIn(bucket: NoticeBucket | undefined, guid: string): StoredNotice | undefined {
+  return bucket?.notices.find((record) => record.guid === guid);
+}
+
+/**
+ * Writes these records as they are, replacing any stored under the same guids (no merge rules):
+ * for tests and fixtures that need a stored state such as "read, with changes".
+ */
+export async function putStoredNotices(db: SunsetDatabase, records: StoredNotice[]): Promise<void> {
+  const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
+  const ids = [...new Set(records.map((record) => bucketOf(record.guid)))];
+  const edit = new BucketEdit(await Promise.all(ids.map((id) => tx.store.get(id))));
+  for (const record of records) edit.set(record);
+  await Promise.all(edit.buckets().map((bucket) => tx.store.put(bucket)));
+  await tx.done;
+}
+
+/** Reads the buckets of `guids` (all buckets when null), patches, and puts back only the changed ones. */
 async function patchNotices(
   db: SunsetDatabase,
   guids: string[] | null,
   patch: (record: StoredNotice) => StoredNotice | null,
 ): Promise<number> {
-  const tx = db.transaction('notices', 'readwrite');
+  const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
+  const store: BucketWriter = tx.store;
   let count = 0;
-  const records = guids ? await Promise.all(guids.map((g) => tx.store.get(g))) : await tx.store.getAll();
-  for (const record of records) {
-    if (!record) continue;
-    const next = patch(record);
-    if (!next) continue;
-    await tx.store.put(next);
-    count++;
+  try {
+    let records: (StoredNotice | undefined)[];
+    let buckets: (NoticeBucket | undefined)[];
+    if (guids) {
+      const ids = [...new Set(guids.map(bucketOf))];
+      buckets = await Promise.all(ids.map((id) => store.get(id)));
+      const read = new Map(buckets.map((bucket, i) => [ids[i]!, bucket]));
+      records = guids.map((guid) => findIn(read.get(bucketOf(guid)), guid));
+    } else {
+      buckets = await store.getAll();
+      records = buckets.flatMap((bucket) => bucket?.notices ?? []);
+    }
+    const edit = new BucketEdit(buckets);
+    for (const record of records) {
+      // Read again from the edit: a guid listed twice is patched on top of its first patch.
+      const latest = record && edit.current.get(record.guid);
+      if (!latest) continue;
+      const next = patch(latest);
+      if (!next) continue;
+      edit.set(next);
+      count++;
+    }
+    await Promise.all(edit.buckets().map((bucket) => store.put(bucket)));
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
   }
   await tx.done;
   return count;

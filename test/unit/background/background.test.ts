@@ -50,6 +50,7 @@ vi.mock('../../../entrypoints/background/reminders.ts', () => ({
 const { startUp, onPollAlarm } = await import('../../../entrypoints/background/poller.ts');
 const { onMessage } = await import('../../../entrypoints/background/messages.ts');
 const { openSunsetDb } = await import('../../../utils/store/db.ts');
+const { getNotice, listNotices, putStoredNotices } = await import('../../../utils/store/notices.ts');
 
 const basic = readFileSync(new URL('../../fixtures/feeds/basic.xml', import.meta.url));
 let server: TestServer;
@@ -79,13 +80,13 @@ describe('start-up', () => {
     await startUp();
     expect(server.requests).toHaveLength(1);
     const db = await openSunsetDb();
-    const all = await db.getAll('notices');
+    const all = await listNotices(db);
     expect(all.map((n) => [n.guid, n.origin]).sort()).toEqual([
       ['bundled-soon', 'bundled'],
       ['fixture-plain', 'feed'],
       ['fixture-retire', 'feed'],
     ]);
-    expect((await db.get('notices', 'fixture-plain'))?.notice.title).toBe('测试平台规则公告');
+    expect((await getNotice(db, 'fixture-plain'))?.notice.title).toBe('测试平台规则公告');
     expect(await fakeBrowser.alarms.get('poll:next')).toBeDefined();
     expect((await fakeBrowser.alarms.get('poll:watchdog'))?.periodInMinutes).toBe(60);
     expect(reminders.syncs).toBeGreaterThanOrEqual(2);
@@ -98,7 +99,7 @@ describe('start-up', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]?.['if-none-match']).toBe('"v1"');
     const db = await openSunsetDb();
-    expect((await db.get('notices', 'fixture-plain'))?.origin).toBe('feed');
+    expect((await getNotice(db, 'fixture-plain'))?.origin).toBe('feed');
     expect(await db.get('meta', 'marker')).toEqual({ key: 'marker', value: 1 });
   });
 
@@ -168,18 +169,20 @@ describe('badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     const db = await openSunsetDb();
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().replace('Z', '+00:00');
-    const record = (await db.get('notices', 'bundled-soon'))!;
+    const record = (await getNotice(db, 'bundled-soon'))!;
     const product = record.notice.sunset!.products[0]!;
-    await db.put('notices', {
-      ...record,
-      notice: {
-        ...record.notice,
-        sunset: {
-          ...record.notice.sunset!,
-          products: [{ ...product, milestones: [{ action: 'retire', at: soon.slice(0, 19) + '+00:00' }] }],
+    await putStoredNotices(db, [
+      {
+        ...record,
+        notice: {
+          ...record.notice,
+          sunset: {
+            ...record.notice.sunset!,
+            products: [{ ...product, milestones: [{ action: 'retire', at: soon.slice(0, 19) + '+00:00' }] }],
+          },
         },
       },
-    });
+    ]);
     await onPollAlarm('poll:next');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     await ask({ type: 'notice/mute', guid: 'bundled-soon' }, page);
@@ -201,7 +204,7 @@ describe('messages', () => {
   it('refuses extension-page-only requests from a content script', async () => {
     const reply = await ask({ type: 'notices/markAllRead' }, page);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/extension pages only/) });
-    expect((await (await openSunsetDb()).getAll('notices')).some((n) => n.read)).toBe(false);
+    expect((await listNotices(await openSunsetDb())).some((n) => n.read)).toBe(false);
   });
 
   it('marks read from the popup', async () => {
@@ -209,7 +212,7 @@ describe('messages', () => {
       ok: true,
       value: { updated: 1 },
     });
-    expect((await (await openSunsetDb()).get('notices', 'fixture-retire'))?.read).toBe(true);
+    expect((await getNotice(await openSunsetDb(), 'fixture-retire'))?.read).toBe(true);
   });
 
   it('lists watched products for content scripts, one per product of each sunset notice', async () => {
@@ -226,7 +229,7 @@ describe('messages', () => {
 
   it('dismisses a banner for one version of a notice', async () => {
     await ask({ type: 'banner/dismiss', guid: 'fixture-retire', hash: 'abc' }, page);
-    expect((await (await openSunsetDb()).get('notices', 'fixture-retire'))?.bannerDismissedHash).toBe('abc');
+    expect((await getNotice(await openSunsetDb(), 'fixture-retire'))?.bannerDismissedHash).toBe('abc');
   });
 
   it('stores valid settings from the options page and refuses invalid ones', async () => {
@@ -243,12 +246,12 @@ describe('messages', () => {
   });
 
   it('tests a feed URL without storing anything, and refuses plain http elsewhere', async () => {
-    const before = await (await openSunsetDb()).getAll('notices');
+    const before = await listNotices(await openSunsetDb());
     expect(await ask({ type: 'feeds/test', url: server.url })).toEqual({
       ok: true,
       value: { ok: true, count: 2, skipped: 2, title: 'Sunset Watch fixture' },
     });
-    expect(await (await openSunsetDb()).getAll('notices')).toEqual(before);
+    expect(await listNotices(await openSunsetDb())).toEqual(before);
     expect(await ask({ type: 'feeds/test', url: 'http://example.com/feed.xml' })).toEqual({
       ok: true,
       value: { ok: false, error: 'not an https: URL (http: only on localhost)' },

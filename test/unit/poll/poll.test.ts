@@ -20,7 +20,7 @@ import {
 } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
 import { openSunsetDb } from '../../../utils/store/db.ts';
-import { getFeedState, listNotices, markRead } from '../../../utils/store/notices.ts';
+import { getFeedState, getNotice, listNotices, markRead } from '../../../utils/store/notices.ts';
 import { etagResponder, startTestServer, type TestServer } from './test-server.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
@@ -141,19 +141,19 @@ describe('pollFeed', () => {
     server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
     await pollFeed(deps, server.url, 60);
     await markRead(deps.db, ['fixture-retire']);
-    const first = (await deps.db.get('notices', 'fixture-retire'))!;
+    const first = (await getNotice(deps.db, 'fixture-retire'))!;
     server.respond(etagResponder(fixture('basic-updated.xml'), '"v2"'));
     clock += 3600_000;
     const outcome = await pollFeed(deps, server.url, 60);
     expect(outcome.status === 'stored' && outcome.summary.updated).toEqual(['fixture-retire']);
-    const updated = (await deps.db.get('notices', 'fixture-retire'))!;
+    const updated = (await getNotice(deps.db, 'fixture-retire'))!;
     expect(updated.read).toBe(true);
     expect(updated.hash).not.toBe(first.hash);
     expect(updated.changes).toEqual({ dates: true, replacements: true });
     expect(updated.firstSeenAt).toBe(first.firstSeenAt);
     expect(updated.updatedAt).toBe(clock);
     // Unchanged items are not rewritten.
-    expect((await deps.db.get('notices', 'fixture-plain'))!.updatedAt).toBe(clock - 3600_000);
+    expect((await getNotice(deps.db, 'fixture-plain'))!.updatedAt).toBe(clock - 3600_000);
   });
 
   it('a failed poll keeps every stored notice, records the error and backs off ×2', async () => {

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import { LIMITS } from '../../../utils/notice/schema.ts';
-import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
+import { getFeedState, getNotice, listNotices } from '../../../utils/store/notices.ts';
 import { type Responder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
@@ -155,7 +155,7 @@ const CASES: Case[] = [
     reason: /no reason recorded/,
     adds: ['bad-bom'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-bom'))?.notice.title).toBe('带 BOM 的订阅源');
+      expect((await getNotice(deps.db, 'bad-bom'))?.notice.title).toBe('带 BOM 的订阅源');
     },
     popup: /上次更新/,
   },
@@ -169,7 +169,7 @@ const CASES: Case[] = [
     reason: /no reason recorded/,
     adds: ['bad-gbk'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-gbk'))?.notice.title).toBe('家居百货解决方案将下线（GBK）');
+      expect((await getNotice(deps.db, 'bad-gbk'))?.notice.title).toBe('家居百货解决方案将下线（GBK）');
     },
     popup: /上次更新/,
   },
@@ -182,7 +182,7 @@ const CASES: Case[] = [
     reason: /no reason recorded/,
     adds: ['bad-gb18030'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-gb18030'))?.notice.title).toBe(
+      expect((await getNotice(deps.db, 'bad-gb18030'))?.notice.title).toBe(
         '𠮷字方案将下线（GB18030 四字节）',
       );
     },
@@ -247,7 +247,7 @@ const CASES: Case[] = [
     reason: /duplicate guid "bad-dup"/,
     adds: ['bad-dup'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-dup'))?.notice.title).toBe('第一条');
+      expect((await getNotice(deps.db, 'bad-dup'))?.notice.title).toBe('第一条');
     },
     popup: /1 条公告格式有误，已跳过/,
   },
@@ -280,7 +280,7 @@ const CASES: Case[] = [
       /is not a date.*has no UTC offset.*not a real calendar date.*read as Beijing time.*implausibly far away.*implausibly far away/,
     adds: ['bad-date-pub-no-offset', 'bad-date-far-past', 'bad-date-far-future'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-date-pub-no-offset'))?.notice.pubDate).toBe(
+      expect((await getNotice(deps.db, 'bad-date-pub-no-offset'))?.notice.pubDate).toBe(
         '2023-02-10T17:48:00+08:00',
       );
     },
@@ -296,7 +296,7 @@ const CASES: Case[] = [
     reason: /unknown kind "explode"/,
     adds: ['bad-action'],
     check: async (deps) => {
-      const m = (await deps.db.get('notices', 'bad-action'))?.notice.sunset?.products[0]?.milestones[0];
+      const m = (await getNotice(deps.db, 'bad-action'))?.notice.sunset?.products[0]?.milestones[0];
       expect(m).toMatchObject({ action: 'retire', rawAction: 'self-destruct' });
     },
     popup: /1 条公告格式有误，已跳过/,
@@ -310,7 +310,7 @@ const CASES: Case[] = [
     reason: /title cut to 4000 characters/,
     adds: ['bad-long-title'],
     check: async (deps) => {
-      expect((await deps.db.get('notices', 'bad-long-title'))?.notice.title).toHaveLength(LIMITS.maxString);
+      expect((await getNotice(deps.db, 'bad-long-title'))?.notice.title).toHaveLength(LIMITS.maxString);
     },
     popup: /1 条提示/,
   },
@@ -343,7 +343,7 @@ const CASES: Case[] = [
       /markup in 6 text field\(s\) \(title, description, sunset:alias, sunset:replacement, sunset:grandfather\) kept as plain text/,
     adds: ['bad-markup', 'bad-markup-escaped', 'bad-markup-attr-only'],
     check: async (deps) => {
-      const n = (await deps.db.get('notices', 'bad-markup'))!.notice;
+      const n = (await getNotice(deps.db, 'bad-markup'))!.notice;
       // Document order, no markup: `<script>alert('title')</script>标题<img …/>`.
       expect(n.title).toBe("alert('title')标题");
       expect(n.description).toBe('正文 加粗 链接');
@@ -352,10 +352,10 @@ const CASES: Case[] = [
       expect(p.replacements[0]).toEqual({ name: '替代方案', href: 'https://example.com/new' });
       expect(n.sunset!.grandfather).toBe("已订购不受影响alert('grandfather')");
       // Escaped markup and CDATA are text as written: the popup renders them as text nodes.
-      const escaped = (await deps.db.get('notices', 'bad-markup-escaped'))!.notice;
+      const escaped = (await getNotice(deps.db, 'bad-markup-escaped'))!.notice;
       expect(escaped.title).toBe("<script>alert('escaped')</script>转义的标记");
       expect(escaped.description).toBe(`<img src=x onerror="alert('cdata')">CDATA 里的标记`);
-      expect((await deps.db.get('notices', 'bad-markup-attr-only'))!.notice.description).toBeUndefined();
+      expect((await getNotice(deps.db, 'bad-markup-attr-only'))!.notice.description).toBeUndefined();
     },
     popup: /1 条提示/,
   },
@@ -368,7 +368,7 @@ const CASES: Case[] = [
     reason: /no reason recorded/,
     adds: ['bad-prefix'],
     check: async (deps) => {
-      const s = (await deps.db.get('notices', 'bad-prefix'))!.notice.sunset!;
+      const s = (await getNotice(deps.db, 'bad-prefix'))!.notice.sunset!;
       expect(s.kind).toBe('retire');
       expect(s.products.map((p) => p.name)).toEqual(['前缀方案']);
     },

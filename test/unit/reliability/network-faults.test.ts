@@ -8,7 +8,7 @@ import { describe, expect, it, test } from 'vitest';
 import { MAX_REDIRECTS } from '../../../utils/feed/fetch-feed.ts';
 import { pollFeed, readFeedState, type PollDeps } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS } from '../../../utils/feed/poll-plan.ts';
-import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
+import { getFeedState, getNotice, listNotices } from '../../../utils/store/notices.ts';
 import { etagResponder, type Responder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
@@ -208,7 +208,7 @@ describe('redirects and 304', () => {
     let state = await getFeedState(deps.db, server.url);
     const moved = server.url.replace('/feed.xml', '/moved.xml');
     expect(state.movedTo).toBe(moved);
-    expect(await deps.db.get('notices', 'bad-bom')).toBeDefined();
+    expect(await getNotice(deps.db, 'bad-bom')).toBeDefined();
     clock.now += 3_600_000;
     seen.length = 0;
     expect((await pollFeed(deps, server.url, 60)).status).toBe('not-modified');

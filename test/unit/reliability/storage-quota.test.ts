@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { pollFeed, type PollDeps } from '../../../utils/feed/poll.ts';
 import type { SunsetDatabase } from '../../../utils/store/db.ts';
-import { getFeedState, listNotices } from '../../../utils/store/notices.ts';
+import { getFeedState, listNotices, NOTICE_STORE } from '../../../utils/store/notices.ts';
 import { etagResponder, type TestServer } from '../poll/test-server.ts';
 import {
   NOW,
@@ -37,8 +37,8 @@ function override<T extends object>(target: T, overrides: Record<string | symbol
 }
 
 /**
- * Makes the next read-write transaction over `notices` fail with a quota error: at the first
- * notice's put, or at the feed state's put, after every notice of the poll was written.
+ * Makes the next read-write transaction over the notices fail with a quota error: at the first
+ * notice bucket's put, or at the feed state's put, after every notice bucket of the poll was written.
  */
 function injectQuota(db: SunsetDatabase, mode: Mode): void {
   const original = db.transaction.bind(db);
@@ -46,13 +46,13 @@ function injectQuota(db: SunsetDatabase, mode: Mode): void {
   (db as { transaction: unknown }).transaction = (...args: Parameters<typeof original>) => {
     const tx = original(...args);
     const names: unknown[] = typeof args[0] === 'string' ? [args[0]] : Array.from(args[0]);
-    if (!armed || args[1] !== 'readwrite' || !names.includes('notices')) return tx;
+    if (!armed || args[1] !== 'readwrite' || !names.includes(NOTICE_STORE)) return tx;
     armed = false;
     // idb wraps our proxy once more; the inner wrapper's own `done` must not go unobserved.
     tx.done.catch(() => undefined);
-    const failing = mode === 'notices' ? 'notices' : 'feeds';
+    const failing = mode === 'notices' ? NOTICE_STORE : 'feeds';
     return override(tx, {
-      objectStore: () => (name: 'notices' | 'feeds') => {
+      objectStore: () => (name: typeof NOTICE_STORE | 'feeds') => {
         const store = tx.objectStore(name);
         return name === failing ? override(store, { put: () => () => Promise.reject(quota()) }) : store;
       },
@@ -88,7 +88,7 @@ describe('storage quota', () => {
       record(
         ctx,
         'lifecycle',
-        `storage quota exceeded (${mode === 'notices' ? 'at the first notice' : 'at the feed state, after the notices were written'})`,
+        `storage quota exceeded (${mode === 'notices' ? 'at the first notice bucket' : 'at the feed state, after the notice buckets were written'})`,
         'reported as the feed error, shown; notices as before',
         `${short(reasonOf(state))} · popup: ${short(shown.text, 80)}`,
       );

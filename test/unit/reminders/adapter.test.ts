@@ -13,6 +13,7 @@ import {
 } from '../../../entrypoints/background/reminders.ts';
 import { openSunsetDb, type StoredNotice } from '../../../utils/store/db.ts';
 import { readLedger } from '../../../utils/store/ledger.ts';
+import { getNotice, putStoredNotices } from '../../../utils/store/notices.ts';
 import { DAY, HOUR, notice } from './helpers.ts';
 
 const NOW = Date.parse('2026-03-01T10:00:00+08:00');
@@ -31,7 +32,7 @@ async function seed(link?: string): Promise<void> {
     muted: false,
   };
   const db = await openSunsetDb();
-  await db.put('notices', record);
+  await putStoredNotices(db, [record]);
   db.close();
 }
 
@@ -107,7 +108,7 @@ describe('clicks and buttons', () => {
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContain('https://rule.1688.com/g1');
     const db = await openSunsetDb();
-    expect((await db.get('notices', 'g1'))?.read).toBe(true);
+    expect((await getNotice(db, 'g1'))?.read).toBe(true);
     db.close();
     expect(await notificationIds()).toEqual([]);
   });
@@ -161,9 +162,10 @@ describe('clicks and buttons', () => {
 
 async function seedMany(count: number): Promise<void> {
   const db = await openSunsetDb();
+  const records: StoredNotice[] = [];
   for (let i = 0; i < count; i++) {
     const n = notice(`n${i}`, NOW + (i + 1) * 3 * HOUR).notice;
-    await db.put('notices', {
+    records.push({
       guid: n.guid,
       notice: n,
       origin: 'feed',
@@ -174,6 +176,7 @@ async function seedMany(count: number): Promise<void> {
       muted: false,
     });
   }
+  await putStoredNotices(db, records);
   db.close();
 }
 

@@ -4,7 +4,15 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openSunsetDb } from '../../../utils/store/db.ts';
+import {
+  DB_NAME,
+  DB_VERSION,
+  openSunsetDb,
+  type StoredNotice,
+  type SunsetDatabase,
+} from '../../../utils/store/db.ts';
+import { bucketOf, NOTICE_BUCKETS, type NoticeBucket } from '../../../utils/store/notice-buckets.ts';
+import { getNotice, listNotices, NOTICE_STORE } from '../../../utils/store/notices.ts';
 
 interface DbFixture {
   version: number;
@@ -16,6 +24,23 @@ const fixtureDir = new URL('../../fixtures/db/', import.meta.url);
 const fixtures = readdirSync(fixtureDir)
   .filter((f) => /^v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as DbFixture);
+const fixture = (version: number) => fixtures.find((f) => f.version === version)!;
+const CURRENT_STORES = ['feeds', 'ledger', 'meta', NOTICE_STORE].sort();
+
+const byGuid = (a: StoredNotice, b: StoredNotice) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+
+/** The notices a fixture holds, whatever its layout: one record per guid (v1) or buckets (v2). */
+function noticesOf(f: DbFixture): StoredNotice[] {
+  if (f.version === 1) return [...(f.records.notices as StoredNotice[])].sort(byGuid);
+  return (f.records.noticeBuckets as NoticeBucket[]).flatMap((b) => b.notices).sort(byGuid);
+}
+
+/** Every store's records as they are in the database (no code of ours reading them). */
+async function dump(db: SunsetDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of [...db.objectStoreNames]) out[name] = await db.getAll(name);
+  return out;
+}
 
 /** Writes a database exactly as version N left it, with the raw IndexedDB API (no idb, no upgrade code of ours). */
 function writeRaw(factory: IDBFactory, fixture: DbFixture): Promise<void> {
@@ -53,7 +78,7 @@ describe('database schema', () => {
 
   it('creates every store of the current version on a fresh install', async () => {
     const db = await openSunsetDb(new IDBFactory());
-    expect([...db.objectStoreNames].sort()).toEqual(['feeds', 'ledger', 'meta', 'notices']);
+    expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
     expect(db.transaction('ledger').store.indexNames.contains('guid')).toBe(true);
     expect(db.version).toBe(DB_VERSION);
   });
@@ -65,14 +90,69 @@ describe('database schema', () => {
       await writeRaw(factory, fixture);
       const db = await openSunsetDb(factory);
       expect(db.version).toBe(DB_VERSION);
+      // Every notice with all its state, as the rest of the code reads it.
+      const notices = noticesOf(fixture);
+      expect(notices.length).toBeGreaterThan(0);
+      expect(await listNotices(db)).toEqual(notices);
+      for (const notice of notices) expect(await getNotice(db, notice.guid)).toEqual(notice);
+      // The other stores record for record.
       for (const [name, records] of Object.entries(fixture.records)) {
-        expect(await db.getAll(name as 'notices')).toEqual(records);
+        if (name === 'notices' || name === NOTICE_STORE) continue;
+        expect(await db.getAll(name as 'meta')).toEqual(records);
       }
       // The stores of the current version exist whatever the starting version was.
-      expect([...db.objectStoreNames].sort()).toEqual(['feeds', 'ledger', 'meta', 'notices']);
+      expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
       db.close();
     },
   );
+
+  it('v1 → v2 moves every notice into its bucket, with read, muted, banner and 已更新 state', async () => {
+    const v1 = fixture(1);
+    const records = v1.records.notices as StoredNotice[];
+    // The fixture holds each kind of state, so the comparison below is not vacuous.
+    expect(records.some((r) => r.read)).toBe(true);
+    expect(records.some((r) => r.muted)).toBe(true);
+    expect(records.some((r) => r.bannerDismissedHash)).toBe(true);
+    expect(records.some((r) => r.changes?.replacements && r.changes.text)).toBe(true);
+    expect(records.some((r) => r.origin === 'bundled' && r.feedUrl === undefined)).toBe(true);
+    expect(new Set(records.map((r) => bucketOf(r.guid))).size).toBeLessThan(records.length);
+
+    const factory = new IDBFactory();
+    await writeRaw(factory, v1);
+    const db = await openSunsetDb(factory);
+    const raw = await dump(db);
+    expect(raw.notices).toBeUndefined();
+    const buckets = raw[NOTICE_STORE] as NoticeBucket[];
+    for (const bucket of buckets) {
+      expect(bucket.id).toBeGreaterThanOrEqual(0);
+      expect(bucket.id).toBeLessThan(NOTICE_BUCKETS);
+      for (const notice of bucket.notices) expect(bucketOf(notice.guid)).toBe(bucket.id);
+    }
+    expect(buckets.flatMap((b) => b.notices).sort(byGuid)).toEqual([...records].sort(byGuid));
+    db.close();
+
+    // Opening the migrated database again changes nothing.
+    const again = await openSunsetDb(factory);
+    expect(await dump(again)).toEqual(raw);
+    again.close();
+  });
+
+  it('opening a v2 database again is a no-op: every store exactly as written', async () => {
+    const v2 = fixture(2);
+    const factory = new IDBFactory();
+    await writeRaw(factory, v2);
+    for (let i = 0; i < 2; i++) {
+      const db = await openSunsetDb(factory);
+      expect(await dump(db)).toEqual(v2.records);
+      db.close();
+    }
+  });
+
+  it('finds each notice of the v2 fixture in the bucket it was written to (bucketOf never changes)', () => {
+    const buckets = fixture(2).records.noticeBuckets as NoticeBucket[];
+    expect(buckets.length).toBeGreaterThan(2);
+    for (const bucket of buckets) for (const n of bucket.notices) expect(bucketOf(n.guid)).toBe(bucket.id);
+  });
 
   it('keeps each factory separate (tests never share a database)', async () => {
     const a = await openSunsetDb(new IDBFactory());

@@ -1,15 +1,23 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../../utils/notice/schema.ts';
-import { openSunsetDb, type StoredNotice } from '../../../utils/store/db.ts';
+import { openSunsetDb, type FeedState, type StoredNotice } from '../../../utils/store/db.ts';
+import { bucketOf, NOTICE_BUCKETS } from '../../../utils/store/notice-buckets.ts';
 import { noticeChanges } from '../../../utils/store/notice-changes.ts';
 import { canonicalJson, contentHash } from '../../../utils/store/notice-hash.ts';
 import {
+  dismissBanner,
+  getNotice,
+  type HashedNotice,
   hashNotices,
+  listNotices,
   markAllRead,
   markRead,
   mergeNotice,
+  muteNotice,
+  NOTICE_STORE,
+  putStoredNotices,
   seedBundled,
   storeNotices,
 } from '../../../utils/store/notices.ts';
@@ -153,7 +161,7 @@ describe('storeNotices / seedBundled / markRead', () => {
     );
     expect(summary.updated).toEqual(['g1']);
     await seedBundled(db, [notice()], NOW + 3);
-    const all = await db.getAll('notices');
+    const all = await listNotices(db);
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ origin: 'feed', notice: moved, updatedAt: NOW + 2 });
   });
@@ -168,7 +176,7 @@ describe('storeNotices / seedBundled / markRead', () => {
         },
       }),
     ).rejects.toThrow('boom');
-    expect(await db.getAll('notices')).toEqual([]);
+    expect(await listNotices(db)).toEqual([]);
     expect(await db.getAll('feeds')).toEqual([]);
   });
 
@@ -180,24 +188,128 @@ describe('storeNotices / seedBundled / markRead', () => {
     const source = { origin: 'feed', feedUrl: 'u' } as const;
     const summary = await storeNotices(db, await hashNotices([first, second]), source, NOW);
     expect(summary).toEqual({ added: ['g1'], updated: ['g1'] });
-    expect(await db.get('notices', 'g1')).toMatchObject({ notice: second, changes: { dates: true } });
+    expect(await getNotice(db, 'g1')).toMatchObject({ notice: second, changes: { dates: true } });
     // Unchanged input: nothing added or updated, and the untouched notice is still there.
     expect(await storeNotices(db, await hashNotices([second]), source, NOW + 1)).toEqual({
       added: [],
       updated: [],
     });
-    expect((await db.get('notices', 'g1'))?.updatedAt).toBe(NOW);
-    expect(await db.get('notices', 'other')).toBeDefined();
+    expect((await getNotice(db, 'g1'))?.updatedAt).toBe(NOW);
+    expect(await getNotice(db, 'other')).toBeDefined();
   });
 
   it('marking read clears the 已更新 mark; mark all read covers every notice', async () => {
     const db = await openSunsetDb(new IDBFactory());
-    await db.put('notices', stored(notice(), 'h', { read: true, changes: { dates: true } }));
-    await db.put('notices', stored(notice({ guid: 'g2' }), 'h'));
+    await putStoredNotices(db, [stored(notice(), 'h', { read: true, changes: { dates: true } })]);
+    await putStoredNotices(db, [stored(notice({ guid: 'g2' }), 'h')]);
     expect(await markRead(db, ['g1', 'missing'])).toBe(1);
-    expect(await db.get('notices', 'g1')).toMatchObject({ read: true });
-    expect((await db.get('notices', 'g1'))?.changes).toBeUndefined();
+    expect(await getNotice(db, 'g1')).toMatchObject({ read: true });
+    expect((await getNotice(db, 'g1'))?.changes).toBeUndefined();
     expect(await markAllRead(db)).toBe(1);
-    expect((await db.getAll('notices')).every((n) => n.read)).toBe(true);
+    expect((await listNotices(db)).every((n) => n.read)).toBe(true);
   });
 });
+
+describe('the bucket layout (schema v2)', () => {
+  const source = { origin: 'feed', feedUrl: 'u' } as const;
+  const many = (n: number, title = '标题') =>
+    Array.from({ length: n }, (_, i) => notice({ guid: `n${String(i).padStart(3, '0')}`, title }));
+
+  /** Counts put() requests per object store while `run` runs. */
+  async function puts(run: () => Promise<unknown>): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    const spy = vi.spyOn(FakeObjectStore.prototype, 'put');
+    try {
+      await run();
+      for (const call of spy.mock.contexts) {
+        const name = (call as IDBObjectStore).name;
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    return counts;
+  }
+
+  it('puts each notice in its bucket; at most one put per bucket however many notices', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    const notices = many(60);
+    const counts = await puts(() => storeNotices(db, wrapHashes(notices), source, NOW));
+    expect(counts[NOTICE_STORE]).toBe(new Set(notices.map((n) => bucketOf(n.guid))).size);
+    expect(counts[NOTICE_STORE]).toBeLessThanOrEqual(NOTICE_BUCKETS);
+    const buckets = await db.getAll(NOTICE_STORE);
+    for (const bucket of buckets) {
+      for (const record of bucket.notices) expect(bucketOf(record.guid)).toBe(bucket.id);
+    }
+    expect(buckets.flatMap((b) => b.notices)).toHaveLength(60);
+    // listNotices reads them back in guid order, as the one-record-per-guid store did.
+    expect((await listNotices(db)).map((r) => r.guid)).toEqual(notices.map((n) => n.guid));
+  });
+
+  it('unchanged content writes no bucket; one changed notice writes its bucket only', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    const notices = many(60);
+    await storeNotices(db, wrapHashes(notices), source, NOW);
+    const feedUpdate = { url: 'u', update: (s: FeedState) => ({ ...s, lastSuccessAt: NOW }) };
+    expect(await puts(() => storeNotices(db, wrapHashes(notices), source, NOW + 1, feedUpdate))).toEqual({
+      feeds: 1,
+    });
+    const before = await db.getAll(NOTICE_STORE);
+    const changed = notices.map((n, i) => (i === 7 ? { ...n, title: '新标题' } : n));
+    const counts = await puts(() => storeNotices(db, wrapHashes(changed), source, NOW + 2));
+    expect(counts).toEqual({ [NOTICE_STORE]: 1 });
+    const after = await db.getAll(NOTICE_STORE);
+    const target = bucketOf(changed[7]!.guid);
+    for (const bucket of after) {
+      if (bucket.id === target) continue;
+      expect(bucket).toEqual(before.find((b) => b.id === bucket.id));
+    }
+    expect(await getNotice(db, changed[7]!.guid)).toMatchObject({
+      notice: { title: '新标题' },
+      updatedAt: NOW + 2,
+      changes: { text: true },
+    });
+    // The other notices of the same bucket are still there, untouched.
+    const neighbours = before
+      .find((b) => b.id === target)!
+      .notices.filter((r) => r.guid !== changed[7]!.guid);
+    for (const r of neighbours) expect(await getNotice(db, r.guid)).toEqual(r);
+  });
+
+  it('markRead, mute and dismissBanner write only the buckets they change', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    const notices = many(60);
+    await storeNotices(db, wrapHashes(notices), source, NOW);
+    const guid = notices[3]!.guid;
+    expect(await puts(() => markRead(db, [guid]))).toEqual({ [NOTICE_STORE]: 1 });
+    expect(await puts(() => markRead(db, [guid]))).toEqual({});
+    expect(await puts(() => muteNotice(db, guid))).toEqual({ [NOTICE_STORE]: 1 });
+    expect(await puts(() => dismissBanner(db, guid, 'h1'))).toEqual({ [NOTICE_STORE]: 1 });
+    expect(await getNotice(db, guid)).toMatchObject({ read: true, muted: true, bannerDismissedHash: 'h1' });
+    // Everything else still unread; then mark all read touches the buckets that had unread notices.
+    expect((await listNotices(db)).filter((r) => r.read).map((r) => r.guid)).toEqual([guid]);
+    const counts = await puts(() => markAllRead(db));
+    expect(counts[NOTICE_STORE]).toBe(new Set(notices.map((n) => bucketOf(n.guid))).size);
+    expect(await puts(() => markAllRead(db))).toEqual({});
+  });
+
+  it('getNotice finds a notice by guid and nothing for an unknown guid', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    await storeNotices(db, wrapHashes(many(5)), source, NOW);
+    expect((await getNotice(db, 'n004'))?.guid).toBe('n004');
+    expect(await getNotice(db, 'n005')).toBeUndefined();
+  });
+
+  it('bucketOf is stable (a notice never moves) and spreads guids over every bucket', () => {
+    expect(['fixture-retire', 'fixture-muted', 'fixture-changed', 'fixture-plain'].map(bucketOf)).toEqual([
+      6, 0, 3, 7,
+    ]);
+    const used = new Set(many(200).map((n) => bucketOf(n.guid)));
+    expect(used.size).toBe(NOTICE_BUCKETS);
+  });
+});
+
+/** Distinct fake hashes from the title, so these tests do not depend on SHA-256. */
+function wrapHashes(notices: Notice[]): HashedNotice[] {
+  return notices.map((n) => ({ notice: n, hash: `${n.guid}:${n.title}` }));
+}
