@@ -3,7 +3,7 @@
 // restart over the same profile, the 500-alarm limit with a feed of more than 500 future
 // milestones, and a hostile page that tries to reach the extension. Each test records its row
 // for docs/RELIABILITY.md.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
@@ -13,6 +13,9 @@ import { buildFeedXml } from '../../feed/xml.ts';
 import type { ResponseMap } from '../../utils/messages/protocol.ts';
 import type { Notice } from '../../utils/notice/schema.ts';
 import { toBeijingIso } from '../../utils/notice/time.ts';
+import { DB_VERSION, type StoredNotice } from '../../utils/store/db.ts';
+import { bucketOf, type NoticeBucket } from '../../utils/store/notice-buckets.ts';
+import { NOTICE_STORE } from '../../utils/store/notices.ts';
 import { record } from '../unit/reliability/record.ts';
 import {
   hasChromium,
@@ -558,8 +561,30 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     rmSync(copy, { recursive: true, force: true });
   });
 
-  it('version 0.1.0 with the DB v1 fixture’s records → 0.2.0: every record kept, schema v1 opened as is', async (ctx) => {
-    cpSync(E2E_EXTENSION_DIR, extDir, { recursive: true });
+  it('version 0.1.0 with the DB v1 fixture’s records → 0.2.0: schema v1 migrated to v2, every record kept', async (ctx) => {
+    // The previous version's data: the v1 fixture (test/fixtures/db/v1.json), written raw as a
+    // version 1 database. The current build would create a v2 database at its first start, so
+    // version 0.1.0 here is a stand-in at the same path (hence the same extension id and the
+    // same storage) whose worker does nothing: the database is exactly what the test writes.
+    const v1 = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+      version: number;
+      stores: Record<string, { keyPath: string; indexes: Record<string, string> }>;
+      records: Record<string, unknown[]>;
+    };
+    expect(v1.version).toBe(1);
+    mkdirSync(extDir, { recursive: true });
+    writeFileSync(
+      join(extDir, 'manifest.json'),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'Sunset Watch (0.1.0 stand-in)',
+        version: '0.1.0',
+        // Not the build's background.js: Chromium keeps running a cached worker script whose URL
+        // did not change across the update of an unpacked extension.
+        background: { service_worker: 'previous-version.js' },
+      }),
+    );
+    writeFileSync(join(extDir, 'previous-version.js'), '// the previous version: only its data matters\n');
     feed = await startFeed();
     // The feed is down for the whole test, so no poll can change what the fixture holds.
     feed.answer = (res) => {
@@ -567,26 +592,20 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
       res.end();
     };
     session = await launchWithExtension(profile, extDir);
-    const page = await extensionPage(session);
-    await until(
-      async () => ((await ask(page, { type: 'notices/list' })).feeds.length ? true : undefined),
-      'start-up',
-    );
-    await page.close();
-
-    // The previous version's data: the v1 fixture (test/fixtures/db/v1.json), written raw.
-    const v1 = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
-      version: number;
-      records: Record<string, unknown[]>;
-    };
     await session.worker.evaluate(
-      (records) =>
+      (fixture) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('sunset-watch');
+          const open = indexedDB.open('sunset-watch', fixture.version);
+          open.onupgradeneeded = () => {
+            for (const [name, def] of Object.entries(fixture.stores)) {
+              const store = open.result.createObjectStore(name, { keyPath: def.keyPath });
+              for (const [index, keyPath] of Object.entries(def.indexes)) store.createIndex(index, keyPath);
+            }
+          };
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(Object.keys(records), 'readwrite');
-            for (const [name, list] of Object.entries(records))
+            const tx = db.transaction(Object.keys(fixture.records), 'readwrite');
+            for (const [name, list] of Object.entries(fixture.records))
               for (const r of list) tx.objectStore(name).put(r);
             tx.oncomplete = () => {
               db.close();
@@ -596,11 +615,19 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
           };
           open.onerror = () => reject(open.error);
         }),
-      v1.records,
+      v1,
     );
     const before = await dumpDb(session.worker);
+    // As written (getAll returns the notices in key order, the fixture lists them as it likes).
+    expect(Object.keys(before).sort()).toEqual(Object.keys(v1.records).sort());
+    for (const [name, records] of Object.entries(v1.records)) {
+      expect(before[name]).toHaveLength(records.length);
+      expect(before[name]).toEqual(expect.arrayContaining(records));
+    }
     await session.close();
 
+    // The update: this build, version 0.2.0, at the same path.
+    cpSync(E2E_EXTENSION_DIR, extDir, { recursive: true });
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '0.2.0' }));
@@ -608,10 +635,11 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     const version = await session.worker.evaluate(() => chrome.runtime.getManifest().version);
     expect(version).toBe('0.2.0');
     const page2 = await extensionPage(session);
+    const v1Notices = v1.records.notices as StoredNotice[];
     const list = await until(async () => {
       const l = await ask(page2, { type: 'notices/list' });
-      return l.notices.length ? l : undefined;
-    }, 'the updated extension to answer');
+      return v1Notices.every((n) => l.notices.some((m) => m.guid === n.guid)) ? l : undefined;
+    }, 'the updated extension to list the v1 notices');
     const after = await dumpDb(session.worker);
     const dbVersion = await session.worker.evaluate(
       () =>
@@ -623,22 +651,31 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
           };
         }),
     );
-    expect(dbVersion).toBe(v1.version);
-    for (const name of ['notices', 'ledger', 'meta'] as const) {
+    expect(dbVersion).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThan(v1.version);
+    // v2: no `notices` store; every v1 record, unchanged (read, muted, banner, 已更新), in its bucket.
+    expect(after.notices).toBeUndefined();
+    const buckets = after[NOTICE_STORE] as NoticeBucket[];
+    for (const bucket of buckets) for (const n of bucket.notices) expect(bucketOf(n.guid)).toBe(bucket.id);
+    const stored = buckets.flatMap((b) => b.notices);
+    for (const notice of v1Notices) {
+      expect(stored).toContainEqual(notice);
+      // …and so the extension itself reports it.
+      expect(list.notices).toContainEqual(notice);
+    }
+    for (const name of ['ledger', 'meta'] as const) {
       for (const record of v1.records[name]!) expect(after[name]).toContainEqual(record);
     }
-    expect(after.notices).toEqual(before.notices);
     expect((after.feeds as { url: string }[]).map((f) => f.url)).toEqual(
       expect.arrayContaining((v1.records.feeds as { url: string }[]).map((f) => f.url)),
     );
-    expect(list.notices.some((n) => n.guid === 'fixture-retire')).toBe(true);
     await page2.close();
     record(
       ctx,
       'lifecycle',
-      'extension update 0.1.0 → 0.2.0 over DB v1 fixture data (no v2 schema exists yet)',
+      'extension update 0.1.0 → 0.2.0 over DB v1 fixture data (schema v1 → v2 migration)',
       'every record of the previous version kept',
-      `DB version ${dbVersion}; ${after.notices!.length} notices deep-equal; fixture notice, ledger and meta records present`,
+      `DB version 1 → ${dbVersion}; ${v1Notices.length} v1 notices deep-equal in ${buckets.length} buckets and in notices/list; ledger and meta records present`,
     );
   });
 });
