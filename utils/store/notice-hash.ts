@@ -69,6 +69,22 @@ export function canonicalJson(value: unknown): string {
   return write(value) as string;
 }
 
+/**
+ * canonicalJson of notice objects already hashed or read back from a bucket, so storing them
+ * (notice-buckets.ts keeps notices as this text) does not serialise them again. Notices are
+ * values: nothing mutates one after it was parsed or validated.
+ */
+const canonicalTexts = new WeakMap<Notice, string>();
+
+export function rememberCanonical(notice: Notice, text: string): void {
+  canonicalTexts.set(notice, text);
+}
+
+/** canonicalJson(notice), remembered or computed. */
+export function canonicalText(notice: Notice): string {
+  return canonicalTexts.get(notice) ?? canonicalJson(notice);
+}
+
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -90,7 +106,11 @@ export async function contentHash(notice: Notice): Promise<string> {
  * digests run concurrently.
  */
 export async function contentHashes(notices: readonly Notice[]): Promise<string[]> {
-  const texts = notices.map(canonicalJson);
+  const texts = notices.map((notice) => {
+    const text = canonicalJson(notice);
+    canonicalTexts.set(notice, text);
+    return text;
+  });
   let capacity = 0;
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   for (const text of texts) capacity += text.length * 3;

@@ -6,7 +6,7 @@
 // write of notices goes through this module — the rest of the code sees StoredNotice only.
 import type { Notice } from '../notice/schema.ts';
 import type { FeedState, StoredNotice, SunsetDatabase } from './db.ts';
-import { bucketOf, type NoticeBucket } from './notice-buckets.ts';
+import { bucketOf, fromRow, toRow, type NoticeBucket, type NoticeRow } from './notice-buckets.ts';
 import { mergeChanges, noticeChanges } from './notice-changes.ts';
 import { contentHashes } from './notice-hash.ts';
 
@@ -123,41 +123,41 @@ export function emptyFeedState(url: string): FeedState {
 /**
  * The notices of the buckets read, by guid, and the buckets to write back. A bucket is copied
  * (its own Map, in stored order, new guids at the end) only when one of its notices changes, so
- * a poll of unchanged content writes no bucket at all.
+ * a poll of unchanged content writes no bucket at all; its unchanged rows are put back as read.
  */
 class BucketEdit {
   readonly current = new Map<string, StoredNotice>();
   private readonly stored = new Map<number, NoticeBucket>();
-  private readonly changed = new Map<number, Map<string, StoredNotice>>();
+  private readonly changed = new Map<number, Map<string, NoticeRow>>();
 
   constructor(buckets: readonly (NoticeBucket | undefined)[]) {
     for (const bucket of buckets) {
       if (!bucket) continue;
       this.stored.set(bucket.id, bucket);
-      for (const record of bucket.notices) this.current.set(record.guid, record);
+      for (const row of bucket.notices) this.current.set(row.guid, fromRow(row));
     }
   }
 
   set(record: StoredNotice): void {
     this.current.set(record.guid, record);
     const id = bucketOf(record.guid);
-    let notices = this.changed.get(id);
-    if (!notices) {
-      notices = new Map((this.stored.get(id)?.notices ?? []).map((r) => [r.guid, r]));
-      this.changed.set(id, notices);
+    let rows = this.changed.get(id);
+    if (!rows) {
+      rows = new Map((this.stored.get(id)?.notices ?? []).map((r) => [r.guid, r]));
+      this.changed.set(id, rows);
     }
-    notices.set(record.guid, record);
+    rows.set(record.guid, toRow(record));
   }
 
   /** The changed buckets, ready to put. */
   buckets(): NoticeBucket[] {
-    return [...this.changed].map(([id, notices]) => ({ id, notices: [...notices.values()] }));
+    return [...this.changed].map(([id, rows]) => ({ id, notices: [...rows.values()] }));
   }
 }
 
 /** Every stored notice, in guid order (the order of the v1 store's keys). */
 function flatten(buckets: readonly NoticeBucket[]): StoredNotice[] {
-  const all = buckets.flatMap((bucket) => bucket.notices);
+  const all = buckets.flatMap((bucket) => bucket.notices.map(fromRow));
   return all.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
 }
 
@@ -259,7 +259,8 @@ export async function getNotice(db: SunsetDatabase, guid: string): Promise<Store
 }
 
 function findIn(bucket: NoticeBucket | undefined, guid: string): StoredNotice | undefined {
-  return bucket?.notices.find((record) => record.guid === guid);
+  const row = bucket?.notices.find((r) => r.guid === guid);
+  return row && fromRow(row);
 }
 
 /**
@@ -294,7 +295,7 @@ async function patchNotices(
       records = guids.map((guid) => findIn(read.get(bucketOf(guid)), guid));
     } else {
       buckets = await store.getAll();
-      records = buckets.flatMap((bucket) => bucket?.notices ?? []);
+      records = buckets.flatMap((bucket) => (bucket?.notices ?? []).map(fromRow));
     }
     const edit = new BucketEdit(buckets);
     for (const record of records) {

@@ -12,7 +12,9 @@ import {
   type SunsetDatabase,
 } from '../../../utils/store/db.ts';
 import { bucketOf, NOTICE_BUCKETS, type NoticeBucket } from '../../../utils/store/notice-buckets.ts';
+import { canonicalJson } from '../../../utils/store/notice-hash.ts';
 import { getNotice, listNotices, NOTICE_STORE } from '../../../utils/store/notices.ts';
+import type { Notice } from '../../../utils/notice/schema.ts';
 
 interface DbFixture {
   version: number;
@@ -29,10 +31,14 @@ const CURRENT_STORES = ['feeds', 'ledger', 'meta', NOTICE_STORE].sort();
 
 const byGuid = (a: StoredNotice, b: StoredNotice) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
 
+/** A bucket's rows as StoredNotices: v2 keeps each notice as its JSON text. */
+const decoded = (buckets: NoticeBucket[]): StoredNotice[] =>
+  buckets.flatMap((b) => b.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })));
+
 /** The notices a fixture holds, whatever its layout: one record per guid (v1) or buckets (v2). */
 function noticesOf(f: DbFixture): StoredNotice[] {
   if (f.version === 1) return [...(f.records.notices as StoredNotice[])].sort(byGuid);
-  return (f.records.noticeBuckets as NoticeBucket[]).flatMap((b) => b.notices).sort(byGuid);
+  return decoded(f.records.noticeBuckets as NoticeBucket[]).sort(byGuid);
 }
 
 /** Every store's records as they are in the database (no code of ours reading them). */
@@ -128,7 +134,11 @@ describe('database schema', () => {
       expect(bucket.id).toBeLessThan(NOTICE_BUCKETS);
       for (const notice of bucket.notices) expect(bucketOf(notice.guid)).toBe(bucket.id);
     }
-    expect(buckets.flatMap((b) => b.notices).sort(byGuid)).toEqual([...records].sort(byGuid));
+    expect(decoded(buckets).sort(byGuid)).toEqual([...records].sort(byGuid));
+    // Each notice is kept as its canonical JSON, the text its content hash is computed from.
+    for (const bucket of buckets) {
+      for (const row of bucket.notices) expect(row.notice).toBe(canonicalJson(JSON.parse(row.notice)));
+    }
     db.close();
 
     // Opening the migrated database again changes nothing.

@@ -273,7 +273,12 @@ describe('the bucket layout (schema v2)', () => {
     const neighbours = before
       .find((b) => b.id === target)!
       .notices.filter((r) => r.guid !== changed[7]!.guid);
-    for (const r of neighbours) expect(await getNotice(db, r.guid)).toEqual(r);
+    const targetAfter = after.find((b) => b.id === target)!.notices;
+    for (const r of neighbours) {
+      // Put back as they were read (each notice as its JSON text), and read back as notices.
+      expect(targetAfter).toContainEqual(r);
+      expect(await getNotice(db, r.guid)).toEqual({ ...r, notice: JSON.parse(r.notice) as Notice });
+    }
   });
 
   it('markRead, mute and dismissBanner write only the buckets they change', async () => {
@@ -291,6 +296,21 @@ describe('the bucket layout (schema v2)', () => {
     const counts = await puts(() => markAllRead(db));
     expect(counts[NOTICE_STORE]).toBe(new Set(notices.map((n) => bucketOf(n.guid))).size);
     expect(await puts(() => markAllRead(db))).toEqual({});
+  });
+
+  it('keeps each notice as the canonical JSON it was hashed from; reads it back as the same notice', async () => {
+    const db = await openSunsetDb(new IDBFactory());
+    const n = { ...notice({ description: '说明 "引号" \\ 𠮷' }), link: undefined };
+    const [hashed] = await hashNotices([n]);
+    await storeNotices(db, [hashed!], source, NOW);
+    const row = (await db.getAll(NOTICE_STORE)).flatMap((b) => b.notices)[0]!;
+    expect(row.notice).toBe(canonicalJson(n));
+    expect(row.hash).toBe(await contentHash(JSON.parse(row.notice) as Notice));
+    expect((await getNotice(db, 'g1'))?.notice).toEqual(n);
+    // A patch rewrites the bucket, the notice's text unchanged.
+    await markRead(db, ['g1']);
+    const patched = (await db.getAll(NOTICE_STORE)).flatMap((b) => b.notices)[0]!;
+    expect(patched).toEqual({ ...row, read: true });
   });
 
   it('getNotice finds a notice by guid and nothing for an unknown guid', async () => {
