@@ -4,7 +4,8 @@
 // test (test/fixtures/db/, test/unit/store/db-migrations.test.ts).
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Notice } from '../notice/schema.ts';
-import { intoBuckets, type NoticeBucket } from './notice-buckets.ts';
+import { bucketOf, type NoticeBucket } from './notice-buckets.ts';
+import { canonicalJson } from './notice-hash.ts';
 
 export const DB_NAME = 'sunset-watch';
 /** Bump together with a new `if (oldVersion < N)` step in `upgrade` and a fixture for version N. */
@@ -107,14 +108,23 @@ type UpgradeTransaction = IDBPTransaction<
 >;
 
 /**
- * v1 → v2: every record of `notices` (one per guid) moves, unchanged, into its bucket of
- * `noticeBuckets`; then `notices` goes. All inside the upgrade transaction: if the worker dies
- * half-way, the upgrade aborts and the next start finds version 1 again.
+ * v1 → v2: every record of `notices` (one per guid) moves into its bucket of `noticeBuckets`,
+ * all its fields kept, its notice as canonical JSON (notice-buckets.ts); then `notices` goes.
+ * All inside the upgrade transaction: if the worker dies half-way, the upgrade aborts and the
+ * next start finds version 1 again. Written out here rather than with notice-buckets.ts's
+ * helpers, so that a later layout change cannot change what this step produces.
  */
 async function moveNoticesIntoBuckets(transaction: UpgradeTransaction): Promise<void> {
   const records = await transaction.objectStore('notices').getAll();
-  const buckets = transaction.objectStore('noticeBuckets');
-  await Promise.all(intoBuckets(records).map((bucket) => buckets.put(bucket)));
+  const buckets = new Map<number, NoticeBucket>();
+  for (const record of records) {
+    const id = bucketOf(record.guid);
+    let bucket = buckets.get(id);
+    if (!bucket) buckets.set(id, (bucket = { id, notices: [] }));
+    bucket.notices.push({ ...record, notice: canonicalJson(record.notice) });
+  }
+  const store = transaction.objectStore('noticeBuckets');
+  await Promise.all([...buckets.values()].map((bucket) => store.put(bucket)));
   transaction.db.deleteObjectStore('notices');
 }
 

@@ -49,15 +49,3 @@ export function bucketOf(guid: string): number {
   }
   return (hash >>> 0) % NOTICE_BUCKETS;
 }
-
-/** Groups records into their buckets (only the buckets that receive a record). */
-export function intoBuckets(records: Iterable<StoredNotice>): NoticeBucket[] {
-  const byId = new Map<number, NoticeRow[]>();
-  for (const record of records) {
-    const id = bucketOf(record.guid);
-    let list = byId.get(id);
-    if (!list) byId.set(id, (list = []));
-    list.push(toRow(record));
-  }
-  return [...byId].map(([id, notices]) => ({ id, notices }));
-}

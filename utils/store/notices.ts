@@ -22,11 +22,7 @@ const WRITE_OPTIONS = { durability: 'relaxed' } as const;
 
 /** What any transaction over NOTICE_STORE offers (idb's typed store fits). */
 interface BucketReader {
-  get(id: number): Promise<NoticeBucket | undefined>;
   getAll(): Promise<NoticeBucket[]>;
-}
-interface BucketWriter extends BucketReader {
-  put(bucket: NoticeBucket): Promise<unknown>;
 }
 
 export interface HashedNotice {
@@ -283,31 +279,23 @@ async function patchNotices(
   patch: (record: StoredNotice) => StoredNotice | null,
 ): Promise<number> {
   const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
-  const store: BucketWriter = tx.store;
   let count = 0;
   try {
-    let records: (StoredNotice | undefined)[];
-    let buckets: (NoticeBucket | undefined)[];
-    if (guids) {
-      const ids = [...new Set(guids.map(bucketOf))];
-      buckets = await Promise.all(ids.map((id) => store.get(id)));
-      const read = new Map(buckets.map((bucket, i) => [ids[i]!, bucket]));
-      records = guids.map((guid) => findIn(read.get(bucketOf(guid)), guid));
-    } else {
-      buckets = await store.getAll();
-      records = buckets.flatMap((bucket) => (bucket?.notices ?? []).map(fromRow));
-    }
-    const edit = new BucketEdit(buckets);
-    for (const record of records) {
-      // Read again from the edit: a guid listed twice is patched on top of its first patch.
-      const latest = record && edit.current.get(record.guid);
-      if (!latest) continue;
-      const next = patch(latest);
+    const edit = new BucketEdit(
+      guids
+        ? await Promise.all([...new Set(guids.map(bucketOf))].map((id) => tx.store.get(id)))
+        : await tx.store.getAll(),
+    );
+    for (const guid of guids ?? [...edit.current.keys()]) {
+      // Read from the edit: a guid listed twice is patched on top of its first patch.
+      const record = edit.current.get(guid);
+      if (!record) continue;
+      const next = patch(record);
       if (!next) continue;
       edit.set(next);
       count++;
     }
-    await Promise.all(edit.buckets().map((bucket) => store.put(bucket)));
+    await Promise.all(edit.buckets().map((bucket) => tx.store.put(bucket)));
   } catch (error) {
     abortQuietly(tx);
     throw error;
