@@ -65,19 +65,20 @@ const stored = (
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const store = db.transaction('notices').objectStore('notices');
-          const out: { guid: string; muted: boolean; bannerDismissedHash?: string }[] = [];
-          ids.forEach((id, i) => {
-            const get = store.get(id);
-            get.onsuccess = () => {
-              const n = get.result as { muted: boolean; bannerDismissedHash?: string };
-              out[i] = { guid: id, muted: n.muted, bannerDismissedHash: n.bannerDismissedHash };
-              if (out.filter(Boolean).length === ids.length) {
-                db.close();
-                resolve(out);
-              }
-            };
-          });
+          // Schema v2: notices sit in a few bucket records (utils/store/notice-buckets.ts).
+          const get = db.transaction('noticeBuckets').objectStore('noticeBuckets').getAll();
+          get.onsuccess = () => {
+            db.close();
+            const all = (
+              get.result as { notices: { guid: string; muted: boolean; bannerDismissedHash?: string }[] }[]
+            ).flatMap((b) => b.notices);
+            resolve(
+              ids.map((id) => {
+                const n = all.find((r) => r.guid === id)!;
+                return { guid: id, muted: n.muted, bannerDismissedHash: n.bannerDismissedHash };
+              }),
+            );
+          };
         };
       }),
     guids,
