@@ -1,12 +1,15 @@
 // Polling benchmark (issue 8): a generated 500-item feed through the core's poll path, in the
 // extension's real service worker (real IndexedDB, the worker's V8) when Chromium is there,
-// otherwise in Node on fake-indexeddb (`--node` forces that). Prints medians and ratios.
+// otherwise in Node on fake-indexeddb (`--node` forces that). Prints medians, bests and ratios
+// against the baseline the issue names: rss-parser's parseString alone (the extension itself
+// reads feeds with saxes since that baseline showed xml2js's tree costing more than the budget).
 //
 //   npx tsx bench/poll.ts [--reps 15] [--node]
 //
-// Worker mode builds the extension into .output/bench, bundles bench/lib/poll-workload.ts with
-// Vite (the same stubs as wxt.config.ts) and evaluates it in the extension's service worker on a
-// throwaway profile, so the database of a real profile is never touched.
+// Worker mode builds the extension into .output/bench-poll, bundles bench/lib/poll-workload.ts
+// with Vite (rss-parser's Node-only requires stubbed, bench/lib/rss-parser-stubs.ts) and
+// evaluates it in the extension's service worker on a throwaway profile, so the database of a
+// real profile is never touched.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -148,60 +151,49 @@ if (result.items !== ITEMS)
 const m = {
   rss: median(result.rssParserOnly),
   parse: median(result.parseFeed),
-  validate: median(result.validateOnly),
   storeNew: median(result.pollStoreNew),
   storeSame: median(result.pollStoreSame),
-  hash: median(result.hashOnly),
-  store: median(result.storeOnly),
-  storeAgain: median(result.storeSameOnly),
   nm: median(result.notModifiedAfterResponse),
 };
+const best = (list: number[]) => Math.min(...list);
+const bestRss = best(result.rssParserOnly);
 const ms = (v: number) => `${fmt(v, 2)} ms`;
 const pct = (v: number, base: number) => `${v >= base ? '+' : ''}${fmt(((v - base) / base) * 100, 0)}%`;
 const runs = (list: number[]) => list.map((v) => fmt(v, 1)).join(' ');
+/** One table row: median, best, and (for whole steps) both against rss-parser's. */
+const row = (label: string, list: number[], against: boolean, dbWrites = ''): string[] => [
+  label,
+  ms(median(list)),
+  ms(best(list)),
+  against ? `${fmt(median(list) / m.rss, 2)}×` : '',
+  against ? `${fmt(best(list) / bestRss, 2)}×` : '',
+  dbWrites,
+  runs(list),
+];
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 process.stdout.write(
-  `feed: ${result.items} items, ${fmt(result.bytes / 1024, 0)} KiB\n\n` +
+  `feed: ${result.items} items, ${fmt(result.bytes / 1024, 0)} KiB. Each step runs untimed, then timed (so ` +
+    "it pays for its own garbage, not the step's before); medians and best of the timed runs.\n\n" +
     table([
-      ['step', 'median', 'vs rss-parser', 'vs parseFeed', 'DB writes', 'runs (ms)'],
-      ['rss-parser parseString alone', ms(m.rss), '1.00×', '', '', runs(result.rssParserOnly)],
-      [
-        'parseFeed (parse + validate)',
-        ms(m.parse),
-        `${fmt(m.parse / m.rss, 2)}×`,
-        '1.00×',
-        '',
-        runs(result.parseFeed),
-      ],
-      ['  of which: validateNotice ×500', ms(m.validate), '', '', '', runs(result.validateOnly)],
-      [
-        'poll 200, all new (parse + validate + store)',
-        ms(m.storeNew),
-        `${fmt(m.storeNew / m.rss, 2)}×`,
-        `${fmt(m.storeNew / m.parse, 2)}× (${pct(m.storeNew, m.parse)})`,
+      ['step', 'median', 'best', 'median vs rss-parser', 'best vs rss-parser', 'DB writes', 'runs (ms)'],
+      row('rss-parser parseString alone (baseline)', result.rssParserOnly, true),
+      row('parseFeed (XML → validated notices)', result.parseFeed, true),
+      row('  of which: validateNotice ×500', result.validateOnly, false),
+      row(
+        'poll 200, all new (read body, parse, validate, hash, store)',
+        result.pollStoreNew,
+        true,
         writes(result.writesNew),
-        runs(result.pollStoreNew),
-      ],
-      ['  of which: hash 500 notices', ms(m.hash), '', '', '', runs(result.hashOnly)],
-      ['  of which: storeNotices (one transaction)', ms(m.store), '', '', '', runs(result.storeOnly)],
-      ['  storeNotices of the same 500 again', ms(m.storeAgain), '', '', '', runs(result.storeSameOnly)],
-      [
-        'poll 200, same content again',
-        ms(m.storeSame),
-        `${fmt(m.storeSame / m.rss, 2)}×`,
-        `${fmt(m.storeSame / m.parse, 2)}× (${pct(m.storeSame, m.parse)})`,
-        writes(result.writesSame),
-        runs(result.pollStoreSame),
-      ],
-      [
-        'poll 304, after the response',
-        ms(m.nm),
-        '',
-        '',
-        writes(result.writes304),
-        runs(result.notModifiedAfterResponse),
-      ],
+      ),
+      row('  of which: hash 500 notices', result.hashOnly, false),
+      row('  of which: storeNotices (one transaction)', result.storeOnly, false),
+      row('storeNotices of the same 500 again', result.storeSameOnly, false),
+      row('poll 200, same content again', result.pollStoreSame, true, writes(result.writesSame)),
+      row('poll 304, after the response', result.notModifiedAfterResponse, false, writes(result.writes304)),
     ]) +
-    '\n\ngoals: storing adds ≤ 50% (poll 200 all new vs rss-parser alone: ' +
-    `${pct(m.storeNew, m.rss)}; vs parseFeed: ${pct(m.storeNew, m.parse)}); ` +
-    `304: no database write (${writes(result.writes304)}), under 1 ms after the response (${ms(m.nm)})\n`,
+    `\n\ngoal: parse and store 500 new items ≤ 1.5× rss-parser's parse alone: ${fmt(m.storeNew / m.rss, 2)}× ` +
+    `(${pct(m.storeNew, m.rss)}), ${met(m.storeNew <= 1.5 * m.rss)}` +
+    ` · same content again: ${fmt(m.storeSame / m.rss, 2)}×` +
+    `\ngoal: a 304 writes nothing to the database and takes < 1 ms after the response: ` +
+    `${writes(result.writes304)} writes, ${ms(m.nm)}, ${met(result.writes304.total === 0 && m.nm < 1)}\n`,
 );

@@ -127,74 +127,95 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
     writesSame: { byStore: {}, total: 0 },
     writes304: { byStore: {}, total: 0 },
   };
+  const nothing = async (): Promise<void> => undefined;
+  /**
+   * Runs `step` untimed, then again timed, each after `prepare`. The steps are interleaved (one of
+   * each per repetition, so machine noise spreads over all), and without the untimed run a step
+   * would be charged for the garbage the step before it left (rss-parser's tree above all); this
+   * way each timed run pays for garbage of its own kind only, as in a steady state of that step.
+   */
+  async function timed<T>(
+    list: number[] | null,
+    prepare: () => Promise<void>,
+    step: () => Promise<T>,
+  ): Promise<T> {
+    await prepare();
+    await step();
+    await prepare();
+    const t = performance.now();
+    const value = await step();
+    list?.push(performance.now() - t);
+    return value;
+  }
+  const fresh = async () => {
+    await clearAll(db);
+    count.take();
+  };
   try {
     // One untimed round first: JIT warm-up and the database's first pages.
     for (let rep = -1; rep < reps; rep++) {
       const keep = rep >= 0;
+      const into = (list: number[]) => (keep ? list : null);
 
-      let t = performance.now();
       // The same parser settings parseFeed uses, so the baseline is rss-parser's share of the work.
-      const parser = new Parser({
-        defaultRSS: 2,
-        customFields: {
-          feed: ['ttl'],
-          item: [
-            ['guid', 'rawGuid'],
-            ['description', 'rawDescription'],
-            ['sunset:notice', 'sunsetNotice'],
-          ],
-        },
-      });
-      await parser.parseString(text);
-      if (keep) result.rssParserOnly.push(performance.now() - t);
+      await timed(into(result.rssParserOnly), nothing, () =>
+        new Parser({
+          defaultRSS: 2,
+          customFields: {
+            feed: ['ttl'],
+            item: [
+              ['guid', 'rawGuid'],
+              ['description', 'rawDescription'],
+              ['sunset:notice', 'sunsetNotice'],
+            ],
+          },
+        }).parseString(text),
+      );
 
-      t = performance.now();
-      const parsed = await parseFeed(text);
-      if (keep) result.parseFeed.push(performance.now() - t);
+      const parsed = await timed(into(result.parseFeed), nothing, () => parseFeed(text));
       result.items = parsed.notices.length;
 
-      t = performance.now();
-      for (const notice of parsed.notices) {
-        if (!validateNotice(notice).ok) throw new Error(`notice ${notice.guid} no longer validates`);
-      }
-      if (keep) result.validateOnly.push(performance.now() - t);
+      await timed(into(result.validateOnly), nothing, async () => {
+        for (const notice of parsed.notices) {
+          if (!validateNotice(notice).ok) throw new Error(`notice ${notice.guid} no longer validates`);
+        }
+      });
 
-      await clearAll(db);
-      count.take();
-      t = performance.now();
-      const fresh = await pollFeed(deps(200), URL_, 60);
-      if (keep) result.pollStoreNew.push(performance.now() - t);
+      const added = await timed(into(result.pollStoreNew), fresh, () => pollFeed(deps(200), URL_, 60));
       const writesNew = count.take();
-      if (fresh.status !== 'stored' || fresh.summary.added.length !== parsed.notices.length) {
+      if (added.status !== 'stored' || added.summary.added.length !== parsed.notices.length) {
         throw new Error(
-          `first poll stored ${JSON.stringify(fresh.status)}, not ${parsed.notices.length} new notices`,
+          `first poll stored ${JSON.stringify(added.status)}, not ${parsed.notices.length} new notices`,
         );
       }
 
       // The same store step by itself, split in its two parts.
-      await clearAll(db);
-      t = performance.now();
-      const hashed = await hashNotices(parsed.notices);
-      if (keep) result.hashOnly.push(performance.now() - t);
-      t = performance.now();
-      await storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now());
-      if (keep) result.storeOnly.push(performance.now() - t);
-      t = performance.now();
-      const again = await storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now());
-      if (keep) result.storeSameOnly.push(performance.now() - t);
+      const hashed = await timed(into(result.hashOnly), nothing, () => hashNotices(parsed.notices));
+      await timed(into(result.storeOnly), fresh, () =>
+        storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now()),
+      );
+      const again = await timed(into(result.storeSameOnly), nothing, () =>
+        storeNotices(db, hashed, { origin: 'feed', feedUrl: URL_ }, Date.now()),
+      );
       if (again.added.length + again.updated.length !== 0)
         throw new Error('storing the same notices changed some');
-      count.take();
 
-      t = performance.now();
-      const same = await pollFeed(deps(200), URL_, 60);
-      if (keep) result.pollStoreSame.push(performance.now() - t);
+      // The same content again (what is stored now), then the same feed answering 304.
+      const same = await timed(
+        into(result.pollStoreSame),
+        async () => void count.take(),
+        () => pollFeed(deps(200), URL_, 60),
+      );
       const writesSame = count.take();
       if (same.status !== 'stored' || same.summary.added.length + same.summary.updated.length !== 0) {
         throw new Error('a second poll of the same content changed notices');
       }
 
-      const outcome = await pollFeed(deps(304), URL_, 60);
+      const outcome = await timed(
+        null,
+        async () => void count.take(),
+        () => pollFeed(deps(304), URL_, 60),
+      );
       const end = performance.now();
       if (keep) result.notModifiedAfterResponse.push(end - afterResponseAt);
       const writes304 = count.take();
