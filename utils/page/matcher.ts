@@ -41,6 +41,15 @@ export class Matcher {
   private readonly out: number[] = [-1];
   /** The nearest state along the fail chain that ends a term (0 when none). */
   private readonly outLink: number[] = [0];
+  /**
+   * Matches text that may open or hold a term when fed from the root: text holding a term's first
+   * two characters (a term of one character: that character), or ending in a term's first
+   * character (either case for A–Z). Text it does not match leaves the automaton at the root
+   * with no hit, so a scan may skip `feed` for it: the regular expression runs as native code
+   * from the first text node on, while `feed` is a character loop in JS that has not been
+   * optimised yet during a page's first scan.
+   */
+  readonly mayStart: RegExp;
 
   constructor(entries: readonly MatchEntry[]) {
     this.entries = entries;
@@ -55,6 +64,7 @@ export class Matcher {
       }
     });
     this.link();
+    this.mayStart = this.startPattern();
   }
 
   get size(): number {
@@ -81,6 +91,21 @@ export class Matcher {
       state = to;
     }
     this.out[state] = id;
+  }
+
+  /** See `mayStart`; built from the first two levels of the trie. */
+  private startPattern(): RegExp {
+    const branches: string[] = [];
+    const singles: number[] = [];
+    for (const [c, to] of this.next[0]!) {
+      if (this.out[to]! >= 0) singles.push(c);
+      const seconds = [...this.next[to]!.keys()];
+      if (seconds.length) branches.push(`${charClass([c])}${charClass(seconds)}`);
+    }
+    if (singles.length) branches.push(charClass(singles));
+    // A name cut at the end of this text (the next text may go on with it).
+    if (this.next[0]!.size) branches.push(`${charClass(this.next[0]!.keys())}$`);
+    return new RegExp(branches.length ? branches.join('|') : '[^\\s\\S]');
   }
 
   /** Breadth-first fail links, as in Aho & Corasick (1975). */
@@ -130,15 +155,18 @@ export class Matcher {
   /**
    * Turns raw hits over `text` into the flagged occurrences: whole names only (a Latin name is
    * not matched inside a longer word), and where hits overlap the longest wins. `before` is the
-   * character code just before `text` in the same run of text (NaN when there is none).
+   * character code just before `text` in the same run of text (NaN when there is none), or a
+   * function giving it, asked only if a Latin term starts `text` (finding it may walk the DOM).
    */
-  resolve(text: string, raw: readonly RawHit[], before = NaN): Hit[] {
+  resolve(text: string, raw: readonly RawHit[], before: number | (() => number) = NaN): Hit[] {
     const candidates: Hit[] = [];
+    let prev = before;
+    const charBefore = (start: number): number =>
+      start > 0 ? text.charCodeAt(start - 1) : typeof prev === 'number' ? prev : (prev = prev());
     for (const { end, term } of raw) {
       const t = this.termText[term]!;
       const start = end - t.length;
-      if (isWordChar(t.charCodeAt(0)) && isWordChar(start > 0 ? text.charCodeAt(start - 1) : before))
-        continue;
+      if (isWordChar(t.charCodeAt(0)) && isWordChar(charBefore(start))) continue;
       if (isWordChar(t.charCodeAt(t.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
         continue;
       candidates.push({ start, end, entry: this.termEntry[term]!, term: t });
@@ -158,6 +186,17 @@ export class Matcher {
     this.feed(text, 0, 0, raw);
     return raw.length ? this.resolve(text, raw) : [];
   }
+}
+
+/** A character class of the given (folded) code units and, for a–z, their capitals. */
+function charClass(codes: Iterable<number>): string {
+  let set = '';
+  const unit = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+  for (const c of codes) {
+    set += unit(c);
+    if (c >= 97 && c <= 122) set += unit(c - 32);
+  }
+  return `[${set}]`;
 }
 
 function foldText(text: string): string {

@@ -85,12 +85,14 @@ export class TextScan {
   private block: Element | null = null;
   private state = 0;
   private offset = 0;
-  private before = NaN;
   // Reused between blocks: a page has tens of thousands of them and almost none holds a name.
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
   private readonly hits: RawHit[] = [];
   private done = false;
+  /** Text nodes since the clock was last read, and whether `nextCandidate` skipped any. */
+  private since = 0;
+  private skipped = false;
 
   constructor(
     readonly root: Node,
@@ -120,35 +122,39 @@ export class TextScan {
     const walker = this.walker!;
     const doc = this.root.ownerDocument ?? (this.root as Document);
     // The loop keeps its state in locals (this is the hot path) and saves it when it pauses.
-    let { block, state, offset, before } = this;
-    const every = budget?.every ?? 128;
-    let since = 0;
+    let { block, state, offset } = this;
 
     for (;;) {
-      if (budget && ++since >= every && state === 0 && nodes.length === 0) {
-        since = 0;
-        if (budget.now() >= budget.deadline) {
+      let node: Text | null;
+      let text: string;
+      if (state === 0 && nodes.length === 0) {
+        // Nothing is pending, so which block this text belongs to cannot matter unless the text
+        // itself starts a name. Most text does not: skip it (see `nextCandidate`); feed the rest
+        // alone first, and only when it opens a name or holds one ask for its parent (in the
+        // content script's isolated world each parent asked for is a new JS wrapper).
+        const next = this.nextCandidate(walker, budget);
+        // After skipped text the next text starts a fresh stream, as it would in any block.
+        if (this.skipped) block = null;
+        if (next === undefined) {
           this.block = block;
           this.state = state;
           this.offset = offset;
-          this.before = before;
           return false;
         }
-      }
-      const node = walker.nextNode() as Text | null;
-      if (!node) break;
-      const text = node.data;
-      if (state === 0 && nodes.length === 0) {
-        // Nothing is pending, so which block this text belongs to cannot matter unless the text
-        // itself starts a name. Most text does not: feed it alone first, and only when it opens a
-        // name or holds one ask for its parent (in the content script's isolated world each
-        // parent asked for is a new JS wrapper, and this is most of a first scan's cost).
-        if (matcher.feed(text, 0, 0, hits) === 0 && hits.length === 0) {
-          // The next text starts a fresh stream, as it would after this one in any block.
+        if (!next) break;
+        node = next;
+        text = node.data;
+        // No name in it, and none left open that the next text could go on with.
+        const open = matcher.feed(text, 0, 0, hits);
+        if (hits.length === 0 && (open === 0 || endsBlock(node))) {
           block = null;
           continue;
         }
         hits.length = 0;
+      } else {
+        node = walker.nextNode() as Text | null;
+        if (!node) break;
+        text = node.data;
       }
       const parent = node.parentElement;
       if (!parent) continue;
@@ -157,7 +163,7 @@ export class TextScan {
       const nodeBlock = INLINE.has(tag) ? blockOf(parent) : parent;
       if (nodeBlock !== block) {
         if (hits.length) {
-          report(matcher, nodes, starts, hits, out, before);
+          report(matcher, nodes, starts, hits, out, block, doc);
           hits.length = 0;
         }
         nodes.length = 0;
@@ -168,21 +174,61 @@ export class TextScan {
       }
       state = matcher.feed(text, state, offset, hits);
       if (state !== 0 || hits.length !== 0 || nodes.length !== 0) {
-        // A name may be open or found: keep what is needed to map it back to elements, and the
-        // character before it (a Latin name must not start inside a longer word).
-        if (nodes.length === 0) before = charBefore(node, nodeBlock, doc);
+        // A name may be open or found: keep what is needed to map it back to elements.
         nodes.push(node);
         starts.push(offset);
       }
       offset += text.length;
     }
-    if (hits.length) report(matcher, nodes, starts, hits, out, before);
+    if (hits.length) report(matcher, nodes, starts, hits, out, block, doc);
     hits.length = 0;
     nodes.length = 0;
     starts.length = 0;
     this.done = true;
     return true;
   }
+
+  /**
+   * Walks on to the next text node that may start a name, skipping those that cannot (no
+   * character a name starts with, `Matcher.mayStart`: fed alone they would leave the matcher at
+   * its root with no hit). This is the hot loop of a scan, and kept small so that it runs
+   * optimised early in a page's first scan. Returns null at the end, or undefined when the budget
+   * is spent (the clock is read every `budget.every` text nodes).
+   */
+  private nextCandidate(walker: TreeWalker, budget: ScanBudget | undefined): Text | null | undefined {
+    const mayStart = this.matcher.mayStart;
+    const every = budget?.every ?? 128;
+    let since = this.since;
+    let skipped = false;
+    for (;;) {
+      if (budget && ++since >= every) {
+        since = 0;
+        if (budget.now() >= budget.deadline) {
+          this.since = since;
+          this.skipped = skipped;
+          return undefined;
+        }
+      }
+      const node = walker.nextNode() as Text | null;
+      if (!node || mayStart.test(node.data)) {
+        this.since = since;
+        this.skipped = skipped;
+        return node;
+      }
+      skipped = true;
+    }
+  }
+}
+
+/**
+ * True when no text after `node` belongs to its block: it is its parent's last child and the
+ * parent is no inline element (a block, or text that is skipped). A name it leaves open ends
+ * there (a number ending in the first digit of a name, in a table cell, is the common case).
+ */
+function endsBlock(node: Text): boolean {
+  if (node.nextSibling) return false;
+  const parent = node.parentElement;
+  return !parent || !INLINE.has(parent.localName);
 }
 
 /**
@@ -207,12 +253,16 @@ function report(
   starts: number[],
   raw: RawHit[],
   out: Found[],
-  before: number,
+  block: Element | null,
+  doc: Document,
 ): void {
   const base = starts[0] ?? 0;
   const text = nodes.map((n) => n.data).join('');
   const shifted = base ? raw.map((h) => ({ end: h.end - base, term: h.term })) : raw;
-  for (const hit of matcher.resolve(text, shifted, before)) {
+  // The character before the run matters only for a Latin name at its start (it must not start
+  // inside a longer word), and finding it walks the DOM: asked for only then.
+  const head = nodes[0]!;
+  for (const hit of matcher.resolve(text, shifted, () => charBefore(head, block, doc))) {
     const first = nodeAt(starts, hit.start + base);
     const last = nodeAt(starts, hit.end - 1 + base);
     const element = commonElement(nodes[first]!, nodes[last]!);

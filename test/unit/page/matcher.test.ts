@@ -62,3 +62,53 @@ describe('Matcher', () => {
     expect(matcher.find(text)).toHaveLength(3);
   });
 });
+
+describe('Matcher.mayStart (the scan skips text it does not match, without feeding it)', () => {
+  const m = new Matcher([
+    { name: '1688买家旺旺', terms: ['买家旺旺'] },
+    { name: '家居百货解决方案', terms: ['家居百货方案'] },
+    { name: 'Deal Pro', terms: [] },
+    { name: '券', terms: [] },
+  ]);
+  /** What the scan needs: fed alone, does `text` leave the automaton off its root, or hit? */
+  const feedOpensOrHits = (text: string): boolean => {
+    const hits: { end: number; term: number }[] = [];
+    return m.feed(text, 0, 0, hits) !== 0 || hits.length > 0;
+  };
+
+  it.each([
+    ['推广计划 1', true], // ends in a name's first character: the next text may go on with it
+    ['编号 1016', true], // ends in a name's first two
+    ['1234', false],
+    ['消费品解决方案', false],
+    ['家居百货', true],
+    ['居百货解决方案', false], // the tail of a name opens nothing
+    ['deal', true],
+    ['DEAL', true],
+    ['ideal', true], // holds "de": fed, then left alone by the word rule
+    ['领券', true], // a name of one character
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(m.mayStart.test(text)).toBe(expected);
+    if (!expected) expect(feedOpensOrHits(text)).toBe(false);
+  });
+
+  it('never rejects text that feeding would open a name in or hit (seeded random text)', () => {
+    const alphabet = [...'1688买家旺旺居百货解决方案DealPROpro 券x0'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % alphabet.length;
+    let rejected = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let n = next() % 7; n >= 0; n--) text += alphabet[next()];
+      if (m.mayStart.test(text)) continue;
+      rejected++;
+      expect(feedOpensOrHits(text), JSON.stringify(text)).toBe(false);
+    }
+    expect(rejected).toBeGreaterThan(500);
+  });
+
+  it('matches nothing for an empty list', () => {
+    expect(new Matcher([]).mayStart.test('家居百货解决方案')).toBe(false);
+  });
+});

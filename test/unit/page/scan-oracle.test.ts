@@ -11,6 +11,8 @@ const matcher = new Matcher([
   { name: '家居百货解决方案', terms: ['家居百货方案'] },
   { name: '跨境专供解决方案', terms: [] },
   { name: 'Deal Pro', terms: [] },
+  // Starts with a digit: numbers ending in 1 or 16 leave it open at the end of their text.
+  { name: '1688买家旺旺', terms: [] },
 ]);
 
 /** Pieces that open, close, hold or almost hold a name, and text that has nothing to do with one. */
@@ -26,6 +28,9 @@ const PIECES = [
   ' Pro',
   'Deal Pro',
   '推广计划 12',
+  '推广计划 1',
+  '1016',
+  '688买家旺旺',
   '¥3.50',
   '、',
   ' ',
@@ -102,6 +107,26 @@ describe('a Latin name does not start inside a longer word, across inline elemen
     ['<p>12<script>x</script><b>Deal Pro</b></p>', []],
     ['<div>12<p>Deal Pro</p></div>', ['p:2']],
     ['<p><i>订购</i>Deal Pro</p>', ['p:2']],
+  ])('%s → %j', (html, expected) => {
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    // Test fixture markup written here, never feed text.
+    root.innerHTML = html; // eslint-disable-line no-unsanitized/property
+    const found = scanText(root, matcher).map((f) => `${f.element.localName}:${f.entry}`);
+    expect(found).toEqual(expected);
+    expect(found).toEqual(oracle(root).map((x) => x.replace(/#[^:]*/, '')));
+  });
+});
+
+describe('a name left open at the end of a text goes on in the next text of its block only', () => {
+  it.each([
+    ['<p>推广计划 1<b>688买家旺旺</b></p>', ['p:3']],
+    ['<p><b>推广计划 1</b>688买家旺旺</p>', ['p:3']],
+    ['<p>1<script>x</script>688买家旺旺</p>', ['p:3']],
+    ['<table><tr><td>1</td><td>688买家旺旺</td></tr></table>', []],
+    ['<div>1<p>688买家旺旺</p></div>', []],
+    ['<div><b>1</b><p>688买家旺旺</p></div>', []],
   ])('%s → %j', (html, expected) => {
     document.body.replaceChildren();
     const root = document.createElement('div');
