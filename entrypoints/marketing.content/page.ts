@@ -72,6 +72,8 @@ class PageSession {
   private badgeEntry = new WeakMap<Element, PageProduct>();
   private readonly card: CardController;
   private readonly observer: MutationObserver;
+  /** Whether the observer is on (from `start`, after the full scan's first slice). */
+  private observing = false;
   /** Badge words per product; renewed when countdowns move on. */
   private view = badgeViews([], 0, () => '');
 
@@ -105,7 +107,7 @@ class PageSession {
   start(): void {
     const { ctx, doc } = this;
     this.fullScan();
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observe();
     // The backend is a single-page app routed by `#!/…` fragments: a route change swaps content.
     // untrusted-ok: a rescan changes nothing the page could not change itself.
     ctx.addEventListener(window, 'hashchange', () => this.schedule(true));
@@ -122,11 +124,17 @@ class PageSession {
     });
     ctx.onInvalidated(() => {
       this.stopFullScan();
+      this.observing = false;
       this.observer.disconnect();
       this.flagger.clear();
       this.banner?.remove();
       this.card.destroy();
     });
+  }
+
+  private observe(): void {
+    this.observing = true;
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
   private makeBadge(entry: number): Element {
@@ -153,7 +161,23 @@ class PageSession {
     const scan = this.scan;
     if (!scan || this.ctx.isInvalid) return;
     const now = () => performance.now();
-    if (!scan.step({ now, deadline: now() + SLICE_MS })) {
+    // A slice that puts up flags and badges would queue a mutation record for each of them, only
+    // for onMutations to skip them as our own (1,500 on a 30,000-row page): the observer is off
+    // while a slice runs. What the page changed before is taken first, and nothing else can
+    // change the page while the slice runs.
+    const observing = this.observing;
+    if (observing) {
+      const held = this.observer.takeRecords();
+      this.observer.disconnect();
+      if (held.length) this.onMutations(held);
+    }
+    let done: boolean;
+    try {
+      done = scan.step({ now, deadline: now() + SLICE_MS });
+    } finally {
+      if (observing) this.observe();
+    }
+    if (!done) {
       // A new task, so the page can paint and handle input in between; ctx's timer is cleared
       // when the extension is updated or removed.
       this.sliceTimer = this.ctx.setTimeout(() => this.nextSlice(), 0);
