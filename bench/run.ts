@@ -2,13 +2,13 @@
 //  1. In a plain page, tables of 1,000 / 8,000 / 30,000 rows: full scan vs a bare TreeWalker pass
 //     over every text node (goal ≤ 2×), and 100 appended rows vs a full scan (goal ≤ 5%).
 //  2. The matcher alone: an indexOf per name vs the one-pass automaton, 10 → 500 names.
-//  3. With the built extension loaded, on pages served at p4p.1688.com: its own
-//     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures, the longest task while
-//     the page loads (PerformanceObserver, longtask) and, from a trace, the longest task of the
-//     content script's full scan (issue 8: < 50 ms).
+//  3. With the built extension loaded, on pages served at p4p.1688.com: the content script's own
+//     work during its first full scan (the sum of its tasks, from a trace) vs a bare TreeWalker
+//     pass in a fresh isolated world (goal ≤ 2×), its longest task (issue 8: < 50 ms), and its
+//     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures (+100 rows: goal ≤ 5%).
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import {
   chromiumPath,
   launchWithExtension,
@@ -123,12 +123,9 @@ async function inPage(page: Page): Promise<void> {
   }
 }
 
-/** A page at p4p.1688.com that builds `rows` rows while loading and records long tasks. */
+/** A page at p4p.1688.com that builds `rows` rows while loading. */
 function loadPage(rows: number): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench ${rows}</title><script>
-window.__long = [];
-new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-</script></head><body><table class="next-table"><tbody id="rows"></tbody></table><script>
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench ${rows}</title></head><body><table class="next-table"><tbody id="rows"></tbody></table><script>
 const P = ${JSON.stringify(['家居百货解决方案', '行业优选解决方案', '跨境专供解决方案', '消费品解决方案', '工业品解决方案', '大客方案', '找工厂解决方案'])};
 window.row = (i) => { const tr = document.createElement('tr'); tr.className = 'next-table-row';
   const p = i % ${EVERY} === 0 ? P[(i / ${EVERY}) % 3] : P[3 + (i % 4)];
@@ -136,6 +133,35 @@ window.row = (i) => { const tr = document.createElement('tr'); tr.className = 'n
   const td = document.createElement('td'); const b = document.createElement('button'); b.className = 'next-btn'; b.textContent = '续费'; td.append(b); tr.append(td); return tr; };
 const tb = document.getElementById('rows'); for (let i = 0; i < ${rows}; i++) tb.append(row(i));
 </script></body></html>`;
+}
+
+/** The bare pass: every text node's .data, nothing else (a function body, for page worlds). */
+const BARE_WALK =
+  'const t0 = performance.now(); const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let c = 0; for (let n = w.nextNode(); n; n = w.nextNode()) c += n.data.length; const ms = performance.now() - t0;';
+
+/**
+ * The bare pass at the moment of a page's life when the content script scans: the same page at
+ * a host the extension does not run on, the pass in an isolated world right after
+ * DOMContentLoaded. Context only (the goal compares with the pass on the settled page): at load
+ * the engine still has the page's own fresh DOM and garbage to deal with, whoever walks it.
+ */
+async function bareWalkAtLoad(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+      worldName: 'bench-bare-walk-at-load',
+      source: `document.addEventListener('DOMContentLoaded', () => setTimeout(() => { ${BARE_WALK} performance.measure('bench:bare-walk', { start: t0, duration: ms }); }, 0));`,
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('bench:bare-walk').length > 0);
+    const ms = await page.evaluate(() => performance.getEntriesByName('bench:bare-walk')[0]!.duration);
+    await cdp.detach();
+    return ms;
+  } finally {
+    await page.close();
+  }
 }
 
 interface TraceEvent {
@@ -217,7 +243,9 @@ function scanTasks(events: TraceEvent[]): { ours: number[]; others: number[] } {
 }
 
 async function withExtension(): Promise<void> {
-  console.log(`\n3. The built extension on pages at https://p4p.1688.com/ (its own performance measures)\n`);
+  console.log(
+    `\n3. The built extension on pages at https://p4p.1688.com/ (its content script traced, and its own measures)\n`,
+  );
   execFileSync('npx', ['wxt', 'build'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -232,19 +260,28 @@ async function withExtension(): Promise<void> {
   try {
     const extra = Object.fromEntries(SIZES.map((n) => [`https://p4p.1688.com/bench-${n}.html`, loadPage(n)]));
     await routeReplicaPages(session.context, extra);
+    // The same pages where the extension does not run (for the bare walk at load).
+    await session.context.route(/^https:\/\/www\.1688\.com\/bench-\d+\.html$/, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: loadPage(Number(/bench-(\d+)/.exec(route.request().url())![1])),
+      }),
+    );
     await waitForStoredNotice(session.worker, 'replica-kuajing');
     console.log(
-      `   each page loaded ${REPEAT}× (every load is a fresh isolated world, so every scan is a first scan); best / median\n`,
+      `   each page loaded ${REPEAT}× (every load is a fresh isolated world, so every scan is a first scan); medians\n`,
     );
     console.log(
-      '   rows    bare walk (isolated world)   scan (measure)    ratio (best, median)   longest task   ours (slices)   Σ ours   page in between   +100 rows (measure)   ratio',
+      '   rows    bare walk   Σ ours (tasks)   Σ ours / bare (goal ≤ 2×)   bare walk at load   Σ ours / it   scan measure   measure / bare   our longest task (goal < 50 ms)   page in between   +100 rows   / scan (goal ≤ 5%)',
     );
+    const verdicts: string[] = [];
     for (const rows of SIZES) {
       const runs = {
         bare: [] as number[],
+        atLoad: [] as number[],
         scan: [] as number[],
         inc: [] as number[],
-        longest: [] as number[],
         ours: [] as number[],
         slices: [] as number[],
         work: [] as number[],
@@ -282,10 +319,6 @@ async function withExtension(): Promise<void> {
         );
         const trace = scanTasks(await endTrace(tracer));
         await tracer.detach();
-        const longest = await page.evaluate(() =>
-          Math.max(0, ...(window as unknown as { __long: number[] }).__long),
-        );
-        runs.longest.push(longest);
         runs.ours.push(Math.max(0, ...trace.ours));
         runs.slices.push(trace.ours.length);
         runs.work.push(trace.ours.reduce((a, b) => a + b, 0));
@@ -301,25 +334,43 @@ async function withExtension(): Promise<void> {
         const walked = (await cdp.send('Runtime.evaluate', {
           contextId: world.executionContextId,
           returnByValue: true,
-          expression: `(() => { const t0 = performance.now(); const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let c = 0; for (let n = w.nextNode(); n; n = w.nextNode()) c += n.data.length; return performance.now() - t0; })()`,
+          expression: `(() => { ${BARE_WALK} return ms; })()`,
         })) as { result: { value: number } };
         runs.bare.push(walked.result.value);
         await cdp.detach();
         await page.close();
+        runs.atLoad.push(await bareWalkAtLoad(session.context, `https://www.1688.com/bench-${rows}.html`));
       }
-      const [bare, scan, inc] = [best(runs.bare), best(runs.scan), best(runs.inc)];
-      const ratios = `${(scan / bare).toFixed(2)}×, ${(median(runs.scan) / median(runs.bare)).toFixed(2)}×`;
+      // The goal figure: the content script's own work during its first scan (Σ of its tasks,
+      // traced) against the bare walk; medians of the loads. The measure also spans the page's
+      // tasks between our slices, so it is printed for comparison only. +100 rows: best of the
+      // loads against the best measure, as before.
+      const bare = median(runs.bare);
+      const work = median(runs.work);
+      const longest = median(runs.ours);
+      const [scan, inc] = [best(runs.scan), best(runs.inc)];
+      const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+      const full = `${(work / bare).toFixed(2)}× ${met(work <= 2 * bare)}`;
+      const long = `${f(longest)} ${met(longest < 50)}`;
+      const small = `${pct(inc / scan)} ${met(inc <= 0.05 * scan)}`;
+      verdicts.push(`${rows} rows: full scan ${full}; longest task ${long}; +100 rows ${small}`);
       console.log(
-        `   ${String(rows).padStart(6)}  ${`${f(bare)} / ${f(median(runs.bare))}`.padStart(26)}  ${`${f(scan)} / ${f(median(runs.scan))}`.padStart(17)}  ${ratios.padStart(20)}  ${f(median(runs.longest)).padStart(13)}  ${`${f(median(runs.ours))} (${median(runs.slices)})`.padStart(14)}  ${f(median(runs.work)).padStart(8)}  ${f(median(runs.between)).padStart(16)}  ${f(inc).padStart(19)}   ${pct(inc / scan).padStart(6)}`,
+        `   ${String(rows).padStart(6)}  ${f(bare).padStart(9)}  ${`${f(work)} (${median(runs.slices)})`.padStart(15)}  ${full.padStart(26)}  ${f(median(runs.atLoad)).padStart(18)}  ${`${(work / median(runs.atLoad)).toFixed(2)}×`.padStart(12)}  ${f(median(runs.scan)).padStart(13)}  ${`${(median(runs.scan) / bare).toFixed(2)}×`.padStart(15)}  ${long.padStart(32)}  ${f(median(runs.between)).padStart(16)}  ${f(inc).padStart(10)}  ${small.padStart(19)}`,
       );
     }
     console.log(
-      "\n   (longest task: median, the page's longtask observer: the page building its rows in one script.\n" +
-        '   ours: median of the longest task running the content script during its full scan (trace), with\n' +
-        '   the number of such tasks (slices); Σ ours: their total (median); page in between: the longest\n' +
-        '   other task in that time, mostly the browser rendering the table between slices; the scan measure\n' +
-        '   spans those too. +100 rows: best)',
+      "\n   (bare walk: a TreeWalker over the page's text nodes reading .data, run after our scan in a fresh\n" +
+        '   isolated world (CDP), where every node needs a new JS wrapper as in the content script, but on a\n' +
+        "   page that has settled and in a renderer our scan has warmed up. Σ ours: the content script's tasks\n" +
+        '   during its full scan, from a trace (the first one also holds its start-up after the background\n' +
+        '   replied), with their number (slices). Scan measure: `sunset-watch:scan`, which\n' +
+        "   also spans the page's own tasks between our slices (page in between: the longest of those, mostly\n" +
+        '   the browser rendering the table). Bare walk at load: the same pass on the same page right after\n' +
+        '   DOMContentLoaded, at a host the extension does not run on (context: the moment our scan runs).\n' +
+        '   All medians, except +100 rows: best, against the best measure; on 1,000 rows they are a tenth of\n' +
+        '   the page.)\n',
     );
+    for (const verdict of verdicts) console.log(`   ${verdict}`);
   } finally {
     await session.close();
     removeProfile(session.userDataDir);
