@@ -63,6 +63,8 @@ const ZONES: Record<string, string> = {
 };
 /** Milestones outside these years are kept but flagged as probable typos. */
 const PLAUSIBLE = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
+/** How an ISO 8601 date starts; anything else is no ISO date. */
+const ISO_START = /^\d{4}-/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
@@ -72,7 +74,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  */
 export function pubDateToIso(value: string): string | undefined {
   const trimmed = value.trim();
-  const problem = isoProblem(trimmed);
+  // RSS's own form (RFC 822, "Fri, 10 Feb …") is the usual one: no ISO check for it.
+  const problem = ISO_START.test(trimmed) ? isoProblem(trimmed) : 'not-a-date';
   if (problem === null) return trimmed;
   if (problem === 'missing-offset') {
     // A bare local time would otherwise be read in whatever zone the reader's machine is in;
@@ -168,7 +171,7 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
   const pubDate = pubDateToIso(pubDateText);
   if (!pubDate) return { reason: `pubDate: ${JSON.stringify(pubDateText)} is not a date`, warnings };
   out.pubDate = pubDate;
-  if (isoProblem(pubDateText.trim()) === 'missing-offset') {
+  if (ISO_START.test(pubDateText.trim()) && isoProblem(pubDateText.trim()) === 'missing-offset') {
     warnings.push(`pubDate ${JSON.stringify(pubDateText)} has no offset: read as Beijing time`);
   }
 
