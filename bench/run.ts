@@ -379,6 +379,8 @@ async function withExtension(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // `--extension-only`: part 3 alone (A/B runs of the content script).
+  if (process.argv.includes('--extension-only')) return withExtension();
   const code = await harness();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),

@@ -50,6 +50,11 @@ export class Matcher {
    * optimised yet during a page's first scan.
    */
   readonly mayStart: RegExp;
+  /**
+   * Matches text that may hold a term (any term, either case): text it does not match holds no
+   * term anywhere, so a scan may pass over a whole element whose `textContent` it does not match.
+   */
+  readonly mayHold: RegExp;
 
   constructor(entries: readonly MatchEntry[]) {
     this.entries = entries;
@@ -65,6 +70,9 @@ export class Matcher {
     });
     this.link();
     this.mayStart = this.startPattern();
+    // `i` folds more than `fold` does (never less): at worst an element is read that need not be.
+    const escape = (t: string): string => t.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+    this.mayHold = new RegExp(this.termText.length ? this.termText.map(escape).join('|') : '[^\\s\\S]', 'i');
   }
 
   get size(): number {

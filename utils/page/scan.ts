@@ -1,7 +1,8 @@
 // Finds watched names in a page's text. Text is read per block: the text nodes under one
 // non-inline element are fed to the matcher as one stream, so `<span>家居百货</span>解决方案`
-// inside one cell is still one name. Only text nodes are visited (a TreeWalker), and the
-// extension's own UI lives in shadow roots, which the walker never enters.
+// inside one cell is still one name. Text is visited in document order, except that a block whose
+// whole text holds no watched term is passed over unread (`TextScan.nextText`); the extension's
+// own UI lives in shadow roots, which the scan never enters.
 import type { Matcher, RawHit } from './matcher.ts';
 
 /** Elements whose text flows into their parent's line: a name may be split across them. */
@@ -36,6 +37,9 @@ const INLINE = new Set([
 ]);
 /** Text that is not shown as page text, or that the merchant is typing. */
 const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'title', 'option']);
+const SKIP_SELECTOR = [...SKIP].join(',');
+/** `TextScan.nextText`: a block with text was passed over (its text would have ended the run). */
+const PASSED = 0;
 
 /** True for the extension's own elements (`<sunset-watch-…>`), which scans and observers ignore. */
 export function isOwnNode(node: Node): boolean {
@@ -81,7 +85,13 @@ export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found
  * so a name is never read half before and half after a pause (the page may change in between).
  */
 export class TextScan {
-  private readonly walker: TreeWalker | null;
+  /**
+   * Where the scan is: at each level of the elements it went into, the next child to visit, and
+   * the walker over the text of an inline or skipped element (whose text is read in full).
+   */
+  private readonly next: (Node | null)[] = [];
+  private sub: TreeWalker | null = null;
+  private readonly doc: Document;
   private block: Element | null = null;
   private state = 0;
   private offset = 0;
@@ -99,10 +109,10 @@ export class TextScan {
     private readonly matcher: Matcher,
     readonly out: Found[] = [],
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    // 4 = NodeFilter.SHOW_TEXT (the constant is not a global in every test environment).
-    this.walker = matcher.size === 0 ? null : doc.createTreeWalker(root, 4);
-    if (!this.walker) this.done = true;
+    this.doc = root.ownerDocument ?? (root as Document);
+    if (matcher.size === 0) this.done = true;
+    // Like a TreeWalker's, the walk covers what is under `root`, not `root` itself.
+    else this.next.push(root.firstChild);
   }
 
   /**
@@ -111,16 +121,56 @@ export class TextScan {
    */
   canResume(): boolean {
     if (this.done) return true;
-    const at = this.walker!.currentNode;
-    return at === this.root || this.root.contains(at);
+    const root = this.root;
+    if (this.sub && !root.contains(this.sub.currentNode)) return false;
+    return this.next.every((at) => !at || root.contains(at));
+  }
+
+  /**
+   * The next text node in document order, as a TreeWalker over `root` would give it, except that
+   * a block element (no inline element, no script, style…) whose whole text holds no watched term
+   * (`Matcher.mayHold`, run natively over its `textContent`) is passed over unread: a name cannot
+   * cross its edges, and none is inside it. A page's rows mostly hold none, so most of its text
+   * nodes never get a JS wrapper. Returns PASSED for such a block when it has text (the walker
+   * would have ended the run there), null at the end.
+   */
+  private nextText(): Text | null | typeof PASSED {
+    const next = this.next;
+    for (;;) {
+      if (this.sub) {
+        // 4 = NodeFilter.SHOW_TEXT (the constant is not a global in every test environment).
+        const text = this.sub.nextNode() as Text | null;
+        if (text) return text;
+        this.sub = null;
+      }
+      const top = next.length - 1;
+      if (top < 0) return null;
+      const node = next[top];
+      if (!node) {
+        next.pop();
+        continue;
+      }
+      next[top] = node.nextSibling;
+      const type = node.nodeType;
+      if (type === 3) return node as Text;
+      if (type !== 1 || !node.firstChild) continue;
+      const tag = (node as Element).localName;
+      if (INLINE.has(tag) || SKIP.has(tag)) {
+        this.sub = this.doc.createTreeWalker(node, 4);
+        continue;
+      }
+      const text = node.textContent!;
+      if (text && !this.matcher.mayHold.test(text) && !(node as Element).querySelector(SKIP_SELECTOR)) {
+        return PASSED;
+      }
+      next.push(node.firstChild);
+    }
   }
 
   /** Scans until the end (true) or until the budget is spent (false: call again to go on). */
   run(budget?: ScanBudget): boolean {
     if (this.done) return true;
-    const { matcher, nodes, starts, hits, out } = this;
-    const walker = this.walker!;
-    const doc = this.root.ownerDocument ?? (this.root as Document);
+    const { matcher, nodes, starts, hits, out, doc } = this;
     // The loop keeps its state in locals (this is the hot path) and saves it when it pauses.
     let { block, state, offset } = this;
 
@@ -132,7 +182,7 @@ export class TextScan {
         // itself starts a name. Most text does not: skip it (see `nextCandidate`); feed the rest
         // alone first, and only when it opens a name or holds one ask for its parent (in the
         // content script's isolated world each parent asked for is a new JS wrapper).
-        const next = this.nextCandidate(walker, budget);
+        const next = this.nextCandidate(budget);
         // After skipped text the next text starts a fresh stream, as it would in any block.
         if (this.skipped) block = null;
         if (next === undefined) {
@@ -152,8 +202,20 @@ export class TextScan {
         }
         hits.length = 0;
       } else {
-        node = walker.nextNode() as Text | null;
-        if (!node) break;
+        const next = this.nextText();
+        if (next === null) break;
+        if (next === PASSED) {
+          // As a walker would at the passed block's first text: the run ends there.
+          if (hits.length) report(matcher, nodes, starts, hits, out, block, doc);
+          hits.length = 0;
+          nodes.length = 0;
+          starts.length = 0;
+          state = 0;
+          offset = 0;
+          block = null;
+          continue;
+        }
+        node = next;
         text = node.data;
       }
       const parent = node.parentElement;
@@ -195,7 +257,7 @@ export class TextScan {
    * optimised early in a page's first scan. Returns null at the end, or undefined when the budget
    * is spent (the clock is read every `budget.every` text nodes).
    */
-  private nextCandidate(walker: TreeWalker, budget: ScanBudget | undefined): Text | null | undefined {
+  private nextCandidate(budget: ScanBudget | undefined): Text | null | undefined {
     const mayStart = this.matcher.mayStart;
     const every = budget?.every ?? 128;
     let since = this.since;
@@ -209,7 +271,11 @@ export class TextScan {
           return undefined;
         }
       }
-      const node = walker.nextNode() as Text | null;
+      const node = this.nextText();
+      if (node === PASSED) {
+        skipped = true;
+        continue;
+      }
       if (!node || mayStart.test(node.data)) {
         this.since = since;
         this.skipped = skipped;

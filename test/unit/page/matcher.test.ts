@@ -112,3 +112,55 @@ describe('Matcher.mayStart (the scan skips text it does not match, without feedi
     expect(new Matcher([]).mayStart.test('家居百货解决方案')).toBe(false);
   });
 });
+
+describe('Matcher.mayHold (the scan passes over a block whose whole text it does not match)', () => {
+  const m = new Matcher([
+    { name: '家居百货解决方案', terms: ['家居百货方案'] },
+    { name: 'Deal Pro (a.b)', terms: ['C++ [x]'] },
+  ]);
+
+  it.each([
+    ['行 1 家居百货方案 ¥3', true],
+    ['家居百货', false], // half a name is no name
+    ['deal pro (A.B)', true],
+    ['DEAL PRO (a.b)', true],
+    ['Deal Pro (aXb)', false], // regular-expression characters in a name are literal
+    ['use c++ [X] here', true],
+    ['c [x]', false],
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(m.mayHold.test(text)).toBe(expected);
+  });
+
+  it('never rejects text the matcher finds a term in (seeded random text)', () => {
+    const pieces = [
+      '家居百货',
+      '方案',
+      '解决方案',
+      'Deal Pro',
+      'deal PRO',
+      ' (a.b)',
+      ' (A.B)',
+      'C++',
+      ' [x]',
+      ' [X]',
+    ];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % pieces.length;
+    let held = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let n = next() % 8; n >= 0; n--) text += pieces[next()];
+      const hits: { end: number; term: number }[] = [];
+      m.feed(text, 0, 0, hits);
+      if (!hits.length) continue;
+      held++;
+      expect(m.mayHold.test(text), JSON.stringify(text)).toBe(true);
+    }
+    expect(held).toBeGreaterThan(100);
+  });
+
+  it('matches nothing for an empty list', () => {
+    expect(new Matcher([]).mayHold.test('家居百货解决方案')).toBe(false);
+  });
+});

@@ -133,6 +133,26 @@ describe('a name left open at the end of a text goes on in the next text of its 
   ])('%s → %j', scanMatchesOracle);
 });
 
+describe('a block whose text holds no name is passed over unread, as a walker would end the run there', () => {
+  it.each([
+    // The passed block has text: the run ends there, as at any block.
+    ['<div>家居<p>x</p>百货解决方案</div>', []],
+    ['<div>家居<p>家居</p>百货解决方案</div>', []],
+    // No text in it: the run goes on through it.
+    ['<div>家居<p></p>百货解决方案</div>', ['div:0']],
+    ['<div>家居<p><i></i></p>百货解决方案</div>', ['div:0']],
+    // Script text is skipped without ending the run, so a block holding some is read.
+    ['<div>家居<p><script>x</script></p>百货解决方案</div>', ['div:0']],
+    ['<div>家居<p><textarea>家居</textarea></p>百货解决方案</div>', ['div:0']],
+    // Inline elements are never passed over: their text joins their block's run.
+    ['<div>家居<span>x</span>百货解决方案</div>', []],
+    ['<div>家居<span>百货</span>解决方案</div>', ['div:0']],
+    // Names in any case, in passed-over company.
+    ['<ul><li>无</li><li>deal pro</li><li>其他</li><li>DEAL PRO 1</li></ul>', ['li:2', 'li:2']],
+    ['<table><tr><td>推广计划 1</td></tr><tr><td>688买家旺旺</td></tr></table>', []],
+  ])('%s → %j', scanMatchesOracle);
+});
+
 describe('scanText agrees with a plain oracle', () => {
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %i', (seed) => {
     const random = rng(seed);
