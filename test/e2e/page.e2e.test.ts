@@ -1,5 +1,6 @@
 // The content script in real Chromium on replica backend pages served at the real addresses,
 // with the real background polling a real (local) feed.
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import {
@@ -9,7 +10,7 @@ import {
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_FEED_PORT } from './support/paths.ts';
+import { E2E_FEED_PORT, ROOT } from './support/paths.ts';
 import {
   P4P_MAIN,
   WORKBENCH,
@@ -451,5 +452,58 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     await page.waitForSelector('body[data-late-rows="loaded"]');
     await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
     expect(await page.$('[data-sunset-flag="跨境专供解决方案"]')).toBeNull();
+  });
+});
+
+describe.skipIf(!hasChromium())('the page scan in Chromium', () => {
+  // The scan passes over blocks by their `textContent` and asks `querySelector` about script,
+  // textarea… inside them: the unit oracle runs in happy-dom, so the same check runs here, in the
+  // browser the content script runs in.
+  it('finds exactly what the plain oracle finds on seeded random pages', async () => {
+    const bundled = await build({
+      stdin: {
+        contents: [
+          `import { scanText } from './utils/page/scan.ts';`,
+          `import { build, matcher, oracle, rng } from './test/unit/page/scan-pages.ts';`,
+          `globalThis.checkScan = (seeds) => {`,
+          `  const wrong = []; let withHits = 0;`,
+          `  for (let seed = 1; seed <= seeds; seed++) {`,
+          `    document.body.replaceChildren();`,
+          `    const root = document.createElement('div');`,
+          `    document.body.append(root);`,
+          `    build(root, rng(seed), 0);`,
+          `    let id = 0;`,
+          `    for (const el of root.querySelectorAll('*')) el.id = 'e' + id++;`,
+          `    const found = scanText(root, matcher).map((f) => f.element.localName + '#' + f.element.id + ':' + f.entry);`,
+          `    const expected = oracle(root);`,
+          `    if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push({ seed, found, expected });`,
+          `    if (expected.length) withHits++;`,
+          `  }`,
+          `  return { wrong, withHits };`,
+          `};`,
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'chrome120',
+    });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+      await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+      const result = await page.evaluate('checkScan(300)');
+      const { wrong, withHits } = result as { wrong: unknown[]; withHits: number };
+      expect(wrong).toEqual([]);
+      expect(withHits).toBeGreaterThan(50);
+    } finally {
+      await browser.close();
+    }
   });
 });
