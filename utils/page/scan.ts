@@ -153,7 +153,8 @@ export class TextScan {
       next[top] = node.nextSibling;
       const type = node.nodeType;
       if (type === 3) return node as Text;
-      if (type !== 1 || !node.firstChild) continue;
+      // hasChildNodes: no JS wrapper for a first child that may never be read.
+      if (type !== 1 || !node.hasChildNodes()) continue;
       const tag = (node as Element).localName;
       if (INLINE.has(tag) || SKIP.has(tag)) {
         this.sub = this.doc.createTreeWalker(node, 4);
