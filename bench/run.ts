@@ -8,9 +8,9 @@
 //     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures (+100 rows: goal ≤ 5%).
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
-  chromiumPath,
+  blankPageWithScript,
   launchWithExtension,
   newProfile,
   removeProfile,
@@ -381,15 +381,8 @@ async function withExtension(): Promise<void> {
 async function main(): Promise<void> {
   // `--extension-only`: part 3 alone (A/B runs of the content script).
   if (process.argv.includes('--extension-only')) return withExtension();
-  const code = await harness();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const { browser, page } = await blankPageWithScript(await harness());
   try {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-    await page.addScriptTag({ content: code });
     await inPage(page);
   } finally {
     await browser.close();

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import {
+  blankPageWithScript,
   chromiumPath,
   hasChromium,
   launchWithExtension,
@@ -490,14 +491,8 @@ describe.skipIf(!hasChromium())('the page scan in Chromium', () => {
       format: 'iife',
       target: 'chrome120',
     });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const { browser, page } = await blankPageWithScript(bundled.outputFiles[0]!.text);
     try {
-      const page = await browser.newPage();
-      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-      await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
       const result = await page.evaluate('checkScan(300)');
       const { wrong, withHits } = result as { wrong: unknown[]; withHits: number };
       expect(wrong).toEqual([]);

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { E2E_EXTENSION_DIR } from './paths.ts';
 
 export function chromiumPath(): string {
@@ -63,4 +63,24 @@ export async function launchWithExtension(
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker, userDataDir, close: () => context.close() };
+}
+
+/**
+ * A plain Chromium (no extension) with one blank UTF-8 page that has run `script` (a bundle of
+ * our own code: the page-scan harness, the scan oracle). Close `browser` when done.
+ */
+export async function blankPageWithScript(script: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: script });
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
