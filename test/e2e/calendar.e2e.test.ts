@@ -6,6 +6,7 @@ import { replicaNotices, serveFeed, waitForStoredNotice, type FeedHandle } from 
 import {
   hasChromium,
   launchWithExtension,
+  openExtensionPage,
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
@@ -26,8 +27,7 @@ describe.skipIf(!hasChromium())('加入日历 in the popup', () => {
     session = await launchWithExtension();
     await waitForStoredNotice(session.worker, notices[0]!.guid);
 
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const page = await openExtensionPage(session);
     const button = page.getByRole('button', { name: '加入日历' }).first();
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

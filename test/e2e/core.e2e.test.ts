@@ -10,23 +10,19 @@ import type { ResponseMap } from '../../utils/messages/protocol.ts';
 import {
   hasChromium,
   launchWithExtension,
+  openExtensionPage,
   newProfile,
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
 import { E2E_FEED_PORT, E2E_FEED_URL } from './support/paths.ts';
+import { listenOnFeedPort, until, whenPortFree } from './support/wait.ts';
 
 const NOTICES_DIR = fileURLToPath(new URL('../fixtures/feeds/e2e-notices/', import.meta.url));
 /** One of feed/notices: bundled into the build, listed before any poll. */
 const BUNDLED_GUID = '1688-dm-2023-02-10-solutions';
 
 type List = ResponseMap['notices/list'];
-
-async function openPopup(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  return page;
-}
 
 /** Asks the background what it holds, through the same protocol the popup uses. */
 async function list(page: Page): Promise<List> {
@@ -36,29 +32,6 @@ async function list(page: Page): Promise<List> {
   };
   expect(reply.ok).toBe(true);
   return reply.value;
-}
-
-/** The e2e port is shared by every e2e suite (the build bakes it in); wait while another holds it. */
-async function whenPortFree<T>(start: () => Promise<T>): Promise<T> {
-  const end = Date.now() + 60_000;
-  for (;;) {
-    try {
-      return await start();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe.skipIf(!hasChromium())('core: poll, list, persist, re-poll conditionally', () => {
@@ -87,7 +60,7 @@ describe.skipIf(!hasChromium())('core: poll, list, persist, re-poll conditionall
       }),
     );
     session = await launchWithExtension(profile);
-    const page = await openPopup(session);
+    const page = await openExtensionPage(session);
     // The poll runs on install; reload the popup until its result is listed.
     await until(async () => {
       await page.reload();
@@ -131,19 +104,10 @@ describe.skipIf(!hasChromium())('core: poll, list, persist, re-poll conditionall
       }
     });
     const server = recorder;
-    await whenPortFree(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(E2E_FEED_PORT, '127.0.0.1', () => {
-            server.off('error', reject);
-            resolve();
-          });
-        }),
-    );
+    await listenOnFeedPort(server);
 
     session = await launchWithExtension(profile);
-    const page = await openPopup(session);
+    const page = await openExtensionPage(session);
     await expect
       .poll(() => page.locator('[data-notice-id="e2e-upcoming"]').count(), { timeout: 10_000 })
       .toBe(1);

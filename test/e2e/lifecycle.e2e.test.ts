@@ -20,11 +20,13 @@ import { record } from '../unit/reliability/record.ts';
 import {
   hasChromium,
   launchWithExtension,
+  openExtensionPage,
   newProfile,
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
 import { E2E_EXTENSION_DIR, E2E_FEED_PORT } from './support/paths.ts';
+import { listenOnFeedPort, until } from './support/wait.ts';
 
 type List = ResponseMap['notices/list'];
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url));
@@ -57,39 +59,8 @@ async function startFeed(): Promise<FeedServer> {
     requests: [],
     answer: serveBody(fixture('basic.xml'), '"v1"'),
   };
-  // The port is shared by every e2e suite (the build bakes it in); wait while another holds it.
-  const end = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        feed.server.once('error', reject);
-        feed.server.listen(E2E_FEED_PORT, '127.0.0.1', () => {
-          feed.server.off('error', reject);
-          resolve();
-        });
-      });
-      return feed;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function extensionPage(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  return page;
+  await listenOnFeedPort(feed.server);
+  return feed;
 }
 
 async function ask<T extends keyof ResponseMap>(page: Page, request: { type: T } & Record<string, unknown>) {
@@ -123,12 +94,18 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
   it('service worker stopped in the middle of a poll: the database stays consistent and the next poll completes', async (ctx) => {
     feed = await startFeed();
     session = await launchWithExtension(profile);
-    const page = await extensionPage(session);
+    const page = await openExtensionPage(session);
     // The install poll stores the fixture feed.
-    const first = await until(async () => {
-      const list = await ask(page, { type: 'notices/list' });
-      return list.notices.some((n) => n.guid === 'fixture-retire' && n.origin === 'feed') ? list : undefined;
-    }, 'the install poll');
+    const first = await until(
+      async () => {
+        const list = await ask(page, { type: 'notices/list' });
+        return list.notices.some((n) => n.guid === 'fixture-retire' && n.origin === 'feed')
+          ? list
+          : undefined;
+      },
+      'the install poll',
+      { retryErrors: true },
+    );
     beforeStop = byGuid(first);
     const stateBefore = first.feeds.find((f) => f.isDefault)!;
 
@@ -152,12 +129,15 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await until(async () => (heldClosed ? true : undefined), 'the held connection to close', 15_000);
+    await until(async () => (heldClosed ? true : undefined), 'the held connection to close', {
+      timeoutMs: 15_000,
+      retryErrors: true,
+    });
     await page.close();
 
     // The worker starts again for the next message; nothing of the interrupted poll was written.
     feed.answer = serveBody(updated, '"v2"');
-    const page2 = await extensionPage(session);
+    const page2 = await openExtensionPage(session);
     const after = await ask(page2, { type: 'notices/list' });
     expect(byGuid(after)).toEqual(beforeStop);
     const stateAfter = after.feeds.find((f) => f.isDefault)!;
@@ -185,13 +165,15 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
   let beforeRestart: ReturnType<typeof byGuid> = [];
 
   it('browser restart over the same profile (reported as an install): nothing lost, polled again conditionally', async (ctx) => {
-    const page = await extensionPage(session!);
+    const page = await openExtensionPage(session!);
     beforeRestart = byGuid(await ask(page, { type: 'notices/list' }));
     await session!.close();
     feed!.requests.length = 0;
     session = await launchWithExtension(profile);
-    const page2 = await extensionPage(session);
-    await until(async () => (feed!.requests.length > 0 ? true : undefined), 'the start-up poll');
+    const page2 = await openExtensionPage(session);
+    await until(async () => (feed!.requests.length > 0 ? true : undefined), 'the start-up poll', {
+      retryErrors: true,
+    });
     expect(feed!.requests[0]!.headers['if-none-match']).toBe('"v2"');
     const after = byGuid(await ask(page2, { type: 'notices/list' }));
     expect(after).toEqual(beforeRestart);
@@ -229,16 +211,20 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       });
     }
     feed!.answer = serveBody(buildFeedXml(notices), '"flood"');
-    const page = await extensionPage(session!);
+    const page = await openExtensionPage(session!);
     await ask(page, { type: 'feeds/refresh' });
     const list = await ask(page, { type: 'notices/list' });
     expect(list.notices.filter((n) => n.guid.startsWith('alarm-flood-'))).toHaveLength(12);
     const worker = session!.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))!;
     // Reminders are re-synced after the poll; wait until their alarms settle.
-    const alarms = await until(async () => {
-      const all = (await worker.evaluate(() => chrome.alarms.getAll())) as { name: string }[];
-      return all.some((a) => a.name.startsWith('rem:')) ? all : undefined;
-    }, 'reminder alarms');
+    const alarms = await until(
+      async () => {
+        const all = (await worker.evaluate(() => chrome.alarms.getAll())) as { name: string }[];
+        return all.some((a) => a.name.startsWith('rem:')) ? all : undefined;
+      },
+      'reminder alarms',
+      { retryErrors: true },
+    );
     await new Promise((r) => setTimeout(r, 1000));
     const settled = (await worker.evaluate(() => chrome.alarms.getAll())) as { name: string }[];
     const names = settled.map((a) => a.name);
@@ -267,7 +253,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
 
   it('markup in every text field, in the built worker: stored as plain text, shown as text in the popup', async (ctx) => {
     feed!.answer = serveBody(fixture('bad/markup.xml'), '"markup"');
-    const ext = await extensionPage(session!);
+    const ext = await openExtensionPage(session!);
     const refreshed = await ask(ext, { type: 'feeds/refresh' });
     const state = refreshed.feeds.find((f) => f.isDefault)!;
     // The whole feed was read (no "xmlbuilder is not bundled" failure), with the markup noted.
@@ -307,7 +293,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
   });
 
   it('redirects in the worker: a 301 is followed; a loop is reported as a redirect error', async (ctx) => {
-    const ext = await extensionPage(session!);
+    const ext = await openExtensionPage(session!);
     // 301 to a new path: Chromium hides a manual redirect's status from scripts (an
     // "opaqueredirect" response), so the worker lets the browser follow it and cannot tell a
     // permanent move from a temporary one: the data arrives, the original URL is kept.
@@ -383,7 +369,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       expect(srcs.length).toBeGreaterThan(0);
       expect(srcs.every((src) => src.startsWith('/'))).toBe(true);
     }
-    const page = await extensionPage(session!);
+    const page = await openExtensionPage(session!);
     const tried = await page.evaluate(async () => {
       const out: Record<string, string> = {};
       // Code from strings, started by the page itself: DevTools' own evaluate is exempt from
@@ -443,7 +429,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
         body: '<!doctype html><meta charset="utf-8"><title>hostile</title><main><p>批量方案 0-0</p><p>测试方案</p></main>',
       }),
     );
-    const ext = await extensionPage(session!);
+    const ext = await openExtensionPage(session!);
     const settingsBefore = await ask(ext, { type: 'settings/get' });
     const listBefore = byGuid(await ask(ext, { type: 'notices/list' }));
 
@@ -634,12 +620,16 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     session = await launchWithExtension(profile, extDir);
     const version = await session.worker.evaluate(() => chrome.runtime.getManifest().version);
     expect(version).toBe('0.2.0');
-    const page2 = await extensionPage(session);
+    const page2 = await openExtensionPage(session);
     const v1Notices = v1.records.notices as StoredNotice[];
-    const list = await until(async () => {
-      const l = await ask(page2, { type: 'notices/list' });
-      return v1Notices.every((n) => l.notices.some((m) => m.guid === n.guid)) ? l : undefined;
-    }, 'the updated extension to list the v1 notices');
+    const list = await until(
+      async () => {
+        const l = await ask(page2, { type: 'notices/list' });
+        return v1Notices.every((n) => l.notices.some((m) => m.guid === n.guid)) ? l : undefined;
+      },
+      'the updated extension to list the v1 notices',
+      { retryErrors: true },
+    );
     const after = await dumpDb(session.worker);
     const dbVersion = await session.worker.evaluate(
       () =>

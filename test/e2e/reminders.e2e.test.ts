@@ -14,7 +14,7 @@ import {
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_FEED_PORT } from './support/paths.ts';
+import { listenOnFeedPort } from './support/wait.ts';
 
 const HOUR = 3600_000;
 const GUID = 'e2e-reminders-1';
@@ -126,22 +126,7 @@ describe.skipIf(!hasChromium())('reminders in Chromium', () => {
         res.writeHead(404).end();
       }
     });
-    // The e2e build bakes in one feed port; another suite may still be releasing it.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await new Promise<void>((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(E2E_FEED_PORT, '127.0.0.1', () => {
-            server.off('error', reject);
-            resolve();
-          });
-        });
-        break;
-      } catch (error) {
-        if (attempt >= 40 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
+    await listenOnFeedPort(server);
   }, 90_000);
 
   afterAll(async () => {

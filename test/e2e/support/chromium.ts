@@ -84,3 +84,10 @@ export async function blankPageWithScript(script: string): Promise<{ browser: Br
     throw error;
   }
 }
+
+/** A new tab on one of the extension's pages (`popup.html` unless told). */
+export async function openExtensionPage(session: ExtensionSession, path = 'popup.html'): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
