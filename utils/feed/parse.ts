@@ -73,17 +73,27 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * shown in Beijing time; undefined when it is no date at all.
  */
 export function pubDateToIso(value: string): string | undefined {
+  return readPubDate(value).iso;
+}
+
+/** `pubDateToIso`, also saying whether a bare local time was taken as Beijing time (to warn). */
+function readPubDate(value: string): { iso: string | undefined; assumedBeijing?: true } {
   const trimmed = value.trim();
   // RSS's own form (RFC 822, "Fri, 10 Feb …") is the usual one: no ISO check for it.
   const problem = ISO_START.test(trimmed) ? isoProblem(trimmed) : 'not-a-date';
-  if (problem === null) return trimmed;
+  if (problem === null) return { iso: trimmed };
   if (problem === 'missing-offset') {
     // A bare local time would otherwise be read in whatever zone the reader's machine is in;
     // 1688 notices are in Beijing time (feed-format.md "Time"). The caller warns.
     const [date, time = '00:00:00'] = trimmed.split('T');
     const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${BEIJING_OFFSET}`;
-    return isoProblem(iso) === null ? iso : undefined;
+    return isoProblem(iso) === null ? { iso, assumedBeijing: true } : { iso: undefined };
   }
+  return { iso: rfc822OrDateParse(trimmed) };
+}
+
+/** RSS's RFC 822 form in the offset it names, else whatever Date reads, in Beijing time. */
+function rfc822OrDateParse(trimmed: string): string | undefined {
   const m =
     /^(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,3})?$/.exec(
       trimmed,
@@ -128,6 +138,9 @@ function cutLongStrings(
 }
 
 interface Mapped {
+  /** The item's title and guid as written (for warnings and skip reasons). */
+  rawTitle?: string;
+  rawGuid?: string;
   input?: Record<string, unknown>;
   reason?: string;
   warnings: string[];
@@ -157,9 +170,17 @@ function field(parent: XmlElement, read: ReadText, ...names: string[]): string |
 /** One <item> → the notice shape (unvalidated), applying the reader rules. */
 function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
   const warnings: string[] = [];
-  const title = field(item, read, 'title', 'dc:title')?.trim();
+  const rawTitle = field(item, read, 'title', 'dc:title');
+  const rawGuid = field(item, read, 'guid');
+  const title = rawTitle?.trim();
   const link = field(item, read, 'link')?.trim();
-  const guid = field(item, read, 'guid')?.trim() || fallbackGuid(link, title);
+  const guid = rawGuid?.trim() || fallbackGuid(link, title);
+  const mapped = (rest: { input?: Record<string, unknown>; reason?: string }): Mapped => ({
+    ...rest,
+    warnings,
+    ...(rawTitle !== undefined ? { rawTitle } : {}),
+    ...(rawGuid !== undefined ? { rawGuid } : {}),
+  });
   const out: Record<string, unknown> = { guid, title };
   const pubDateText = field(item, read, 'pubDate');
 
@@ -167,11 +188,11 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
     if (isHttpsUrl(link)) out.link = link;
     else warnings.push(`link ${JSON.stringify(link)} dropped: not an https: link`);
   }
-  if (pubDateText === undefined) return { reason: 'pubDate: is missing', warnings };
-  const pubDate = pubDateToIso(pubDateText);
-  if (!pubDate) return { reason: `pubDate: ${JSON.stringify(pubDateText)} is not a date`, warnings };
+  if (pubDateText === undefined) return mapped({ reason: 'pubDate: is missing' });
+  const { iso: pubDate, assumedBeijing } = readPubDate(pubDateText);
+  if (!pubDate) return mapped({ reason: `pubDate: ${JSON.stringify(pubDateText)} is not a date` });
   out.pubDate = pubDate;
-  if (ISO_START.test(pubDateText.trim()) && isoProblem(pubDateText.trim()) === 'missing-offset') {
+  if (assumedBeijing) {
     warnings.push(`pubDate ${JSON.stringify(pubDateText)} has no offset: read as Beijing time`);
   }
 
@@ -181,14 +202,13 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
   if (description !== undefined && description.trim() !== '') out.description = description;
 
   const el = firstChild(item, `${prefix}:notice`);
-  if (el === undefined) return { input: out, warnings };
+  if (el === undefined) return mapped({ input: out });
   const attrs = el.attrs;
   const productNodes = childrenNamed(el, `${prefix}:product`);
   if (productNodes.length > LIMITS.maxProducts) {
-    return {
+    return mapped({
       reason: `sunset.products: ${productNodes.length} products, more than ${LIMITS.maxProducts}`,
-      warnings,
-    };
+    });
   }
   const products = productNodes.map((node, pi) => {
     const aliases = childrenNamed(node, `${prefix}:alias`).map((a) => read(a) ?? '');
@@ -234,7 +254,7 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
   const grandfather = firstChild(el, `${prefix}:grandfather`);
   if (grandfather !== undefined) sunset.grandfather = read(grandfather) ?? '';
   out.sunset = sunset;
-  return { input: out, warnings };
+  return mapped({ input: out });
 }
 
 function describeParseError(error: unknown): string {
@@ -312,16 +332,13 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   const seen = new Set<string>();
   for (const item of items) {
     const mapped = mapItem(item, prefix, read);
-    const rawTitle = firstChild(item, 'title');
-    const itemTitle = rawTitle ? elementText(rawTitle).text : undefined;
-    const label = (mapped.input?.guid as string | undefined) ?? itemTitle ?? '(untitled item)';
+    const label = (mapped.input?.guid as string | undefined) ?? mapped.rawTitle ?? '(untitled item)';
     warnings.push(...mapped.warnings.map((w) => `item ${label}: ${w}`));
     const skip = (reason: string) => {
       const entry: SkippedItem = { reason };
-      const rawGuid = firstChild(item, 'guid');
-      const guid = mapped.input?.guid ?? (rawGuid ? elementText(rawGuid).text : undefined);
+      const guid = mapped.input?.guid ?? mapped.rawGuid;
       if (typeof guid === 'string') entry.guid = guid;
-      if (itemTitle !== undefined) entry.title = itemTitle;
+      if (mapped.rawTitle !== undefined) entry.title = mapped.rawTitle;
       skipped.push(entry);
     };
     if (!mapped.input) {
