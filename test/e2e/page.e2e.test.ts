@@ -458,7 +458,7 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
 
 describe.skipIf(!hasChromium())('the page scan in Chromium', () => {
   // The scan passes over blocks by their `textContent` and asks `querySelector` about script,
-  // textarea… inside them: the unit oracle runs in happy-dom, so the same check runs here, in the
+  // textarea… inside wide elements: the unit oracle runs in happy-dom, so the same check runs here, in the
   // browser the content script runs in.
   it('finds exactly what the plain oracle finds on seeded random pages', async () => {
     const bundled = await build({
@@ -475,9 +475,12 @@ describe.skipIf(!hasChromium())('the page scan in Chromium', () => {
           `    build(root, rng(seed), 0);`,
           `    let id = 0;`,
           `    for (const el of root.querySelectorAll('*')) el.id = 'e' + id++;`,
-          `    const found = scanText(root, matcher).map((f) => f.element.localName + '#' + f.element.id + ':' + f.entry);`,
           `    const expected = oracle(root);`,
-          `    if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push({ seed, found, expected });`,
+          // The default (only wide elements' blocks are asked) and every block asked.
+          `    for (const wide of [undefined, 0]) {`,
+          `      const found = scanText(root, matcher, [], wide).map((f) => f.element.localName + '#' + f.element.id + ':' + f.entry);`,
+          `      if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push({ seed, wide, found, expected });`,
+          `    }`,
           `    if (expected.length) withHits++;`,
           `  }`,
           `  return { wrong, withHits };`,

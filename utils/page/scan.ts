@@ -40,6 +40,16 @@ const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'ti
 const SKIP_SELECTOR = [...SKIP].join(',');
 /** `TextScan.nextText`: a block with text was passed over (its text would have ended the run). */
 const PASSED = 0;
+/**
+ * A level of the scan is in an element with this many child elements or more: its blocks are
+ * worth asking whether their `textContent` may hold a name. Fewer, and one of them most likely
+ * holds the name its parent held, so reading its whole text again would be wasted (on a page
+ * whose body > table > tbody each hold everything, that was three copies of all its text).
+ */
+export const WIDE_CHILDREN = 3;
+const WIDE = 1;
+/** The element holds no script, style… (see SKIP), so neither do the blocks in it. */
+const PLAIN = 2;
 
 /** True for the extension's own elements (`<sunset-watch-…>`), which scans and observers ignore. */
 export function isOwnNode(node: Node): boolean {
@@ -74,8 +84,13 @@ export interface ScanBudget {
  * Scans the text under `root` (an element or document) and reports each occurrence with the
  * element that holds it. `root` should be a block (see `blockOf`) so that no name is cut.
  */
-export function scanText(root: Node, matcher: Matcher, out: Found[] = []): Found[] {
-  new TextScan(root, matcher, out).run();
+export function scanText(
+  root: Node,
+  matcher: Matcher,
+  out: Found[] = [],
+  wideChildren = WIDE_CHILDREN,
+): Found[] {
+  new TextScan(root, matcher, out, wideChildren).run();
   return out;
 }
 
@@ -90,6 +105,8 @@ export class TextScan {
    * the walker over the text of an inline or skipped element (whose text is read in full).
    */
   private readonly next: (Node | null)[] = [];
+  /** Per level of `next`: what is known of the element that level is in (WIDE, PLAIN bits). */
+  private readonly level: number[] = [];
   private sub: TreeWalker | null = null;
   private readonly doc: Document;
   private block: Element | null = null;
@@ -108,11 +125,16 @@ export class TextScan {
     readonly root: Node,
     private readonly matcher: Matcher,
     readonly out: Found[] = [],
+    /** WIDE_CHILDREN; tests set 0 to have every block asked (the finds are the same either way). */
+    private readonly wideChildren = WIDE_CHILDREN,
   ) {
     this.doc = root.ownerDocument ?? (root as Document);
     if (matcher.size === 0) this.done = true;
     // Like a TreeWalker's, the walk covers what is under `root`, not `root` itself.
-    else this.next.push(root.firstChild);
+    else {
+      this.next.push(root.firstChild);
+      this.level.push(levelOf(root, 0, wideChildren));
+    }
   }
 
   /**
@@ -128,9 +150,9 @@ export class TextScan {
 
   /**
    * The next text node in document order, as a TreeWalker over `root` would give it, except that
-   * a block element (no inline element, no script, style…) whose whole text holds no watched term
-   * (`Matcher.mayHold`, run natively over its `textContent`) is passed over unread: a name cannot
-   * cross its edges, and none is inside it. A page's rows mostly hold none, so most of its text
+   * a block element (no inline element, no script, style…) among many siblings (WIDE_CHILDREN)
+   * whose whole text holds no watched term (`Matcher.mayHold`, run natively over its
+   * `textContent`) is passed over unread: a name cannot cross its edges, and none is inside it. A page's rows mostly hold none, so most of its text
    * nodes never get a JS wrapper. Returns PASSED for such a block when it has text (the walker
    * would have ended the run there), null at the end.
    */
@@ -148,6 +170,7 @@ export class TextScan {
       const node = next[top];
       if (!node) {
         next.pop();
+        this.level.pop();
         continue;
       }
       next[top] = node.nextSibling;
@@ -160,11 +183,15 @@ export class TextScan {
         this.sub = this.doc.createTreeWalker(node, 4);
         continue;
       }
-      const text = node.textContent!;
-      if (text && !this.matcher.mayHold.test(text) && !(node as Element).querySelector(SKIP_SELECTOR)) {
-        return PASSED;
+      const level = this.level[top]!;
+      if (level & WIDE) {
+        const text = node.textContent!;
+        // A script or style inside would put its text into `textContent` (and could split a name
+        // there): such a block is read node by node.
+        if (text && !this.matcher.mayHold.test(text) && (level & PLAIN || !hasSkipped(node))) return PASSED;
       }
       next.push(node.firstChild);
+      this.level.push(levelOf(node as Element, level, this.wideChildren));
     }
   }
 
@@ -285,6 +312,24 @@ export class TextScan {
       skipped = true;
     }
   }
+}
+
+/**
+ * What the scan needs to know of an element it goes into, given its parent's level bits: whether
+ * it is WIDE, and whether it is known PLAIN (asked once for a wide element, instead of once per
+ * block in it that is passed over; inherited from the parent).
+ */
+function levelOf(el: Node, parent: number, wideChildren: number): number {
+  const wide = (el as ParentNode).childElementCount >= wideChildren;
+  const plain = parent & PLAIN || (wide && !hasSkipped(el));
+  return (wide ? WIDE : 0) | (plain ? PLAIN : 0);
+}
+
+/** True when `node` holds an element whose text is not page text (script, style…; see SKIP). */
+function hasSkipped(node: Node): boolean {
+  return node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11
+    ? (node as ParentNode).querySelector(SKIP_SELECTOR) !== null
+    : false;
 }
 
 /**

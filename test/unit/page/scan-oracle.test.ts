@@ -4,8 +4,14 @@
 // pages: group the text nodes by block (text in script, style… is left out without ending the
 // group), search each group's whole text, map each hit back to the element holding it.
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../../utils/page/scan.ts';
+import { scanText, WIDE_CHILDREN } from '../../../utils/page/scan.ts';
 import { build, matcher, oracle, rng } from './scan-pages.ts';
+
+/**
+ * The scan asks a block's `textContent` only in elements with WIDE_CHILDREN child elements or
+ * more; with 0 it asks every block. The finds must be the same either way: each case runs both.
+ */
+const WIDTHS = [WIDE_CHILDREN, 0];
 
 /** Scans `html` and checks the finds (element:entry) against `expected` and against the oracle. */
 function scanMatchesOracle(html: string, expected: string[]): void {
@@ -14,9 +20,11 @@ function scanMatchesOracle(html: string, expected: string[]): void {
   document.body.append(root);
   // Test fixture markup written here, never feed text.
   root.innerHTML = html; // eslint-disable-line no-unsanitized/property
-  const found = scanText(root, matcher).map((f) => `${f.element.localName}:${f.entry}`);
-  expect(found).toEqual(expected);
-  expect(found).toEqual(oracle(root).map((x) => x.replace(/#[^:]*/, '')));
+  for (const wide of WIDTHS) {
+    const found = scanText(root, matcher, [], wide).map((f) => `${f.element.localName}:${f.entry}`);
+    expect(found).toEqual(expected);
+    expect(found).toEqual(oracle(root).map((x) => x.replace(/#[^:]*/, '')));
+  }
 }
 
 describe('a Latin name does not start inside a longer word, across inline elements', () => {
@@ -69,8 +77,12 @@ describe('scanText agrees with a plain oracle', () => {
     build(root, random, 0);
     let id = 0;
     for (const el of root.querySelectorAll('*')) el.id = `e${id++}`;
-    const found = scanText(root, matcher).map((f) => `${f.element.localName}#${f.element.id}:${f.entry}`);
-    expect(found).toEqual(oracle(root));
+    for (const wide of WIDTHS) {
+      const found = scanText(root, matcher, [], wide).map(
+        (f) => `${f.element.localName}#${f.element.id}:${f.entry}`,
+      );
+      expect(found).toEqual(oracle(root));
+    }
   });
 
   it('the seeds cover pages with names, split names and none', () => {
