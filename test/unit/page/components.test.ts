@@ -72,4 +72,20 @@ describe('on-page UI renders feed text as text', () => {
     expect(badge.shadowRoot!.textContent).toBe('已停止新订购');
     expect(badge.getAttribute('data-urgency')).toBe('past');
   });
+
+  it('badges with the same words are separate elements, each with its own shadow root', () => {
+    const view = badgeView(hostile.product, NOW, zh);
+    const [a, b] = [0, 1].map(() => createBadge(document, '家居百货解决方案', view));
+    expect(a).not.toBe(b);
+    expect(a!.shadowRoot).not.toBe(b!.shadowRoot);
+    expect(b!.getAttribute('data-product')).toBe('家居百货解决方案');
+    expect(b!.shadowRoot!.querySelector('button')!.getAttribute('aria-haspopup')).toBe('dialog');
+    updateBadge(a!, badgeView(hostile.product, NOW + 4 * DAY, zh));
+    expect(a!.shadowRoot!.textContent).toBe('已停止新订购');
+    expect(b!.shadowRoot!.textContent).toBe('2月17日停止新订购 · 剩3天');
+    // Another product with the same words gets its own name.
+    expect(createBadge(document, '行业优选解决方案', view).getAttribute('data-product')).toBe(
+      '行业优选解决方案',
+    );
+  });
 });
