@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 // WXT's `browser` is the browser's own (`browser` in Firefox, `chrome` in Chrome), not the
 // polyfill: messaging is promise-based in both under MV3, and this module is the content script's
-// one tie to the extension APIs. Importing the polyfill there cost about 1.5 ms of every page's
+// one tie to the extension APIs. Importing the polyfill there cost about 1.2 ms of every page's
 // script start (building its wrappers; bench/run.ts "script start"). In unit tests WXT's fake
 // browser stands in for it, as for the polyfill.
 import { browser } from 'wxt/browser';
