@@ -2,7 +2,7 @@
 // beside it. The page's own DOM gets nothing else. Re-scans are idempotent, and a flag whose
 // text went away is taken down again.
 import type { Matcher } from './matcher.ts';
-import { blockOf, isOwnNode, scanText, TextScan, type Found, type ScanBudget } from './scan.ts';
+import { blockOf, holdsNoName, isOwnNode, scanText, TextScan, type Found, type ScanBudget } from './scan.ts';
 
 export const FLAG_ATTR = 'data-sunset-flag';
 
@@ -44,7 +44,9 @@ export class Flagger {
   scanChanged(nodes: Iterable<Node>): number {
     const roots = changedBlocks(nodes);
     const found: Found[] = [];
-    for (const root of roots) scanText(root, this.matcher, found);
+    // Most changed blocks (a new row, an edited cell) name nothing: ruled out by their whole text.
+    // They stay roots, so that flags in them that lost their name come down.
+    for (const root of roots) if (!holdsNoName(root, this.matcher)) scanText(root, this.matcher, found);
     if (!roots.length) return 0;
     // In scope: under one of the roots. Walking up from each flagged element costs its depth;
     // asking every root `contains` would cost flags × roots.

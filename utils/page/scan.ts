@@ -325,6 +325,15 @@ function levelOf(el: Node, parent: number, wideChildren: number): number {
   return (wide ? WIDE : 0) | (plain ? PLAIN : 0);
 }
 
+/**
+ * True when nothing under `el` can be a watched name: its whole text holds no term, and no
+ * script, style… inside could have split one (one native read instead of a scan of its blocks).
+ */
+export function holdsNoName(el: Node, matcher: Matcher): boolean {
+  const text = el.textContent;
+  return !text || (!matcher.mayHold.test(text) && !hasSkipped(el));
+}
+
 /** True when `node` holds an element whose text is not page text (script, style…; see SKIP). */
 function hasSkipped(node: Node): boolean {
   return node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11

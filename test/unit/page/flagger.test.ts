@@ -84,6 +84,21 @@ describe('Flagger', () => {
     expect(document.querySelectorAll('sunset-watch-badge')).toHaveLength(0);
   });
 
+  it('an added row whose whole text names nothing is not scanned further, unless a script could split a name', () => {
+    page('<table><tbody id="b"></tbody></table>');
+    const f = new Flagger(matcher, badges);
+    f.scanAll(document);
+    const tbody = document.getElementById('b')!;
+    const plain = document.createElement('tr');
+    plain.innerHTML = '<td>推广计划 7</td><td>消费品解决方案</td>';
+    // The script's text is in `textContent` but not on the page: the name around it still counts.
+    const split = document.createElement('tr');
+    split.innerHTML = '<td>家居百货<script>x = 1</script>解决方案</td>';
+    tbody.append(plain, split);
+    f.scanChanged([plain, split]);
+    expect(flags()).toEqual(['TD:家居百货解决方案']);
+  });
+
   it('clear() leaves the page as it was', () => {
     const html = '<div class="next-card"><div class="next-card-title">家居百货解决方案</div></div>';
     page(html);
