@@ -34,7 +34,11 @@ export class Flagger {
 
   /** `scanAll` in slices: call `step(budget)` until it returns true. */
   beginScanAll(root: Node): SlicedScan {
-    return new SlicedScan(root, this.matcher, (found, inScope) => this.apply(found, inScope));
+    // The page's body (or all of it): every flag is in scope, and the flags are listed from the
+    // map rather than by asking the whole page for them.
+    const doc = root.ownerDocument;
+    const whole = !doc || root === doc.documentElement || root === doc.body;
+    return new SlicedScan(root, this.matcher, (found) => this.apply(found, whole ? ALL : [root as Element]));
   }
 
   /**
@@ -48,21 +52,24 @@ export class Flagger {
     // They stay roots, so that flags in them that lost their name come down.
     for (const root of roots) if (!holdsNoName(root, this.matcher)) scanText(root, this.matcher, found);
     if (!roots.length) return 0;
-    // In scope: under one of the roots. Walking up from each flagged element costs its depth;
-    // asking every root `contains` would cost flags × roots.
-    const rootSet = new Set<Node>(roots);
-    this.apply(found, (el) => {
-      for (let up: Node | null = el; up; up = up.parentNode) if (rootSet.has(up)) return true;
-      return false;
-    })();
+    this.apply(found, roots)();
     return roots.length;
   }
 
-  /** Indices of the products flagged on the page now. */
+  /** How many elements the flagger holds on to (it must let go of those the page removed). */
+  get size(): number {
+    return this.flagged.size;
+  }
+
+  /**
+   * Indices of the products flagged on the page now. Flags whose element the page removed are
+   * forgotten here (an incremental scan looks only inside the blocks it scanned).
+   */
   entriesOnPage(): Set<number> {
     const out = new Set<number>();
     for (const [el, record] of this.flagged) {
       if (el.isConnected) for (const e of record.entries) out.add(e);
+      else this.flagged.delete(el);
     }
     return out;
   }
@@ -81,21 +88,26 @@ export class Flagger {
   }
 
   /**
-   * Makes the flags in scope match `found`: flags found elements, takes down the others in scope.
-   * Returns a function that puts up the flags, up to `until()` being true between two (badges are
-   * the costly part of a first scan, so a sliced scan puts them up in slices too); it returns
-   * true when all are up.
+   * Makes the flags in scope (everywhere, or under the scanned blocks) match `found`: flags found
+   * elements, takes down the others in scope. Returns a function that puts up the flags, up to
+   * `until()` being true between two (badges are the costly part of a first scan, so a sliced
+   * scan puts them up in slices too); it returns true when all are up.
    */
-  private apply(found: Found[], inScope: (el: Element) => boolean): (until?: () => boolean) => boolean {
+  private apply(found: Found[], scope: typeof ALL | readonly Element[]): (until?: () => boolean) => boolean {
     const seen = new Map<Element, number[]>();
     for (const { element, entry } of found) {
       const list = seen.get(element);
       if (!list) seen.set(element, [entry]);
       else if (!list.includes(entry)) list.push(entry);
     }
-    for (const [el, record] of this.flagged) {
+    // Under the scanned blocks only, the flags there are asked of the DOM (natively), so that a
+    // batch of rows costs the same however many flags the page holds.
+    const inScope = scope === ALL ? this.flagged.keys() : flaggedUnder(scope);
+    for (const el of inScope) {
+      const record = this.flagged.get(el);
+      if (!record) continue;
       if (!el.isConnected) this.flagged.delete(el);
-      else if (!seen.has(el) && inScope(el)) {
+      else if (!seen.has(el)) {
         this.unflag(el, record);
         this.flagged.delete(el);
       }
@@ -150,6 +162,17 @@ export class Flagger {
  * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
  * paused after was removed, going on would end early, so the scan starts over (`restarts`).
  */
+/** `Flagger.apply`'s scope: the whole page (a full scan). */
+const ALL = 'all';
+
+/** The flagged elements at or under `roots` (outermost blocks, so each is listed once). */
+function* flaggedUnder(roots: readonly Element[]): Iterable<Element> {
+  for (const root of roots) {
+    if (root.hasAttribute(FLAG_ATTR)) yield root;
+    yield* root.querySelectorAll(`[${FLAG_ATTR}]`);
+  }
+}
+
 /** Time a slice must still have left to put up the flags and badges in it. */
 const WRITE_RESERVE_MS = 8;
 
@@ -164,10 +187,7 @@ export class SlicedScan {
   constructor(
     readonly root: Node,
     private readonly matcher: Matcher,
-    private readonly applyFound: (
-      found: Found[],
-      inScope: (el: Element) => boolean,
-    ) => (until?: () => boolean) => boolean,
+    private readonly applyFound: (found: Found[]) => (until?: () => boolean) => boolean,
   ) {
     this.scan = new TextScan(root, matcher);
   }
@@ -181,8 +201,7 @@ export class SlicedScan {
         this.scan = new TextScan(this.root, this.matcher);
       }
       if (!this.scan.run(budget)) return false;
-      const root = this.root;
-      this.flagging = this.applyFound(this.scan.out, (el) => root.contains(el));
+      this.flagging = this.applyFound(this.scan.out);
       // Flags and badges go up in one task of their own (a fresh slice when little of this one
       // is left): the browser lays the page out between slices, and a 30,000-row table that
       // gains badges over several frames is laid out again each time (~0.2–0.9 s a layout).

@@ -99,6 +99,23 @@ describe('Flagger', () => {
     expect(flags()).toEqual(['TD:家居百货解决方案']);
   });
 
+  it('a batch looks only inside its blocks: flags elsewhere stay, flags the page removed are forgotten', () => {
+    page(
+      '<table><tbody><tr id="a"><td>家居百货解决方案</td></tr><tr id="b"><td>行业优选解决方案</td></tr>' +
+        '<tr id="c"><td>跨境专供解决方案</td></tr></tbody></table>',
+    );
+    const f = new Flagger(matcher, badges);
+    f.scanAll(document);
+    expect([...f.entriesOnPage()].sort()).toEqual([0, 1, 2]);
+    const b = document.getElementById('b')!;
+    b.firstElementChild!.firstChild!.textContent = '普通方案';
+    document.getElementById('c')!.remove();
+    f.scanChanged([b.firstElementChild!.firstChild!]);
+    expect(flags()).toEqual(['TD:家居百货解决方案']);
+    expect([...f.entriesOnPage()]).toEqual([0]);
+    expect(f.size).toBe(1);
+  });
+
   it('clear() leaves the page as it was', () => {
     const html = '<div class="next-card"><div class="next-card-title">家居百货解决方案</div></div>';
     page(html);
