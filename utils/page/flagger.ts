@@ -38,7 +38,9 @@ export class Flagger {
     // map rather than by asking the whole page for them.
     const doc = root.ownerDocument;
     const whole = !doc || root === doc.documentElement || root === doc.body;
-    return new SlicedScan(root, this.matcher, (found) => this.apply(found, whole ? ALL : [root as Element]));
+    return new SlicedScan(root, this.matcher, (found) =>
+      this.apply(found, whole ? ALL : [root as Element | DocumentFragment]),
+    );
   }
 
   /**
@@ -93,7 +95,10 @@ export class Flagger {
    * `until()` being true between two (badges are the costly part of a first scan, so a sliced
    * scan puts them up in slices too); it returns true when all are up.
    */
-  private apply(found: Found[], scope: typeof ALL | readonly Element[]): (until?: () => boolean) => boolean {
+  private apply(
+    found: Found[],
+    scope: typeof ALL | readonly (Element | DocumentFragment)[],
+  ): (until?: () => boolean) => boolean {
     const seen = new Map<Element, number[]>();
     for (const { element, entry } of found) {
       const list = seen.get(element);
@@ -155,20 +160,13 @@ export class Flagger {
   }
 }
 
-/**
- * A full scan run in slices (the content script's first scan of a large page would otherwise be
- * one long task). The flags change only once all text is read: first the stale ones come down,
- * then the found ones go up, in slices too. The page may change between slices: what changed is
- * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
- * paused after was removed, going on would end early, so the scan starts over (`restarts`).
- */
 /** `Flagger.apply`'s scope: the whole page (a full scan). */
 const ALL = 'all';
 
 /** The flagged elements at or under `roots` (outermost blocks, so each is listed once). */
-function* flaggedUnder(roots: readonly Element[]): Iterable<Element> {
+function* flaggedUnder(roots: readonly (Element | DocumentFragment)[]): Iterable<Element> {
   for (const root of roots) {
-    if (root.hasAttribute(FLAG_ATTR)) yield root;
+    if (root.nodeType === 1 && (root as Element).hasAttribute(FLAG_ATTR)) yield root as Element;
     yield* root.querySelectorAll(`[${FLAG_ATTR}]`);
   }
 }
@@ -176,6 +174,13 @@ function* flaggedUnder(roots: readonly Element[]): Iterable<Element> {
 /** Time a slice must still have left to put up the flags and badges in it. */
 const WRITE_RESERVE_MS = 8;
 
+/**
+ * A full scan run in slices (the content script's first scan of a large page would otherwise be
+ * one long task). The flags change only once all text is read: first the stale ones come down,
+ * then the found ones go up, in slices too. The page may change between slices: what changed is
+ * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
+ * paused after was removed, going on would end early, so the scan starts over (`restarts`).
+ */
 export class SlicedScan {
   private scan: TextScan;
   private flagging: ((until?: () => boolean) => boolean) | null = null;
