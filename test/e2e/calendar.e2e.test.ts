@@ -2,32 +2,16 @@
 // keep the popup small), and the click still ends in an .ics download with the milestone's alarms.
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replicaNotices, serveFeed, waitForStoredNotice, type FeedHandle } from '../fixtures/pages/serve.ts';
-import {
-  hasChromium,
-  launchWithExtension,
-  openExtensionPage,
-  removeProfile,
-  type ExtensionSession,
-} from './support/chromium.ts';
-import { E2E_FEED_PORT } from './support/paths.ts';
+import { hasChromium, openExtensionPage } from './support/chromium.ts';
+import { startReplica, stopReplica, type ReplicaSetup } from './support/replica.ts';
 
 describe.skipIf(!hasChromium())('加入日历 in the popup', () => {
-  let session: ExtensionSession | undefined;
-  let feed: FeedHandle | undefined;
-  afterAll(async () => {
-    await session?.close();
-    await feed?.close();
-    if (session) removeProfile(session.userDataDir);
-  });
+  let setup: ReplicaSetup | undefined;
+  afterAll(() => stopReplica(setup ?? {}));
 
   it('downloads an .ics for the milestone, built by the lazily loaded calendar chunk', async () => {
-    const notices = replicaNotices(Date.now());
-    feed = await serveFeed(E2E_FEED_PORT, notices);
-    session = await launchWithExtension();
-    await waitForStoredNotice(session.worker, notices[0]!.guid);
-
-    const page = await openExtensionPage(session);
+    setup = await startReplica();
+    const page = await openExtensionPage(setup.session);
     const button = page.getByRole('button', { name: '加入日历' }).first();
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

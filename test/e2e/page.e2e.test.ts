@@ -8,16 +8,15 @@ import {
   chromiumPath,
   hasChromium,
   launchWithExtension,
-  removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_FEED_PORT, ROOT } from './support/paths.ts';
+import { ROOT } from './support/paths.ts';
+import { startReplica, stopReplica } from './support/replica.ts';
 import {
   P4P_MAIN,
   WORKBENCH,
   replicaNotices,
   routeReplicaPages,
-  serveFeed,
   waitForStoredNotice,
   type FeedHandle,
 } from '../fixtures/pages/serve.ts';
@@ -98,21 +97,15 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
   let jiajuHash: string;
 
   beforeAll(async () => {
-    feed = await serveFeed(E2E_FEED_PORT, replicaNotices(Date.now()));
-    session = await launchWithExtension();
-    await routeReplicaPages(session.context);
-    jiajuHash = await waitForStoredNotice(session.worker, 'replica-jiaju');
-    await waitForStoredNotice(session.worker, 'replica-kuajing');
+    const setup = await startReplica(['replica-jiaju', 'replica-kuajing']);
+    ({ session, feed } = setup);
+    jiajuHash = setup.hashes['replica-jiaju']!;
     page = await session.context.newPage();
     await page.goto(`${P4P_MAIN}#!/report/plan`);
     await page.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
   });
 
-  afterAll(async () => {
-    await session?.close();
-    if (session) removeProfile(session.userDataDir);
-    await feed?.close();
-  });
+  afterAll(() => stopReplica({ session, feed }));
 
   it('flags whole names in the plan report, with a badge per urgency', async () => {
     // Split across inline elements (<span>家居百货</span>解决方案): the wrapping span is flagged.

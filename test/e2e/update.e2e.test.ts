@@ -4,21 +4,9 @@
 // listener and timer tied to the script's lifetime).
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  P4P_MAIN,
-  replicaNotices,
-  routeReplicaPages,
-  serveFeed,
-  waitForStoredNotice,
-  type FeedHandle,
-} from '../fixtures/pages/serve.ts';
-import {
-  hasChromium,
-  launchWithExtension,
-  removeProfile,
-  type ExtensionSession,
-} from './support/chromium.ts';
-import { E2E_FEED_PORT } from './support/paths.ts';
+import { P4P_MAIN } from '../fixtures/pages/serve.ts';
+import { hasChromium } from './support/chromium.ts';
+import { startReplica, stopReplica, type ReplicaSetup } from './support/replica.ts';
 
 const ours = (page: Page) =>
   page.evaluate(() => ({
@@ -28,19 +16,12 @@ const ours = (page: Page) =>
   }));
 
 describe.skipIf(!hasChromium())('extension update with a backend page open', () => {
-  let session: ExtensionSession | undefined;
-  let feed: FeedHandle | undefined;
-  afterAll(async () => {
-    await session?.close();
-    await feed?.close();
-    if (session) removeProfile(session.userDataDir);
-  });
+  let setup: ReplicaSetup | undefined;
+  afterAll(() => stopReplica(setup ?? {}));
 
   it('takes its flags, badges and banner down and leaves no errors behind', async () => {
-    feed = await serveFeed(E2E_FEED_PORT, replicaNotices(Date.now()));
-    session = await launchWithExtension();
-    await routeReplicaPages(session.context);
-    await waitForStoredNotice(session.worker, 'replica-jiaju');
+    setup = await startReplica();
+    const { session } = setup;
     const page = await session.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

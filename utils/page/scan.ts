@@ -198,7 +198,7 @@ export class TextScan {
   /** Scans until the end (true) or until the budget is spent (false: call again to go on). */
   run(budget?: ScanBudget): boolean {
     if (this.done) return true;
-    const { matcher, nodes, starts, hits, out, doc } = this;
+    const { matcher, nodes, starts, hits } = this;
     // The loop keeps its state in locals (this is the hot path) and saves it when it pauses.
     let { block, state, offset } = this;
 
@@ -234,10 +234,7 @@ export class TextScan {
         if (next === null) break;
         if (next === PASSED) {
           // As a walker would at the passed block's first text: the run ends there.
-          if (hits.length) report(matcher, nodes, starts, hits, out, block, doc);
-          hits.length = 0;
-          nodes.length = 0;
-          starts.length = 0;
+          this.endRun(block);
           state = 0;
           offset = 0;
           block = null;
@@ -252,12 +249,7 @@ export class TextScan {
       if (SKIP.has(tag)) continue;
       const nodeBlock = INLINE.has(tag) ? blockOf(parent) : parent;
       if (nodeBlock !== block) {
-        if (hits.length) {
-          report(matcher, nodes, starts, hits, out, block, doc);
-          hits.length = 0;
-        }
-        nodes.length = 0;
-        starts.length = 0;
+        this.endRun(block);
         state = 0;
         offset = 0;
         block = nodeBlock;
@@ -270,12 +262,18 @@ export class TextScan {
       }
       offset += text.length;
     }
-    if (hits.length) report(matcher, nodes, starts, hits, out, block, doc);
+    this.endRun(block);
+    this.done = true;
+    return true;
+  }
+
+  /** Ends the current run (the text of one block read so far): reports its finds, keeps nothing. */
+  private endRun(block: Element | null): void {
+    const { hits, nodes, starts } = this;
+    if (hits.length) report(this.matcher, nodes, starts, hits, this.out, block, this.doc);
     hits.length = 0;
     nodes.length = 0;
     starts.length = 0;
-    this.done = true;
-    return true;
   }
 
   /**

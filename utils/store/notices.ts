@@ -265,11 +265,23 @@ function findIn(bucket: NoticeBucket | undefined, guid: string): StoredNotice | 
  */
 export async function putStoredNotices(db: SunsetDatabase, records: StoredNotice[]): Promise<void> {
   const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
-  const ids = [...new Set(records.map((record) => bucketOf(record.guid)))];
-  const edit = new BucketEdit(await Promise.all(ids.map((id) => tx.store.get(id))));
+  const edit = new BucketEdit(
+    await bucketsOf(
+      tx.store,
+      records.map((record) => record.guid),
+    ),
+  );
   for (const record of records) edit.set(record);
   await Promise.all(edit.buckets().map((bucket) => tx.store.put(bucket)));
   await tx.done;
+}
+
+/** The buckets holding `guids`, each read once. */
+function bucketsOf(
+  store: { get(id: number): Promise<NoticeBucket | undefined> },
+  guids: readonly string[],
+): Promise<(NoticeBucket | undefined)[]> {
+  return Promise.all([...new Set(guids.map(bucketOf))].map((id) => store.get(id)));
 }
 
 /** Reads the buckets of `guids` (all buckets when null), patches, and puts back only the changed ones. */
@@ -281,11 +293,7 @@ async function patchNotices(
   const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
   let count = 0;
   try {
-    const edit = new BucketEdit(
-      guids
-        ? await Promise.all([...new Set(guids.map(bucketOf))].map((id) => tx.store.get(id)))
-        : await tx.store.getAll(),
-    );
+    const edit = new BucketEdit(guids ? await bucketsOf(tx.store, guids) : await tx.store.getAll());
     for (const guid of guids ?? [...edit.current.keys()]) {
       // Read from the edit: a guid listed twice is patched on top of its first patch.
       const record = edit.current.get(guid);
