@@ -68,6 +68,25 @@ describe('a block whose text holds no name is passed over unread, as a walker wo
   ])('%s → %j', scanMatchesOracle);
 });
 
+describe('among blocks passed over, what is not passed over is still read', () => {
+  it.each([
+    // Inline elements are not passed over: 家居 opens the name that the next text closes.
+    ['<div><p>甲</p><p>乙</p><p>丙</p><span>家居</span>百货解决方案</div>', ['div:0']],
+    // Text between passed blocks is still read, and an empty block does not end its run.
+    ['<div><p>甲</p><p>乙</p><p></p>家居百货解决方案</div>', ['div:0']],
+    ['<div><p>甲</p><p>乙</p><p>丙</p>家居<p></p>百货解决方案</div>', ['div:0']],
+    ['<div><p>甲</p><p>乙</p><p>丙</p>百货解决方案<p>家居百货解决方案</p></div>', ['p:0']],
+    // A later block with script inside (its textContent has the script's text) is read.
+    ['<div><p>甲</p><p>乙</p><p>丙</p><p>家居<script>x</script>百货解决方案</p></div>', ['p:0']],
+    ['<div><p>甲</p><p>乙</p><p>丙</p><p>家居<script>x</script>百货解决方案</p><p>丁</p></div>', ['p:0']],
+    // Names far apart among many passed rows.
+    [
+      `<ul>${'<li>无</li>'.repeat(100)}<li>1688买家旺旺</li>${'<li>无</li>'.repeat(40)}<li>deal pro</li></ul>`,
+      ['li:3', 'li:2'],
+    ],
+  ])('%s → %j', scanMatchesOracle);
+});
+
 describe('scanText agrees with a plain oracle', () => {
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %i', (seed) => {
     const random = rng(seed);
