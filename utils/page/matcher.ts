@@ -55,6 +55,12 @@ export class Matcher {
    * term anywhere, so a scan may pass over a whole element whose `textContent` it does not match.
    */
   readonly mayHold: RegExp;
+  /**
+   * Matches text holding some term's first character and, after it, that term's last character
+   * (either case for A–Z). Text it does not match holds no term even once some of its characters
+   * are cut out. See `mayHoldCut`.
+   */
+  private readonly mayCut: RegExp;
 
   constructor(entries: readonly MatchEntry[]) {
     this.entries = entries;
@@ -70,6 +76,7 @@ export class Matcher {
     });
     this.link();
     this.mayStart = this.startPattern();
+    this.mayCut = this.cutPattern();
     // `i` folds more than `fold` does (never less): at worst an element is read that need not be.
     const escape = (t: string): string => t.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
     this.mayHold = new RegExp(this.termText.length ? this.termText.map(escape).join('|') : '[^\\s\\S]', 'i');
@@ -99,6 +106,41 @@ export class Matcher {
       state = to;
     }
     this.out[state] = id;
+  }
+
+  /**
+   * Whether `text` may hold a term once some of its characters are cut out: an element's
+   * `textContent` holds the text of any script or style in it, which the scan leaves out, so a
+   * name can be split there. False rules that out without asking the element for script (a query
+   * that walks all of its nodes).
+   */
+  mayHoldCut(text: string): boolean {
+    return this.mayCut.test(text);
+  }
+
+  /**
+   * See `mayCut`. Per first character: anything up to its first occurrence, then anything up to
+   * the last character of one of the terms it starts. Anchored, so each branch is tried once from
+   * the start of the text and runs in linear time (unanchored, every occurrence of a first
+   * character would start a scan to the end: quadratic on hostile text).
+   */
+  private cutPattern(): RegExp {
+    // First character → the last characters of the terms it starts (null: a term of one character).
+    const groups = new Map<number, Set<number> | null>();
+    for (const term of this.termText) {
+      const first = term.charCodeAt(0);
+      const lasts = groups.get(first);
+      if (term.length === 1) groups.set(first, null);
+      else if (lasts !== null) {
+        if (lasts) lasts.add(term.charCodeAt(term.length - 1));
+        else groups.set(first, new Set([term.charCodeAt(term.length - 1)]));
+      }
+    }
+    const upTo = (c: number): string => `${charClass([c], true)}*${charClass([c])}`;
+    const branches = [...groups].map(([first, lasts]) =>
+      lasts ? `${upTo(first)}(?:${[...lasts].map(upTo).join('|')})` : upTo(first),
+    );
+    return new RegExp(branches.length ? `^(?:${branches.join('|')})` : '[^\\s\\S]');
   }
 
   /** See `mayStart`; built from the first two levels of the trie. */
@@ -196,15 +238,15 @@ export class Matcher {
   }
 }
 
-/** A character class of the given (folded) code units and, for a–z, their capitals. */
-function charClass(codes: Iterable<number>): string {
+/** A character class of the given (folded) code units and, for a–z, their capitals (or of all others). */
+function charClass(codes: Iterable<number>, negated = false): string {
   let set = '';
   const unit = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
   for (const c of codes) {
     set += unit(c);
     if (c >= 97 && c <= 122) set += unit(c - 32);
   }
-  return `[${set}]`;
+  return `[${negated ? '^' : ''}${set}]`;
 }
 
 function foldText(text: string): string {

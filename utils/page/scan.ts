@@ -50,6 +50,8 @@ export const WIDE_CHILDREN = 3;
 const WIDE = 1;
 /** The element holds no script, style… (see SKIP), so neither do the blocks in it. */
 const PLAIN = 2;
+/** Whether the element holds any was asked (PLAIN tells the answer). */
+const ASKED = 4;
 
 /** True for the extension's own elements (`<sunset-watch-…>`), which scans and observers ignore. */
 export function isOwnNode(node: Node): boolean {
@@ -105,7 +107,7 @@ export class TextScan {
    * the walker over the text of an inline or skipped element (whose text is read in full).
    */
   private readonly next: (Node | null)[] = [];
-  /** Per level of `next`: what is known of the element that level is in (WIDE, PLAIN bits). */
+  /** Per level of `next`: what is known of the element that level is in (WIDE, PLAIN, ASKED bits). */
   private readonly level: number[] = [];
   private sub: TreeWalker | null = null;
   private readonly doc: Document;
@@ -150,13 +152,14 @@ export class TextScan {
 
   /**
    * The next text node in document order, as a TreeWalker over `root` would give it, except that
-   * a block element (no inline element, no script, style…) among many siblings (WIDE_CHILDREN)
-   * whose whole text holds no watched term (`Matcher.mayHold`, run natively over its
-   * `textContent`) is passed over unread: a name cannot cross its edges, and none is inside it. A page's rows mostly hold none, so most of its text
-   * nodes never get a JS wrapper. Returns PASSED for such a block when it has text (the walker
-   * would have ended the run there), null at the end.
+   * a block element (no inline element) among many siblings (WIDE_CHILDREN) whose whole text
+   * holds no watched term (`Matcher.mayHold`, run natively over its `textContent`) is passed over
+   * unread: a name cannot cross its edges, and none is inside it, provided no script, style… in
+   * it could split one. A page's rows mostly hold none, so most of its text nodes never get a JS
+   * wrapper. Returns PASSED for such a block when it has text (the walker would have ended the
+   * run there), null at the end. `open`: a name may be open in the run so far.
    */
-  private nextText(): Text | null | typeof PASSED {
+  private nextText(open: boolean): Text | null | typeof PASSED {
     const next = this.next;
     for (;;) {
       if (this.sub) {
@@ -187,12 +190,35 @@ export class TextScan {
       if (level & WIDE) {
         const text = node.textContent!;
         // A script or style inside would put its text into `textContent` (and could split a name
-        // there): such a block is read node by node.
-        if (text && !this.matcher.mayHold.test(text) && (level & PLAIN || !hasSkipped(node))) return PASSED;
+        // there): such a block is read node by node. Whether any is inside need not be asked
+        // when no name could be split there (`mayHoldCut`), unless a name is open: a block whose
+        // only text is script text does not end the run, as passing over it would.
+        if (
+          text &&
+          !this.matcher.mayHold.test(text) &&
+          ((!open && !this.matcher.mayHoldCut(text)) ||
+            this.plainAt(top, node.parentNode!) ||
+            !hasSkipped(node))
+        )
+          return PASSED;
       }
       next.push(node.firstChild);
       this.level.push(levelOf(node as Element, level, this.wideChildren));
     }
+  }
+
+  /**
+   * Whether the element of level `top` (`el`) holds no script, style…: asked once per element,
+   * and only when a block in it could not be ruled out by its text alone (on a 30,000-row table
+   * the query walks every node: ~15 ms, most of it for nothing).
+   */
+  private plainAt(top: number, el: Node): boolean {
+    const level = this.level[top]!;
+    if (level & PLAIN) return true;
+    if (level & ASKED) return false;
+    const plain = !hasSkipped(el);
+    this.level[top] = level | ASKED | (plain ? PLAIN : 0);
+    return plain;
   }
 
   /** Scans until the end (true) or until the budget is spent (false: call again to go on). */
@@ -230,7 +256,7 @@ export class TextScan {
         }
         hits.length = 0;
       } else {
-        const next = this.nextText();
+        const next = this.nextText(true);
         if (next === null) break;
         if (next === PASSED) {
           // As a walker would at the passed block's first text: the run ends there.
@@ -297,7 +323,7 @@ export class TextScan {
           return undefined;
         }
       }
-      const node = this.nextText();
+      const node = this.nextText(false);
       if (node === PASSED) {
         skipped = true;
         continue;
@@ -314,13 +340,11 @@ export class TextScan {
 
 /**
  * What the scan needs to know of an element it goes into, given its parent's level bits: whether
- * it is WIDE, and whether it is known PLAIN (asked once for a wide element, instead of once per
- * block in it that is passed over; inherited from the parent).
+ * it is WIDE, and whether it is known PLAIN (inherited from the parent; asked only when needed,
+ * see `TextScan.plainAt`).
  */
 function levelOf(el: Node, parent: number, wideChildren: number): number {
-  const wide = (el as ParentNode).childElementCount >= wideChildren;
-  const plain = parent & PLAIN || (wide && !hasSkipped(el));
-  return (wide ? WIDE : 0) | (plain ? PLAIN : 0);
+  return ((el as ParentNode).childElementCount >= wideChildren ? WIDE : 0) | (parent & PLAIN);
 }
 
 /**
@@ -329,7 +353,7 @@ function levelOf(el: Node, parent: number, wideChildren: number): number {
  */
 export function holdsNoName(el: Node, matcher: Matcher): boolean {
   const text = el.textContent;
-  return !text || (!matcher.mayHold.test(text) && !hasSkipped(el));
+  return !text || (!matcher.mayHold.test(text) && (!matcher.mayHoldCut(text) || !hasSkipped(el)));
 }
 
 /** True when `node` holds an element whose text is not page text (script, style…; see SKIP). */

@@ -164,3 +164,78 @@ describe('Matcher.mayHold (the scan passes over a block whose whole text it does
     expect(new Matcher([]).mayHold.test('家居百货解决方案')).toBe(false);
   });
 });
+
+describe('Matcher.mayHoldCut (text it rejects holds no term, even with characters cut out)', () => {
+  const m = new Matcher([
+    { name: '家居百货解决方案', terms: ['百货方案'] },
+    { name: 'Deal Pro', terms: [] },
+    { name: '1688买家旺旺', terms: ['1688旺铺'] },
+    { name: '券', terms: [] },
+  ]);
+
+  it.each([
+    ['推广计划 1', false], // a first character (1) without its term's last after it
+    ['消费品解决方案', false], // the tail of a name
+    ['商家 1016 报价', false],
+    ['家<script>x</script>居百货解决方案', true],
+    ['百 x 案', true], // an alias's first and last characters
+    ['案 x 百', false], // in the wrong order
+    ['1 号旺铺', true],
+    ['1 x 铺', true], // a second term starting with 1
+    ['d-o', true],
+    ['D x O', true],
+    ['领券', true], // a name of one character
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(m.mayHoldCut(text)).toBe(expected);
+  });
+
+  it('never rejects text that holds a term once some of its characters are cut out (seeded random text)', () => {
+    const pieces = [
+      '家居',
+      '百货',
+      '解决',
+      '方案',
+      'Deal',
+      'DEAL',
+      ' Pro',
+      ' pro',
+      '1688',
+      '买家',
+      '旺旺',
+      '居',
+      '1',
+    ];
+    let seed = 5;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    let held = 0;
+    let rejected = 0;
+    for (let i = 0; i < 5000; i++) {
+      // What a walker reads (`kept`), and the element's textContent: the same with script text
+      // (any characters) put in between.
+      let kept = '';
+      let text = '';
+      for (let n = next(6); n >= 0; n--) {
+        const piece = pieces[next(pieces.length)]!;
+        kept += piece;
+        text += piece + (next(2) ? '<x>' : '');
+      }
+      if (!m.mayHoldCut(text)) rejected++;
+      if (!m.find(kept).length) continue;
+      held++;
+      expect(m.mayHoldCut(text), JSON.stringify([text, kept])).toBe(true);
+    }
+    expect(held).toBeGreaterThan(100);
+    expect(rejected).toBeGreaterThan(100);
+  });
+
+  it('looks past the first first character for the last character (long text too)', () => {
+    expect(m.mayHoldCut(`${'1'.repeat(100_000)}`)).toBe(false);
+    expect(m.mayHoldCut(`x${'1'.repeat(100_000)}旺`)).toBe(true);
+    expect(m.mayHoldCut('案 1 家 x 案')).toBe(true);
+  });
+
+  it('matches nothing for an empty list', () => {
+    expect(new Matcher([]).mayHoldCut('家居百货解决方案')).toBe(false);
+  });
+});

@@ -73,4 +73,35 @@ describe('a scan reads little of what cannot hold a name', () => {
       expect(asked.has(el)).toBe(false);
     for (const row of tbody.children) expect(asked.has(row)).toBe(true);
   });
+
+  it('asks whether a table holds script or style only when a row could hide a name split by it', () => {
+    const tbody = table(60, 17);
+    const queried: unknown[] = [];
+    const query = Element.prototype.querySelector;
+    Element.prototype.querySelector = function (this: Element, selectors: string) {
+      queried.push(this);
+      return query.call(this, selectors);
+    } as typeof query;
+    restores.push(() => (Element.prototype.querySelector = query));
+    const named = tbody.children[17]!;
+    const outsideNamedRow = (): unknown[] => queried.filter((el) => !named.contains(el as Node));
+
+    expect(scanText(document.body, matcher).map((f) => f.element.textContent)).toEqual(['家居百货解决方案']);
+    // No other row holds 家 and then 案 (the name's first and last characters): cutting script
+    // text out of it cannot make the name, so nothing walks the table's nodes looking for script.
+    expect(outsideNamedRow()).toEqual([]);
+
+    // Rows holding 商家 … 解决方案 could: now it is asked, once for the whole table.
+    const rows = [...tbody.children].slice(30, 40);
+    for (const row of rows) row.firstElementChild!.textContent = '商家';
+    queried.length = 0;
+    expect(scanText(document.body, matcher)).toHaveLength(1);
+    expect(outsideNamedRow()).toEqual([tbody]);
+
+    // With a script in the table, each such row is asked on its own (and the table still once).
+    tbody.children[50]!.firstElementChild!.append(document.createElement('script'));
+    queried.length = 0;
+    expect(scanText(document.body, matcher)).toHaveLength(1);
+    expect(outsideNamedRow()).toEqual([tbody, ...rows]);
+  });
 });
