@@ -17,6 +17,7 @@ import {
   removeProfile,
 } from '../test/e2e/support/chromium.ts';
 import { ROOT } from '../test/e2e/support/paths.ts';
+import { loadPage } from './lib/load-page.ts';
 import {
   replicaNotices,
   routeReplicaPages,
@@ -122,18 +123,6 @@ async function inPage(page: Page): Promise<void> {
       `   ${String(g.names).padStart(5)}  ${f(g.naiveMs).padStart(12)}  ${f(g.oneMs).padStart(9)}   ${`${(g.naiveMs / g.oneMs).toFixed(1)}×`.padStart(8)}`,
     );
   }
-}
-
-/** A page at p4p.1688.com that builds `rows` rows while loading. */
-function loadPage(rows: number): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench ${rows}</title></head><body><table class="next-table"><tbody id="rows"></tbody></table><script>
-const P = ${JSON.stringify(['家居百货解决方案', '行业优选解决方案', '跨境专供解决方案', '消费品解决方案', '工业品解决方案', '大客方案', '找工厂解决方案'])};
-window.row = (i) => { const tr = document.createElement('tr'); tr.className = 'next-table-row';
-  const p = i % ${EVERY} === 0 ? P[(i / ${EVERY}) % 3] : P[3 + (i % 4)];
-  for (const t of ['推广计划 ' + i, p, String(1000 + i), '¥' + (i % 997), String(i % 40)]) { const td = document.createElement('td'); td.textContent = t; tr.append(td); }
-  const td = document.createElement('td'); const b = document.createElement('button'); b.className = 'next-btn'; b.textContent = '续费'; td.append(b); tr.append(td); return tr; };
-const tb = document.getElementById('rows'); for (let i = 0; i < ${rows}; i++) tb.append(row(i));
-</script></body></html>`;
 }
 
 /** The bare pass: every text node's .data, nothing else (a function body, for page worlds). */
@@ -292,14 +281,16 @@ async function withExtension(): Promise<void> {
   const feed = await serveFeed(BENCH_FEED_PORT, replicaNotices(Date.now()));
   const session = await launchWithExtension(newProfile(), `${BENCH_OUT}/chrome-mv3`);
   try {
-    const extra = Object.fromEntries(SIZES.map((n) => [`https://p4p.1688.com/bench-${n}.html`, loadPage(n)]));
+    const extra = Object.fromEntries(
+      SIZES.map((n) => [`https://p4p.1688.com/bench-${n}.html`, loadPage(n, EVERY)]),
+    );
     await routeReplicaPages(session.context, extra);
     // The same pages where the extension does not run (for the bare walk at load).
     await session.context.route(/^https:\/\/www\.1688\.com\/bench-\d+\.html$/, (route) =>
       route.fulfill({
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: loadPage(Number(/bench-(\d+)/.exec(route.request().url())![1])),
+        body: loadPage(Number(/bench-(\d+)/.exec(route.request().url())![1]), EVERY),
       }),
     );
     await waitForStoredNotice(session.worker, 'replica-kuajing');

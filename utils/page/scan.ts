@@ -37,7 +37,7 @@ const INLINE = new Set([
 ]);
 /** Text that is not shown as page text, or that the merchant is typing. */
 const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'title', 'option']);
-const SKIP_SELECTOR = [...SKIP].join(',');
+export const SKIP_SELECTOR = [...SKIP].join(',');
 /** `TextScan.nextText`: a block with text was passed over (its text would have ended the run). */
 const PASSED = 0;
 /**
