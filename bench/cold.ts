@@ -4,10 +4,10 @@
 // round runs slower, which can pass for a difference between variants. Medians and minimums.
 //   npx tsx bench/cold.ts [--rows 1000,30000] [--repeat 15] [variant…]   (variants: cold-variants.ts)
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/support/chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/support/chromium.ts';
 import { loadPage } from './lib/load-page.ts';
+import { bundleForPage } from './lib/page-bundle.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,29 +17,14 @@ const ROWS = values.rows.split(',').map(Number);
 const REPEAT = Number(values.repeat);
 
 async function main(): Promise<void> {
-  const bundle = await build({
-    entryPoints: [new URL('./cold-variants.ts', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'COLD',
-    target: 'chrome120',
-    minify: true,
-  });
-  const code = bundle.outputFiles[0]!.text;
+  const code = await bundleForPage(new URL('./cold-variants.ts', import.meta.url), 'COLD');
   const all = Object.keys((await import('./cold-variants.ts')).VARIANTS);
   const unknown = positionals.filter((v) => !all.includes(v));
   if (unknown.length) throw new Error(`unknown variants: ${unknown.join(', ')} (known: ${all.join(', ')})`);
   const variants = positionals.length ? positionals : all;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const context = await browser.newContext();

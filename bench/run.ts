@@ -8,7 +8,6 @@
 //     its load (goal ≤ 2×), its longest task (issue 8: < 50 ms), and its
 //     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures (+100 rows: goal ≤ 5%).
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
   blankPageWithScript,
@@ -18,6 +17,7 @@ import {
 } from '../test/e2e/support/chromium.ts';
 import { ROOT } from '../test/e2e/support/paths.ts';
 import { loadPage } from './lib/load-page.ts';
+import { bundleForPage } from './lib/page-bundle.ts';
 import {
   replicaNotices,
   routeReplicaPages,
@@ -51,16 +51,8 @@ function products(now: number): PageProduct[] {
   }));
 }
 
-async function harness(): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL('./harness.ts', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'SW',
-    target: 'chrome120',
-  });
-  return out.outputFiles[0]!.text;
+function harness(): Promise<string> {
+  return bundleForPage(new URL('./harness.ts', import.meta.url), 'SW');
 }
 
 type SW = typeof import('./harness.ts');

@@ -12,6 +12,17 @@ export function chromiumPath(): string {
 
 export const hasChromium = (): boolean => existsSync(chromiumPath());
 
+/** Flags for every Chromium we launch: no sandbox (a container), no GPU, no network of its own. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
@@ -47,13 +58,7 @@ export async function launchWithExtension(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
@@ -72,7 +77,7 @@ export async function launchWithExtension(
 export async function blankPageWithScript(script: string): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu'],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await browser.newPage();
