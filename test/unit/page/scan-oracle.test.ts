@@ -79,6 +79,10 @@ describe('among blocks passed over, what is not passed over is still read', () =
     // A later block with script inside (its textContent has the script's text) is read.
     ['<div><p>甲</p><p>乙</p><p>丙</p><p>家居<script>x</script>百货解决方案</p></div>', ['p:0']],
     ['<div><p>甲</p><p>乙</p><p>丙</p><p>家居<script>x</script>百货解决方案</p><p>丁</p></div>', ['p:0']],
+    // A block holding only script text is passed over between texts of its parent's run: the
+    // character before a Latin name is still the one a walker would give (2: not a whole word).
+    ['<div>12<p><script>x</script></p>Deal Pro<p>甲</p><p>乙</p></div>', []],
+    ['<div>12 <p><script>x</script></p>Deal Pro<p>甲</p><p>乙</p></div>', ['div:2']],
     // Names far apart among many passed rows.
     [
       `<ul>${'<li>无</li>'.repeat(100)}<li>1688买家旺旺</li>${'<li>无</li>'.repeat(40)}<li>deal pro</li></ul>`,
