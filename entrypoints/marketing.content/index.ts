@@ -13,6 +13,10 @@ export default defineContentScript({
   ],
   allFrames: true,
   runAt: 'document_idle',
+  // WXT would also post `wxt:content-script-started` to the page's window on every start (for
+  // scripts built with an older WXT; this one is told by an event in its own world): the backend's
+  // own message listeners would hear it, so the page would see us. (WXT's future default.)
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     await startPage(ctx, document);
   },

@@ -419,6 +419,30 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
     );
   });
 
+  it("posts nothing to the page's window: the page's message listeners never hear from us", async () => {
+    const context = session!.context;
+    const url = 'https://p4p.1688.com/sunset-listener.html';
+    await context.route(url, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><title>listener</title><script>
+window.heard = []; addEventListener('message', (e) => window.heard.push(JSON.stringify(e.data)));
+</script><main><p>批量方案 0-0</p><p>测试方案</p></main>`,
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(url);
+    // The content script ran its whole start (its scan is measured, its flag is up).
+    await page.waitForFunction(() => performance.getEntriesByName('sunset-watch:scan', 'measure').length > 0);
+    expect(await page.locator('[data-sunset-flag]').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    // WXT posts `wxt:content-script-started` to the window unless told not to (an older WXT's way
+    // to stop its scripts); the page would hear it.
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    await page.close();
+  });
+
   it('a hostile web page cannot reach the extension, and postMessage junk changes nothing', async (ctx) => {
     const context = session!.context;
     const hostile = 'https://p4p.1688.com/sunset-hostile.html';
