@@ -86,6 +86,21 @@ export const VARIANTS: Record<string, () => number> = {
     }),
   /** The content script's scan (matcher and TextScan over the body), without flags. */
   scan: () => timed(() => new TextScan(document.body, matcher()).run()),
+  /** The same scan run a second time in the same world: no compiling, the rows' wrappers made. */
+  'scan-again': () => {
+    new TextScan(document.body, matcher()).run();
+    return timed(() => new TextScan(document.body, matcher()).run());
+  },
+  /** The scan after one over a detached 3-row table: its code compiled, the page still cold. */
+  'scan-warmed': () => {
+    const warm = document.createElement('tbody');
+    for (const cells of [['a', NAMES[0]!, 'b'], ['x'], ['y']]) {
+      const row = warm.insertRow();
+      for (const text of cells) row.insertCell().textContent = text;
+    }
+    new TextScan(warm, matcher()).run();
+    return timed(() => new TextScan(document.body, matcher()).run());
+  },
   matcher: () => timed(matcher),
   /** Whether the table holds script, style… (what the scan asks when it must). */
   'skip-query': () => timed(() => table().querySelector(SKIP_SELECTOR)),
