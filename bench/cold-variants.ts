@@ -7,7 +7,7 @@ import { Matcher } from '../utils/page/matcher.ts';
 import { SKIP_SELECTOR, TextScan } from '../utils/page/scan.ts';
 
 const NAMES = ['家居百货解决方案', '行业优选解决方案', '跨境专供解决方案'];
-const HOLDS = /家居百货解决方案|行业优选解决方案|跨境专供解决方案/;
+const HOLDS = new RegExp(NAMES.join('|'));
 
 const matcher = (): Matcher => new Matcher(NAMES.map((name) => ({ name, terms: [] })));
 const table = (): Element => document.getElementById('rows')!;

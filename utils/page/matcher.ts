@@ -57,10 +57,12 @@ export class Matcher {
   readonly mayHold: RegExp;
   /**
    * Matches text holding some term's first character and, after it, that term's last character
-   * (either case for A–Z). Text it does not match holds no term even once some of its characters
-   * are cut out. See `mayHoldCut`.
+   * (either case for A–Z): text it does not match holds no term even once some of its characters
+   * are cut out. An element's `textContent` holds the text of any script or style in it, which the
+   * scan leaves out, so a name can be split there; this rules that out without asking the element
+   * for script (a query that walks all of its nodes).
    */
-  private readonly mayCut: RegExp;
+  readonly mayHoldCut: RegExp;
 
   constructor(entries: readonly MatchEntry[]) {
     this.entries = entries;
@@ -76,7 +78,7 @@ export class Matcher {
     });
     this.link();
     this.mayStart = this.startPattern();
-    this.mayCut = this.cutPattern();
+    this.mayHoldCut = this.cutPattern();
     // `i` folds more than `fold` does (never less): at worst an element is read that need not be.
     const escape = (t: string): string => t.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
     this.mayHold = new RegExp(this.termText.length ? this.termText.map(escape).join('|') : '[^\\s\\S]', 'i');
@@ -109,17 +111,7 @@ export class Matcher {
   }
 
   /**
-   * Whether `text` may hold a term once some of its characters are cut out: an element's
-   * `textContent` holds the text of any script or style in it, which the scan leaves out, so a
-   * name can be split there. False rules that out without asking the element for script (a query
-   * that walks all of its nodes).
-   */
-  mayHoldCut(text: string): boolean {
-    return this.mayCut.test(text);
-  }
-
-  /**
-   * See `mayCut`. Per first character: anything up to its first occurrence, then anything up to
+   * See `mayHoldCut`. Per first character: anything up to its first occurrence, then anything up to
    * the last character of one of the terms it starts. Anchored, so each branch is tried once from
    * the start of the text and runs in linear time (unanchored, every occurrence of a first
    * character would start a scan to the end: quadratic on hostile text).

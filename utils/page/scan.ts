@@ -196,7 +196,7 @@ export class TextScan {
         if (
           text &&
           !this.matcher.mayHold.test(text) &&
-          ((!open && !this.matcher.mayHoldCut(text)) ||
+          ((!open && !this.matcher.mayHoldCut.test(text)) ||
             this.plainAt(top, node.parentNode!) ||
             !hasSkipped(node))
         )
@@ -353,7 +353,7 @@ function levelOf(el: Node, parent: number, wideChildren: number): number {
  */
 export function holdsNoName(el: Node, matcher: Matcher): boolean {
   const text = el.textContent;
-  return !text || (!matcher.mayHold.test(text) && (!matcher.mayHoldCut(text) || !hasSkipped(el)));
+  return !text || (!matcher.mayHold.test(text) && (!matcher.mayHoldCut.test(text) || !hasSkipped(el)));
 }
 
 /** True when `node` holds an element whose text is not page text (script, style…; see SKIP). */
