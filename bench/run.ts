@@ -18,6 +18,7 @@ import {
 import { ROOT } from '../test/e2e/support/paths.ts';
 import { loadPage } from './lib/load-page.ts';
 import { bundleForPage } from './lib/page-bundle.ts';
+import { fmt, linearFit, median } from './lib/stats.ts';
 import {
   replicaNotices,
   routeReplicaPages,
@@ -32,7 +33,6 @@ const EVERY = Number(process.env.BENCH_WATCHED_EVERY || 20);
 const BENCH_FEED_PORT = 18797;
 const BENCH_OUT = `${ROOT}.output/bench`;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Best of N: on a shared machine the minimum is the steadiest estimate of the work itself. */
 const best = (xs: number[]): number => Math.min(...xs);
 const f = (ms: number): string => `${ms.toFixed(1)} ms`;
@@ -293,6 +293,8 @@ async function withExtension(): Promise<void> {
       '   rows   bare walk, first pass   Σ ours (tasks)   Σ ours / it (goal ≤ 2×)   bare walk, second pass   bare walk after our scan   Σ ours / it   scan measure   our longest task (goal < 50 ms)   page in between   +100 rows   / scan (goal ≤ 5%)   / Σ ours   script start',
     );
     const verdicts: string[] = [];
+    /** Per size: the first pass and Σ ours (medians), for the split into fixed and growing cost. */
+    const costs: [bare: number, ours: number][] = [];
     for (const rows of SIZES) {
       const runs = {
         first: [] as number[],
@@ -366,6 +368,7 @@ async function withExtension(): Promise<void> {
       const work = median(runs.work);
       const longest = median(runs.ours);
       const [scan, inc] = [best(runs.scan), best(runs.inc)];
+      costs.push([bare, work]);
       const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
       const full = `${(work / bare).toFixed(2)}× ${met(work <= 2 * bare)}`;
       const long = `${f(longest)} ${met(longest < 50)}`;
@@ -392,6 +395,13 @@ async function withExtension(): Promise<void> {
         '   but paid on every page.)\n',
     );
     for (const verdict of verdicts) console.log(`   ${verdict}`);
+    // Context for the 1,000-row figure, no verdict: Σ ours = fixed + slope × first pass, fitted
+    // over the sizes. The slope is what our scan costs per unit of the page (against the bare
+    // walk); the fixed part is paid once per page load whatever its size, and dominates small pages.
+    const fit = linearFit(costs);
+    console.log(
+      `   split of Σ ours over ${SIZES.map((n) => fmt(n)).join(' / ')} rows (least squares): ${fit.slope.toFixed(2)}× the bare walk per unit of page, plus ${f(fit.fixed)} per page load`,
+    );
   } finally {
     await session.close();
     removeProfile(session.userDataDir);

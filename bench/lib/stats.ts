@@ -22,3 +22,21 @@ export function table(rows: readonly (readonly string[])[]): string {
 export function fmt(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/**
+ * Least-squares line y = fixed + slope × x through the points (at least two distinct x). Used to
+ * split a cost measured at several page sizes into what each page load pays whatever its size
+ * (fixed) and what grows with the page (slope, against a baseline's cost as x).
+ */
+export function linearFit(points: readonly (readonly [x: number, y: number])[]): {
+  fixed: number;
+  slope: number;
+} {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  if (!(sxx > 0)) throw new Error('linearFit: needs two points with different x');
+  const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+  return { fixed: my - slope * mx, slope };
+}
