@@ -20,7 +20,7 @@ const PRODUCTS = [
   '找工厂解决方案',
 ];
 
-/** Rows naming a watched product: one in `every` (set by the runner). */
+/** Rows naming a watched product: one in `every` (set by the runner; 0: none). */
 let every = 20;
 export function setWatchedEvery(n: number): void {
   every = n;
@@ -31,7 +31,7 @@ function row(i: number): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.className = 'next-table-row';
   // Watched names (the first three) in one row of `every`, other solutions elsewhere.
-  const product = i % every === 0 ? PRODUCTS[(i / every) % 3]! : PRODUCTS[3 + (i % 4)]!;
+  const product = every > 0 && i % every === 0 ? PRODUCTS[(i / every) % 3]! : PRODUCTS[3 + (i % 4)]!;
   const cells = [`推广计划 ${i}`, product, String(1000 + i), `¥${(i % 997) + 0.5}`, String(i % 40)];
   for (const text of cells) {
     const td = document.createElement('td');
