@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/support/chromium.ts';
 import { loadPage } from './lib/load-page.ts';
 import { bundleForPage } from './lib/page-bundle.ts';
+import { median } from './lib/stats.ts';
+import { evaluateInNewWorld } from './lib/worlds.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,20 +46,13 @@ async function main(): Promise<void> {
           await page.goto(`https://p4p.1688.com/bench-${rows}.html`);
           await page.waitForTimeout(300);
           const cdp = await context.newCDPSession(page);
-          const tree = await cdp.send('Page.getFrameTree');
-          const world = await cdp.send('Page.createIsolatedWorld', {
-            frameId: tree.frameTree.frame.id,
-            worldName: `cold-${variant}-${r}`,
-          });
-          await cdp.send('Runtime.evaluate', { contextId: world.executionContextId, expression: code });
-          const out = await cdp.send('Runtime.evaluate', {
-            contextId: world.executionContextId,
-            returnByValue: true,
-            expression: `COLD.VARIANTS[${JSON.stringify(variant)}]()`,
-          });
-          if (out.exceptionDetails)
-            throw new Error(`${variant}: ${out.exceptionDetails.exception?.description}`);
-          runs.get(variant)!.push(out.result.value as number);
+          const ms = await evaluateInNewWorld(
+            cdp,
+            `cold-${variant}-${r}`,
+            code,
+            `COLD.VARIANTS[${JSON.stringify(variant)}]()`,
+          );
+          runs.get(variant)!.push(ms as number);
           await cdp.detach();
           await page.close();
         }
@@ -65,10 +60,10 @@ async function main(): Promise<void> {
       console.log(`\n${rows} rows, ${REPEAT} cold runs each (a fresh isolated world per run):`);
       console.log('   variant           median      min');
       for (const [variant, ms] of runs) {
-        const sorted = [...ms].sort((a, b) => a - b);
-        const median = sorted[Math.floor(sorted.length / 2)]!;
         console.log(
-          `   ${variant.padEnd(15)} ${median.toFixed(2).padStart(7)} ms ${sorted[0]!.toFixed(2).padStart(6)} ms`,
+          `   ${variant.padEnd(15)} ${median(ms).toFixed(2).padStart(7)} ms ${Math.min(...ms)
+            .toFixed(2)
+            .padStart(6)} ms`,
         );
       }
     }

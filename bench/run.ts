@@ -19,6 +19,7 @@ import { ROOT } from '../test/e2e/support/paths.ts';
 import { loadPage } from './lib/load-page.ts';
 import { bundleForPage } from './lib/page-bundle.ts';
 import { fmt, linearFit, median } from './lib/stats.ts';
+import { evaluateInNewWorld } from './lib/worlds.ts';
 import {
   replicaNotices,
   routeReplicaPages,
@@ -123,19 +124,9 @@ async function inPage(page: Page): Promise<void> {
 const BARE_WALK =
   'const t0 = performance.now(); const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let c = 0; for (let n = w.nextNode(); n; n = w.nextNode()) c += n.data.length; const ms = performance.now() - t0;';
 
-/** The bare pass in a new isolated world of `page` (created over CDP), in ms. */
+/** The bare pass in a new isolated world of the page, in ms. */
 async function bareWalkInNewWorld(cdp: CDPSession, name: string): Promise<number> {
-  const tree = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const world = (await cdp.send('Page.createIsolatedWorld', {
-    frameId: tree.frameTree.frame.id,
-    worldName: name,
-  })) as { executionContextId: number };
-  const walked = (await cdp.send('Runtime.evaluate', {
-    contextId: world.executionContextId,
-    returnByValue: true,
-    expression: `(() => { ${BARE_WALK} return ms; })()`,
-  })) as { result: { value: number } };
-  return walked.result.value;
+  return (await evaluateInNewWorld(cdp, name, `(() => { ${BARE_WALK} return ms; })()`)) as number;
 }
 
 /**

@@ -163,7 +163,6 @@ export class TextScan {
     const next = this.next;
     for (;;) {
       if (this.sub) {
-        // 4 = NodeFilter.SHOW_TEXT (the constant is not a global in every test environment).
         const text = this.sub.nextNode() as Text | null;
         if (text) return text;
         this.sub = null;
@@ -183,6 +182,7 @@ export class TextScan {
       if (type !== 1 || !node.hasChildNodes()) continue;
       const tag = (node as Element).localName;
       if (INLINE.has(tag) || SKIP.has(tag)) {
+        // 4 = NodeFilter.SHOW_TEXT (the constant is not a global in every test environment).
         this.sub = this.doc.createTreeWalker(node, 4);
         continue;
       }
