@@ -1,8 +1,9 @@
 // `npm run icons`: renders the extension's icons from their SVG sources (issue 21) into
-// public/icon-<size>.png, which WXT lists in the manifest. The PNGs are committed, so a build (and
-// AMO's rebuild from the sources archive) needs no renderer; test/unit/icons.test.ts fails when
-// they differ from what this renders. `npm run icons -- --preview FILE.png` also draws every size
-// on a light and a dark toolbar, with a badge, to look at.
+// public/icon-<size>.png, which WXT lists in the manifest, and the store's images into docs/store/.
+// The PNGs are committed, so a build (and AMO's rebuild from the sources archive) needs no
+// renderer; test/unit/ship/icons.test.ts fails when an icon differs from what this renders.
+// `npm run icons -- --preview FILE.png` also draws every size on light and dark toolbars, with a
+// badge, to look at.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
@@ -33,6 +34,30 @@ function placed(svg: string, size: number, margin: number): string {
 export function renderIcon(icon: (typeof ICONS)[number]): Buffer {
   const svg = readFileSync(new URL(icon.source, ROOT), 'utf8');
   return new Resvg(placed(svg, icon.size, icon.margin)).render().asPng();
+}
+
+/**
+ * The Chrome Web Store's small promo tile (440×280, required) and Edge's store logo (300×300).
+ * The tile's words need Noto Sans CJK (fonts-noto-cjk) where it is rendered, which is why the
+ * icon test leaves it out.
+ */
+function storeImages(): { file: string; svg: string }[] {
+  const icon = readFileSync(new URL('assets/icon.svg', ROOT), 'utf8');
+  const tile = icon.replace('<svg ', '<svg x="36" y="65" width="150" height="150" ');
+  const font = `font-family="Noto Sans CJK SC, sans-serif" fill="#ffffff"`;
+  const promo = `<svg xmlns="http://www.w3.org/2000/svg" width="440" height="280">
+    <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="#2b2160"/><stop offset="1" stop-color="#4a2a6e"/>
+    </linearGradient></defs>
+    <rect width="440" height="280" fill="url(#bg)"/>${tile}
+    <text x="212" y="130" ${font} font-size="44" font-weight="700">下线预警</text>
+    <text x="214" y="166" ${font} font-size="24" opacity="0.9">Sunset Watch</text>
+    <text x="214" y="202" ${font} font-size="16" opacity="0.8">1688 数字营销 · 下线提醒</text>
+  </svg>`;
+  return [
+    { file: 'docs/store/promo-440x280.png', svg: promo },
+    { file: 'docs/store/logo-300.png', svg: placed(icon, 300, 0) },
+  ];
 }
 
 /**
@@ -78,6 +103,15 @@ function main(): void {
     pngs.set(icon.size, renderIcon(icon));
     writeFileSync(new URL(iconPath(icon.size), ROOT), pngs.get(icon.size) as Buffer);
     process.stdout.write(`${iconPath(icon.size)} ← ${icon.source}\n`);
+  }
+  for (const image of storeImages()) {
+    const png = new Resvg(image.svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+    })
+      .render()
+      .asPng();
+    writeFileSync(new URL(image.file, ROOT), png);
+    process.stdout.write(`${image.file}\n`);
   }
   if (values.preview) {
     writeFileSync(values.preview, new Resvg(previewSheet(pngs)).render().asPng());
