@@ -49,6 +49,35 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') delete manifest.browser_specific_settings;
     },
+    // A store package that polls a feed on 127.0.0.1 would reach no merchant (issue 21): a zip
+    // into the release folder (.output, no SUNSET_OUT_DIR) needs WXT_FEED_URL set to an https feed.
+    'zip:start': () => {
+      const { protocol, hostname } = new URL(feedUrl);
+      const local = hostname === '127.0.0.1' || hostname === 'localhost';
+      if (!process.env.SUNSET_OUT_DIR && (protocol !== 'https:' || local)) {
+        throw new Error(
+          `npm run zip: the default feed is ${feedUrl}. Set WXT_FEED_URL to the published feed, e.g. WXT_FEED_URL=https://notices.example.com/feed.xml npm run zip`,
+        );
+      }
+    },
+  },
+  // Store packages (issue 21): .output/sunset-watch-<version>-chrome.zip (Chrome Web Store and
+  // Edge Add-ons), -firefox.zip, and -sources.zip for AMO's review, which rebuilds the Firefox
+  // package with `npm ci && npm run build:firefox` (README, Releasing). WXT already leaves out
+  // node_modules, dotfiles and *.test.ts; the rest of what no build reads stays out as well.
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    excludeSources: [
+      'test/**',
+      'bench/**',
+      'demo-shots/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      '**/*.log',
+      'docs/**/*.png',
+    ],
   },
   manifest: {
     name: '__MSG_extName__',
@@ -58,8 +87,17 @@ export default defineConfig({
     host_permissions: [feedOrigin],
     // Feeds added in the options page ask for their origin at run time (issue 3 item 4).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The toolbar's icon: drawn for 16/32 px with the badge in mind (assets/icon-small.svg).
+    action: { default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
     browser_specific_settings: {
-      gecko: { id: 'sunset-watch@sunset-watch.invalid', strict_min_version: '115.0' },
+      gecko: {
+        id: 'sunset-watch@sunset-watch.invalid',
+        // AMO takes new add-ons only with data_collection_permissions (Firefox 140+; 115–127 refuse
+        // the key), and optional_host_permissions needs 128: 140 is the oldest ESR that has both.
+        strict_min_version: '140.0',
+        // Nothing leaves the browser but the feed requests (docs/PRIVACY.md).
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
 });
