@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { readCatalogs } from './utils/i18n/locale-files.ts';
 import { loadNotices } from './feed/notices.ts';
@@ -23,6 +24,14 @@ function bundledNotices(): Plugin {
     },
   };
 }
+/** What rss-parser's stack requires but never runs when it parses text (utils/feed/rss-parser-shims.ts). */
+const rssParserShims = Object.fromEntries(
+  ['http', 'https', 'url', 'xmlbuilder', 'timers', 'stream', 'entities'].map((name) => [
+    name,
+    fileURLToPath(new URL('./utils/feed/rss-parser-shims.ts', import.meta.url)),
+  ]),
+);
+
 export default defineConfig({
   // End-to-end tests build into their own folder so they never clobber `npm start`'s build.
   outDir: process.env.SUNSET_OUT_DIR || '.output',
@@ -32,6 +41,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), bundledNotices()],
+    resolve: { alias: rssParserShims },
     define: { 'import.meta.env.WXT_FEED_URL': JSON.stringify(feedUrl) },
   }),
   hooks: {

@@ -42,11 +42,9 @@ export interface FeedError {
   message: string;
 }
 
-export interface SkippedItem {
-  guid?: string;
-  title?: string;
-  reason: string;
-}
+/** What the last fetch of a feed skipped, with why (utils/feed/parse.ts makes them). */
+export type { SkippedItem } from '../feed/parse.ts';
+import type { SkippedItem } from '../feed/parse.ts';
 
 /** Poll state of one feed, keyed by its URL. */
 export interface FeedState {
