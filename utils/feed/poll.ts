@@ -14,6 +14,7 @@ import {
   updateFeedState,
   type UpsertSummary,
 } from '../store/notices.ts';
+import { futureUpdatedWarnings } from '../store/precedence.ts';
 import { fetchFeed, type Redirect } from './fetch-feed.ts';
 import { parseFeed } from './parse.ts';
 import { nextPollAt, type PollHints } from './poll-plan.ts';
@@ -224,6 +225,7 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
     return { url, status: 'error', state };
   }
   const hashed = await hashNotices(parsed.notices);
+  const warnings = [...parsed.warnings, ...futureUpdatedWarnings(parsed.notices, deps.now())];
   let state: FeedState | undefined;
   let summary: UpsertSummary;
   try {
@@ -237,7 +239,7 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
             lastSuccessAt: deps.now(),
             lastChangedAt: deps.now(),
             lastSkipped: parsed.skipped.slice(0, MAX_KEPT),
-            lastWarnings: parsed.warnings.slice(0, MAX_KEPT),
+            lastWarnings: warnings.slice(0, MAX_KEPT),
             lastCount: parsed.notices.length,
             nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, parsed.channel.ttl),
           },
