@@ -37,6 +37,10 @@ export default defineConfig({
   outDir: process.env.SUNSET_OUT_DIR || '.output',
   // Explicit imports everywhere: dependencies stay greppable and mocks hit real paths.
   imports: false,
+  // webextension-polyfill is the one `browser` in every part (the design card; issue 17 item 7):
+  // this module makes `wxt/browser`, which WXT's own helpers (storage, the content-script
+  // context) import, the polyfill too, so no bundle holds two.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere, Firefox included (WXT would default Firefox to MV2).
   manifestVersion: 3,
   vite: () => ({

@@ -3,7 +3,8 @@
 // Node API, so it runs both in the extension's service worker (bundled by bench/poll.ts and
 // evaluated there) and in Node on fake-indexeddb. IndexedDB writes are counted by wrapping the
 // object-store prototype.
-import { memoryChecks, pollFeed, storageChecks, type StorageAreaLike } from '../../utils/feed/poll.ts';
+import { memoryChecks, pollFeed } from '../../utils/feed/poll.ts';
+import { sessionChecks } from '../../utils/store/poll-checks.ts';
 import { openSunsetDb } from '../../utils/store/db.ts';
 
 export interface PollBenchInput {
@@ -50,9 +51,8 @@ export async function runPollBench(input: PollBenchInput): Promise<PollBenchResu
   };
   // The 304's schedule goes to the extension's own store over chrome.storage.session in the
   // worker (so the 304's time includes that write), to a Map in Node.
-  const session = (globalThis as { chrome?: { storage?: { session?: StorageAreaLike } } }).chrome?.storage
-    ?.session;
-  const checks = session ? storageChecks(session) : memoryChecks();
+  const inWorker = (globalThis as { chrome?: { storage?: unknown } }).chrome?.storage !== undefined;
+  const checks = inWorker ? sessionChecks : memoryChecks();
   const deps = (status: 200 | 304) => ({
     db,
     checks,

@@ -124,12 +124,12 @@ type UpgradeTransaction = IDBPTransaction<
  */
 async function moveBucketsIntoNotices(transaction: UpgradeTransaction): Promise<void> {
   const buckets = await transaction.objectStore('noticeBuckets').getAll();
-  const store = transaction.objectStore('notices');
-  await Promise.all(
-    buckets.flatMap((bucket) =>
-      bucket.notices.map((row) => store.put({ ...row, notice: JSON.parse(row.notice) as Notice })),
-    ),
+  // Every row parsed before the first write, so a broken one stops the step before it wrote.
+  const records = buckets.flatMap((bucket) =>
+    bucket.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })),
   );
+  const store = transaction.objectStore('notices');
+  await Promise.all(records.map((record) => store.put(record)));
   transaction.db.deleteObjectStore('noticeBuckets');
 }
 
@@ -169,10 +169,13 @@ function upgrade(
 export function openSunsetDb(factory: IDBFactory = indexedDB): Promise<SunsetDatabase> {
   const request = factory.open(DB_NAME, DB_VERSION);
   request.addEventListener('upgradeneeded', (event) => {
+    const transaction = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    // A failed upgrade is reported by the open request (what this returns), not by this.
+    transaction.done.catch(() => undefined);
     upgrade(
       wrap(request.result) as unknown as IDBPDatabase<SunsetDBAnyVersion>,
       event.oldVersion,
-      wrap(request.transaction!) as unknown as UpgradeTransaction,
+      transaction,
     );
   });
   return wrap(request) as unknown as Promise<SunsetDatabase>;
