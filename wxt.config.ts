@@ -7,7 +7,9 @@ import { loadNotices } from './feed/notices.ts';
 
 // The default feed is baked in at build time (design.md test contract: WXT_FEED_URL).
 const feedUrl = process.env.WXT_FEED_URL || 'http://127.0.0.1:8787/feed.xml';
-const feedOrigin = `${new URL(feedUrl).origin}/*`;
+// A match pattern names no port: Firefox refuses one (MDN, match patterns) and then matches
+// nothing, so the default feed's fetch was bound by CORS (issue 17 item 5); Chrome ignores it.
+const feedOrigin = `${new URL(feedUrl).protocol}//${new URL(feedUrl).hostname}/*`;
 
 // The notices of feed/notices, embedded so a fresh install shows them before any poll (issue 3
 // item 3). Read at build time (Node); the worker imports `virtual:bundled-notices`.
@@ -73,7 +75,16 @@ export default defineConfig({
     // Feeds added in the options page ask for their origin at run time (issue 3 item 4).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     browser_specific_settings: {
-      gecko: { id: 'sunset-watch@sunset-watch.invalid', strict_min_version: '115.0' },
+      gecko: {
+        id: 'sunset-watch@sunset-watch.invalid',
+        // 140: data_collection_permissions (Firefox 127 and older refuse the key); the APIs used
+        // are older (optional_host_permissions 128, storage.session 115, scripting 102).
+        strict_min_version: '140.0',
+        // Nothing is collected or sent anywhere (docs/PRIVACY.md): required of new add-ons on AMO.
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android reads the key from 142 (web-ext lint: KEY_FIREFOX_ANDROID_UNSUPPORTED…).
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });
