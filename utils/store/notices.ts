@@ -129,22 +129,27 @@ export async function storeNotices(
   const summary: UpsertSummary = { added: [], updated: [] };
   const writes: Promise<unknown>[] = [];
   try {
+    // Everything read first, then decided, then written: no write is left waiting on a read.
+    const guids = [...new Set(notices.map((n) => n.notice.guid))];
+    const [stored, previousFeed] = await Promise.all([
+      Promise.all(guids.map((guid) => store.get(guid))),
+      feedUpdate ? feeds.get(feedUpdate.url) : Promise.resolve(undefined),
+    ]);
     // Kept up to date as we go, so a guid that appears twice in one batch sees its first copy.
-    const written = new Map<string, StoredNotice>();
+    const current = new Map(guids.map((guid, i) => [guid, stored[i]]));
+    const changed = new Map<string, StoredNotice>();
     for (const incoming of notices) {
       const guid = incoming.notice.guid;
-      const existing = written.get(guid) ?? (await store.get(guid));
+      const existing = current.get(guid);
       const record = mergeNotice(existing, incoming, source, now);
       if (!record) continue;
-      written.set(guid, record);
-      writes.push(store.put(record));
+      current.set(guid, record);
+      changed.set(guid, record);
       if (!existing) summary.added.push(guid);
       else if (existing.hash !== record.hash) summary.updated.push(guid);
     }
-    if (feedUpdate) {
-      const previous = await feeds.get(feedUpdate.url);
-      writes.push(feeds.put(feedUpdate.update(previous ?? emptyFeedState(feedUpdate.url))));
-    }
+    for (const record of changed.values()) writes.push(store.put(record));
+    if (feedUpdate) writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
     await Promise.all(writes);
   } catch (error) {
     // One failed write (or an exception in our code) must leave nothing written: abort, so the
