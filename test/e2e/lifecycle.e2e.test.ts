@@ -24,7 +24,7 @@ import {
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_EXTENSION_DIR, E2E_FEED_PORT } from './support/paths.ts';
+import { E2E_EXTENSION_DIR } from './support/paths.ts';
 import { listenOnFeedPort, until } from './support/wait.ts';
 
 type List = ResponseMap['notices/list'];
@@ -355,7 +355,8 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       unknown
     >;
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
-    expect(manifest.host_permissions).toEqual([`http://127.0.0.1:${E2E_FEED_PORT}/*`]);
+    // A match pattern names no port (issue 17 item 5): the feed's host, any port.
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
     // No CSP override: MV3's default for extension pages (script-src 'self') applies.
     expect(manifest.content_security_policy).toBeUndefined();
     // Nothing a web page can open or message directly.
