@@ -1,12 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { readCatalogs } from './utils/i18n/locale-files.ts';
 import { loadNotices } from './feed/notices.ts';
 
 // The default feed is baked in at build time (design.md test contract: WXT_FEED_URL).
 const feedUrl = process.env.WXT_FEED_URL || 'http://127.0.0.1:8787/feed.xml';
-const feedOrigin = `${new URL(feedUrl).origin}/*`;
+// A match pattern names no port: Firefox refuses one (MDN, match patterns) and then matches
+// nothing, so the default feed's fetch was bound by CORS (issue 17 item 5); Chrome ignores it.
+const feedOrigin = `${new URL(feedUrl).protocol}//${new URL(feedUrl).hostname}/*`;
 
 // The notices of feed/notices, embedded so a fresh install shows them before any poll (issue 3
 // item 3). Read at build time (Node); the worker imports `virtual:bundled-notices`.
@@ -23,15 +26,28 @@ function bundledNotices(): Plugin {
     },
   };
 }
+/** What rss-parser's stack requires but never runs when it parses text (utils/feed/rss-parser-shims.ts). */
+const rssParserShims = Object.fromEntries(
+  ['http', 'https', 'url', 'xmlbuilder', 'timers', 'stream', 'entities'].map((name) => [
+    name,
+    fileURLToPath(new URL('./utils/feed/rss-parser-shims.ts', import.meta.url)),
+  ]),
+);
+
 export default defineConfig({
   // End-to-end tests build into their own folder so they never clobber `npm start`'s build.
   outDir: process.env.SUNSET_OUT_DIR || '.output',
   // Explicit imports everywhere: dependencies stay greppable and mocks hit real paths.
   imports: false,
+  // webextension-polyfill is the one `browser` in every part (the design card; issue 17 item 7):
+  // this module makes `wxt/browser`, which WXT's own helpers (storage, the content-script
+  // context) import, the polyfill too, so no bundle holds two.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere, Firefox included (WXT would default Firefox to MV2).
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), bundledNotices()],
+    resolve: { alias: rssParserShims },
     define: { 'import.meta.env.WXT_FEED_URL': JSON.stringify(feedUrl) },
   }),
   hooks: {
@@ -92,12 +108,14 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'sunset-watch@sunset-watch.invalid',
-        // AMO takes new add-ons only with data_collection_permissions (Firefox 140+; 115–127 refuse
-        // the key), and optional_host_permissions needs 128: 140 is the oldest ESR that has both.
+        // 140: data_collection_permissions (Firefox 127 and older refuse the key); the APIs used
+        // are older (optional_host_permissions 128, storage.session 115, scripting 102).
         strict_min_version: '140.0',
-        // Nothing leaves the browser but the feed requests (docs/PRIVACY.md).
+        // Nothing is collected or sent anywhere (docs/PRIVACY.md): required of new add-ons on AMO.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads the key from 142 (web-ext lint: KEY_FIREFOX_ANDROID_UNSUPPORTED…).
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });

@@ -20,7 +20,7 @@ export interface FeedServerOptions {
   /** Clock, for the demo shift and Last-Modified. */
   now?: () => number;
   log?: (line: string) => void;
-  /** Called after every reload attempt triggered by a file change. */
+  /** Told of every reload a file change caused (the reload happens whether or not it is given). */
   onReload?: (result: ReloadResult) => void;
 }
 
@@ -219,9 +219,14 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         stats?.isFile() === true && !isNoticeFileName(file.split(/[\\/]/).pop() ?? ''),
     });
     watcher.on('all', () => {
-      // An editor's save is several events; reload once they settle.
+      // An editor's save is several events; reload once they settle. The reload is the watcher's
+      // own: `onReload` only hears of it (issue 17 item 4: it used to run only inside the callback,
+      // which neither `npm start` nor `feed serve` passed).
       clearTimeout(timer);
-      timer = setTimeout(() => options.onReload?.(reload()), 50);
+      timer = setTimeout(() => {
+        const result = reload();
+        options.onReload?.(result);
+      }, 50);
     });
     watcher.on('error', (error) => log(`feed serve: watcher error: ${String(error)}`));
     const ready = watcher;

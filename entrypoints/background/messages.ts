@@ -15,9 +15,10 @@ import {
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { dismissBanner, listNotices, markAllRead, markRead, muteNotice } from '../../utils/store/notices.ts';
 import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '../../utils/store/settings.ts';
-import { loadSettings, saveSettings } from '../../utils/store/settings-storage.ts';
+import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
-import { pollNow, sessionChecks, updateBadge } from './poller.ts';
+import { sessionChecks } from '../../utils/store/poll-checks.ts';
+import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 
 /** What the popup and options show: the stored state merged with the last 304 (上次更新). */
@@ -30,7 +31,8 @@ async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<Fee
   );
 }
 
-type Handlers = { [K in RequestType]?: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/** One handler for every request type: a type added to the protocol without one does not compile. */
+type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 const handlers: Handlers = {
   'notices/list': async () => {
@@ -129,17 +131,10 @@ async function dispatch<K extends RequestType>(
 }
 
 /** runtime.onMessage listener: returning a promise keeps the channel open for the reply. */
-export function onMessage(
-  message: unknown,
-  sender: Runtime.MessageSender,
-): Promise<Reply<unknown>> | undefined {
+export function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
   const checked = handle(message, sender);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
   const request = checked.request;
-  const handler = handlers[request.type] as
-    ((r: typeof request) => Promise<ResponseOf<RequestType>>) | undefined;
-  // A valid request this file does not handle belongs to another part's listener (e.g. the
-  // reminders'): answering nothing lets that listener reply.
-  if (!handler) return undefined;
+  const handler = handlers[request.type] as (r: typeof request) => Promise<ResponseOf<RequestType>>;
   return dispatch(request, handler);
 }

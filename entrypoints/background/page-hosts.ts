@@ -4,8 +4,7 @@
 // settings or permissions change.
 import browser from 'webextension-polyfill';
 import { extraHostPatterns } from '../../utils/page/hosts.ts';
-import { loadSettings } from '../../utils/store/settings-storage.ts';
-import { SETTINGS_KEY } from '../../utils/store/settings.ts';
+import { loadSettings, settingsItem } from '../../utils/store/settings-item.ts';
 
 export const PAGE_SCRIPT_ID = 'sunset-watch-extra-hosts';
 /** WXT's output name for entrypoints/marketing.content/. */
@@ -45,9 +44,7 @@ function resync(): void {
 export function registerPageHosts(): void {
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) resync();
-  });
+  settingsItem.watch(resync);
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
 }

@@ -3,29 +3,16 @@
 // supplies the real database, fetch, clock and alarms.
 import browser from 'webextension-polyfill';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
-import {
-  earliestNextPoll,
-  pollDue,
-  storageChecks,
-  type FeedChecks,
-  type PollDeps,
-  type PollOutcome,
-} from '../../utils/feed/poll.ts';
+import { earliestNextPoll, pollDue, type PollDeps, type PollOutcome } from '../../utils/feed/poll.ts';
+import { sessionChecks } from '../../utils/store/poll-checks.ts';
 import { openSunsetDb } from '../../utils/store/db.ts';
 import { listNotices, seedBundled } from '../../utils/store/notices.ts';
 import { allFeedUrls } from '../../utils/store/settings.ts';
-import { loadSettings } from '../../utils/store/settings-storage.ts';
+import { loadSettings } from '../../utils/store/settings-item.ts';
 import { badgeFor } from '../../utils/store/view.ts';
 import { NEXT_POLL_ALARM as NEXT_ALARM, WATCHDOG_ALARM } from './alarm-names.ts';
 import { bundledNotices } from './bundled.ts';
 import { syncReminders } from './reminders.ts';
-
-/**
- * The schedule of feeds last found unchanged (a 304), in browser.storage.session: it survives
- * the service worker's restarts but not the browser's (after which every feed is polled at
- * start-up anyway, design.md), and a 304 costs no IndexedDB write.
- */
-export const sessionChecks: FeedChecks = storageChecks(browser.storage.session);
 
 async function deps(): Promise<PollDeps> {
   return {

@@ -23,7 +23,7 @@ import {
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
 import { getNotice, markRead } from '../../utils/store/notices.ts';
-import { loadSettings } from '../../utils/store/settings-storage.ts';
+import { loadSettings } from '../../utils/store/settings-item.ts';
 import { RESERVED_POLL_ALARMS } from './alarm-names.ts';
 
 const catalogs = {

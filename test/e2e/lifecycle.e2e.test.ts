@@ -14,7 +14,6 @@ import type { ResponseMap } from '../../utils/messages/protocol.ts';
 import type { Notice } from '../../utils/notice/schema.ts';
 import { toBeijingIso } from '../../utils/notice/time.ts';
 import { DB_VERSION, type StoredNotice } from '../../utils/store/db.ts';
-import { bucketOf, type NoticeBucket } from '../../utils/store/notice-buckets.ts';
 import { NOTICE_STORE } from '../../utils/store/notices.ts';
 import { record } from '../unit/reliability/record.ts';
 import {
@@ -25,7 +24,7 @@ import {
   removeProfile,
   type ExtensionSession,
 } from './support/chromium.ts';
-import { E2E_EXTENSION_DIR, E2E_FEED_PORT } from './support/paths.ts';
+import { E2E_EXTENSION_DIR } from './support/paths.ts';
 import { listenOnFeedPort, until } from './support/wait.ts';
 
 type List = ResponseMap['notices/list'];
@@ -356,7 +355,8 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       unknown
     >;
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
-    expect(manifest.host_permissions).toEqual([`http://127.0.0.1:${E2E_FEED_PORT}/*`]);
+    // A match pattern names no port (issue 17 item 5): the feed's host, any port.
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
     // No CSP override: MV3's default for extension pages (script-src 'self') applies.
     expect(manifest.content_security_policy).toBeUndefined();
     // Nothing a web page can open or message directly.
@@ -571,17 +571,17 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     rmSync(copy, { recursive: true, force: true });
   });
 
-  it('version 0.1.0 with the DB v1 fixture’s records → 0.2.0: schema v1 migrated to v2, every record kept', async (ctx) => {
-    // The previous version's data: the v1 fixture (test/fixtures/db/v1.json), written raw as a
-    // version 1 database. The current build would create a v2 database at its first start, so
+  it('version 0.1.0 with the DB v2 fixture’s records → 0.2.0: schema v2 migrated to v3, every record kept', async (ctx) => {
+    // The previous release's data: the v2 fixture (test/fixtures/db/v2.json), written raw as a
+    // version 2 database. The current build would create a v3 database at its first start, so
     // version 0.1.0 here is a stand-in at the same path (hence the same extension id and the
     // same storage) whose worker does nothing: the database is exactly what the test writes.
-    const v1 = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+    const previous = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
       version: number;
       stores: Record<string, { keyPath: string; indexes: Record<string, string> }>;
       records: Record<string, unknown[]>;
     };
-    expect(v1.version).toBe(1);
+    expect(previous.version).toBe(2);
     mkdirSync(extDir, { recursive: true });
     writeFileSync(
       join(extDir, 'manifest.json'),
@@ -625,12 +625,12 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
           };
           open.onerror = () => reject(open.error);
         }),
-      v1,
+      previous,
     );
     const before = await dumpDb(session.worker);
     // As written (getAll returns the notices in key order, the fixture lists them as it likes).
-    expect(Object.keys(before).sort()).toEqual(Object.keys(v1.records).sort());
-    for (const [name, records] of Object.entries(v1.records)) {
+    expect(Object.keys(before).sort()).toEqual(Object.keys(previous.records).sort());
+    for (const [name, records] of Object.entries(previous.records)) {
       expect(before[name]).toHaveLength(records.length);
       expect(before[name]).toEqual(expect.arrayContaining(records));
     }
@@ -645,13 +645,18 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     const version = await session.worker.evaluate(() => chrome.runtime.getManifest().version);
     expect(version).toBe('0.2.0');
     const page2 = await openExtensionPage(session);
-    const v1Notices = v1.records.notices as StoredNotice[];
+    // v2 kept each notice as its JSON text in one of its bucket records.
+    const previousNotices = (
+      previous.records.noticeBuckets as { notices: (StoredNotice & { notice: string })[] }[]
+    ).flatMap((bucket) =>
+      bucket.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })),
+    );
     const list = await until(
       async () => {
         const l = await ask(page2, { type: 'notices/list' });
-        return v1Notices.every((n) => l.notices.some((m) => m.guid === n.guid)) ? l : undefined;
+        return previousNotices.every((n) => l.notices.some((m) => m.guid === n.guid)) ? l : undefined;
       },
-      'the updated extension to list the v1 notices',
+      'the updated extension to list the v2 notices',
       { retryErrors: true },
     );
     const after = await dumpDb(session.worker);
@@ -666,33 +671,28 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
         }),
     );
     expect(dbVersion).toBe(DB_VERSION);
-    expect(DB_VERSION).toBeGreaterThan(v1.version);
-    // v2: no `notices` store; every v1 record, unchanged (read, muted, banner, 已更新), in its bucket.
-    expect(after.notices).toBeUndefined();
-    const buckets = after[NOTICE_STORE] as NoticeBucket[];
-    for (const bucket of buckets) for (const n of bucket.notices) expect(bucketOf(n.guid)).toBe(bucket.id);
-    // Each notice's content is kept as its JSON text (notice-buckets.ts).
-    const stored = buckets.flatMap((b) =>
-      b.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })),
-    );
-    for (const notice of v1Notices) {
+    expect(DB_VERSION).toBeGreaterThan(previous.version);
+    // v3: no `noticeBuckets` store; every v2 notice, unchanged (read, muted, banner, 已更新), its own record.
+    expect(after.noticeBuckets).toBeUndefined();
+    const stored = after[NOTICE_STORE] as StoredNotice[];
+    for (const notice of previousNotices) {
       expect(stored).toContainEqual(notice);
       // …and so the extension itself reports it.
       expect(list.notices).toContainEqual(notice);
     }
     for (const name of ['ledger', 'meta'] as const) {
-      for (const record of v1.records[name]!) expect(after[name]).toContainEqual(record);
+      for (const record of previous.records[name]!) expect(after[name]).toContainEqual(record);
     }
     expect((after.feeds as { url: string }[]).map((f) => f.url)).toEqual(
-      expect.arrayContaining((v1.records.feeds as { url: string }[]).map((f) => f.url)),
+      expect.arrayContaining((previous.records.feeds as { url: string }[]).map((f) => f.url)),
     );
     await page2.close();
     record(
       ctx,
       'lifecycle',
-      'extension update 0.1.0 → 0.2.0 over DB v1 fixture data (schema v1 → v2 migration)',
+      'extension update 0.1.0 → 0.2.0 over DB v2 fixture data (schema v2 → v3 migration)',
       'every record of the previous version kept',
-      `DB version 1 → ${dbVersion}; ${v1Notices.length} v1 notices deep-equal in ${buckets.length} buckets and in notices/list; ledger and meta records present`,
+      `DB version 2 → ${dbVersion}; ${previousNotices.length} v2 notices deep-equal as one record each and in notices/list; ledger and meta records present`,
     );
   });
 });

@@ -66,13 +66,11 @@ const stored = (
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          // Schema v2: notices sit in a few bucket records (utils/store/notice-buckets.ts).
-          const get = db.transaction('noticeBuckets').objectStore('noticeBuckets').getAll();
+          // Schema v3: one record per notice, keyed by guid (utils/store/db.ts).
+          const get = db.transaction('notices').objectStore('notices').getAll();
           get.onsuccess = () => {
             db.close();
-            const all = (
-              get.result as { notices: { guid: string; muted: boolean; bannerDismissedHash?: string }[] }[]
-            ).flatMap((b) => b.notices);
+            const all = get.result as { guid: string; muted: boolean; bannerDismissedHash?: string }[];
             resolve(
               ids.map((id) => {
                 const n = all.find((r) => r.guid === id)!;

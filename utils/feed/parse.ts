@@ -1,17 +1,38 @@
 // The reader side of feed-format.md: feed text → validated notices. Runs in the extension's
 // MV3 service worker, so it uses no Node API; the caller fetches the text and decides what to
-// do with the result. Every item that cannot be used is skipped with a reason, never silently.
-import { LIMITS, formatErrors, isHttpsUrl, isAction, validateNotice, type Notice } from '../notice/schema.ts';
+// do with the result. The XML is read by rss-parser (the design card's parser: xml2js over sax,
+// strict XML, no DTD entities expanded), the `sunset:` elements through its custom fields.
+//
+// Bad input loses the smallest unit that is wrong, with a recorded reason (issue 17 item 1): a bad
+// alias or replacement drops itself, a bad product drops the product (a notice left with none
+// becomes a plain notice), a bad item drops the item; the rest of the feed is kept.
+import Parser from 'rss-parser';
+import {
+  LIMITS,
+  formatErrors,
+  isHttpsUrl,
+  isAction,
+  validateNotice,
+  type FieldError,
+  type Notice,
+} from '../notice/schema.ts';
 import { BEIJING_OFFSET, isoProblem, toBeijingIso } from '../notice/time.ts';
 import { fallbackGuid } from './identity.ts';
-import { childrenNamed, elementText, firstChild, parseXmlTree, type XmlElement } from './xml-tree.ts';
+import { attr, childrenNamed, nestingDepth, nodeText, XML2JS_OPTIONS, type XmlNode } from './xml-nodes.ts';
 
 export const SUNSET_NS = 'urn:sunset-watch:feed:1';
 const DEFAULT_PREFIX = 'sunset';
+/** Element levels an item's fields may nest (issue 17 item 3: 100,000 levels must cost a skip, not the feed). */
+export const MAX_DEPTH = 64;
+
+/** What a skip dropped: a whole item, or one part of a notice that was kept. */
+export type SkippedUnit = 'item' | 'product' | 'alias' | 'replacement';
 
 export interface SkippedItem {
   guid?: string;
   title?: string;
+  /** Absent: the whole item (records written before issue 17 name no unit). */
+  unit?: SkippedUnit;
   reason: string;
 }
 
@@ -46,6 +67,13 @@ function rootElementName(text: string): string | undefined {
   }
   return /^<([A-Za-z_][\w:.-]*)/.exec(rest)?.[1];
 }
+
+/**
+ * A DOCTYPE with an internal subset (`<!DOCTYPE rss [ … ]>`) is where entity declarations live.
+ * sax expands none of them (it refuses the first use as an unknown entity), but that error names
+ * a character, not the cause; this says what is refused and why, before anything is parsed.
+ */
+const INTERNAL_SUBSET = /<!DOCTYPE[^>[]*\[/i;
 
 const ZONES: Record<string, string> = {
   UT: '+00:00',
@@ -85,7 +113,7 @@ function readPubDate(value: string): { iso: string | undefined; assumedBeijing?:
   if (problem === 'missing-offset') {
     // A bare local time would otherwise be read in whatever zone the reader's machine is in;
     // 1688 notices are in Beijing time (feed-format.md "Time"). The caller warns.
-    const [date, time = '00:00:00'] = trimmed.split('T');
+    const [date, time = '00:00:00'] = trimmed.split(/[Tt]/);
     const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${BEIJING_OFFSET}`;
     return isoProblem(iso) === null ? { iso, assumedBeijing: true } : { iso: undefined };
   }
@@ -137,6 +165,53 @@ function cutLongStrings(
   }
 }
 
+/**
+ * xml2js would hand `description` to rss-parser's HTML helpers (content, contentSnippet, and an
+ * XML writer for descriptions holding only elements). Our descriptions are plain text read as
+ * such, so the element reaches rss-parser under another name and only our custom field reads it.
+ */
+const PLAIN_DESCRIPTION = 'sunset-reader:description';
+
+/** rss-parser custom fields: each named element's nodes, as xml2js built them, under `x:<name>`. */
+const raw = (name: string) => [name, `x:${name}`, { keepArray: true }];
+
+type RawFields = Record<string, XmlNode[] | undefined>;
+
+/** Reads text fields, noting the name of each that held markup (reduced to its text). */
+interface Reader {
+  (found: Found | undefined): string | undefined;
+  flattened: string[];
+}
+
+function textReader(): Reader {
+  const flattened: string[] = [];
+  const read = (found: Found | undefined) => {
+    if (!found) return undefined;
+    const { text, hadMarkup } = nodeText(found.node);
+    if (hadMarkup) flattened.push(found.name === PLAIN_DESCRIPTION ? 'description' : found.name);
+    return text;
+  };
+  return Object.assign(read, { flattened });
+}
+
+/** An element and the name it was found under. */
+interface Found {
+  name: string;
+  node: XmlNode;
+}
+
+/** The first of `names` the element has (`title`, then Dublin Core's `dc:title`). */
+function first(fields: RawFields, ...names: string[]): Found | undefined {
+  for (const name of names) {
+    const node = fields[`x:${name}`]?.[0];
+    if (node) return { name, node };
+  }
+  return undefined;
+}
+
+/** A child element found in document order (`$$`), under its own name. */
+const found = (node: XmlNode): Found => ({ name: node['#name'] ?? '?', node });
+
 interface Mapped {
   /** The item's title and guid as written (for warnings and skip reasons). */
   rawTitle?: string;
@@ -146,43 +221,35 @@ interface Mapped {
   warnings: string[];
 }
 
-/** Reads text fields, noting the name of each that held markup (reduced to its text). */
-type ReadText = (element: XmlElement | undefined) => string | undefined;
-
-function textReader(flattened: string[]): ReadText {
-  return (element) => {
-    if (!element) return undefined;
-    const { text, hadMarkup } = elementText(element);
-    if (hadMarkup) flattened.push(element.name);
-    return text;
-  };
-}
-
-/** The first of `names` the element has, as text (`title`, then Dublin Core's `dc:title`). */
-function field(parent: XmlElement, read: ReadText, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const child = firstChild(parent, name);
-    if (child) return read(child);
-  }
-  return undefined;
-}
+/** The fields of an item that the reader reads (their depth is checked before anything else). */
+const ITEM_FIELDS = ['title', 'dc:title', 'guid', 'link', 'pubDate', PLAIN_DESCRIPTION];
 
 /** One <item> → the notice shape (unvalidated), applying the reader rules. */
-function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
+function mapItem(fields: RawFields, prefix: string, read: Reader): Mapped {
   const warnings: string[] = [];
-  const rawTitle = field(item, read, 'title', 'dc:title');
-  const rawGuid = field(item, read, 'guid');
-  const title = rawTitle?.trim();
-  const link = field(item, read, 'link')?.trim();
-  const guid = rawGuid?.trim() || fallbackGuid(link, title);
+  // Depth first: nothing below reads a field nested past MAX_DEPTH.
+  const tooDeep = [...ITEM_FIELDS, `${prefix}:notice`].find((name) => {
+    const node = fields[`x:${name}`]?.[0];
+    return node !== undefined && nestingDepth(node, MAX_DEPTH) > MAX_DEPTH;
+  });
+  const shallow = (...names: string[]) => first(fields, ...names.filter((name) => name !== tooDeep));
+  const rawTitle = read(shallow('title', 'dc:title'));
+  const rawGuid = read(shallow('guid'));
   const mapped = (rest: { input?: Record<string, unknown>; reason?: string }): Mapped => ({
     ...rest,
     warnings,
     ...(rawTitle !== undefined ? { rawTitle } : {}),
     ...(rawGuid !== undefined ? { rawGuid } : {}),
   });
+  if (tooDeep !== undefined) {
+    const label = tooDeep === PLAIN_DESCRIPTION ? 'description' : tooDeep;
+    return mapped({ reason: `${label}: nested more than ${MAX_DEPTH} elements deep` });
+  }
+  const title = rawTitle?.trim();
+  const link = read(first(fields, 'link'))?.trim();
+  const guid = rawGuid?.trim() || fallbackGuid(link, title);
   const out: Record<string, unknown> = { guid, title };
-  const pubDateText = field(item, read, 'pubDate');
+  const pubDateText = read(first(fields, 'pubDate'));
 
   if (link) {
     if (isHttpsUrl(link)) out.link = link;
@@ -198,12 +265,11 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
 
   // Plain text as written: no HTML is stripped or interpreted (escaped markup and CDATA stay
   // literal text). A description holding raw elements is reduced to their text.
-  const description = field(item, read, 'description');
+  const description = read(first(fields, PLAIN_DESCRIPTION));
   if (description !== undefined && description.trim() !== '') out.description = description;
 
-  const el = firstChild(item, `${prefix}:notice`);
+  const el = first(fields, `${prefix}:notice`)?.node;
   if (el === undefined) return mapped({ input: out });
-  const attrs = el.attrs;
   const productNodes = childrenNamed(el, `${prefix}:product`);
   if (productNodes.length > LIMITS.maxProducts) {
     return mapped({
@@ -211,27 +277,29 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
     });
   }
   const products = productNodes.map((node, pi) => {
-    const aliases = childrenNamed(node, `${prefix}:alias`).map((a) => read(a) ?? '');
+    const aliases = childrenNamed(node, `${prefix}:alias`).map((a) => read(found(a)) ?? '');
     const milestones = childrenNamed(node, `${prefix}:milestone`).map((m) => {
-      const a = m.attrs;
-      const milestone: Record<string, unknown> = { action: a.action, at: a.at ?? null };
-      if (a.action !== undefined && !isAction(a.action)) {
+      const action = attr(m, 'action');
+      const at = attr(m, 'at');
+      const previous = attr(m, 'previous');
+      const milestone: Record<string, unknown> = { action, at: at ?? null };
+      if (action !== undefined && !isAction(action)) {
         // feed-format.md: an unknown action is shown as `retire`, the raw value kept.
         milestone.action = 'retire';
-        milestone.rawAction = a.action;
+        milestone.rawAction = action;
       }
-      if (a.previous !== undefined) milestone.previous = a.previous;
-      const atMs = a.at !== undefined && isoProblem(a.at) === null ? Date.parse(a.at) : undefined;
+      if (previous !== undefined) milestone.previous = previous;
+      const atMs = at !== undefined && isoProblem(at) === null ? Date.parse(at) : undefined;
       if (atMs !== undefined && (atMs < PLAUSIBLE.from || atMs >= PLAUSIBLE.to)) {
         // Kept as written (the publisher may mean it), but said out loud: 1900 or 9999 is more
         // likely a typo than a real cutoff, and a reminder for it would never or always be due.
-        warnings.push(`sunset.products.${pi}: milestone at ${a.at} is implausibly far away; kept as written`);
+        warnings.push(`sunset.products.${pi}: milestone at ${at} is implausibly far away; kept as written`);
       }
       return milestone;
     });
     const replacements = childrenNamed(node, `${prefix}:replacement`).map((r) => {
-      const replacement: Record<string, unknown> = { name: read(r) ?? '' };
-      const href = r.attrs.href?.trim();
+      const replacement: Record<string, unknown> = { name: read(found(r)) ?? '' };
+      const href = attr(r, 'href')?.trim();
       if (href) {
         if (isHttpsUrl(href)) replacement.href = href;
         else
@@ -241,26 +309,98 @@ function mapItem(item: XmlElement, prefix: string, read: ReadText): Mapped {
       }
       return replacement;
     });
-    return {
-      name: node.attrs.name ?? '',
-      aliases,
-      milestones,
-      replacements,
-    };
+    return { name: attr(node, 'name') ?? '', aliases, milestones, replacements };
   });
-  const sunset: Record<string, unknown> = { kind: attrs.kind, updated: attrs.updated, products };
-  if (attrs.platform !== undefined) sunset.platform = attrs.platform;
-  if (attrs.area !== undefined) sunset.area = attrs.area;
-  const grandfather = firstChild(el, `${prefix}:grandfather`);
-  if (grandfather !== undefined) sunset.grandfather = read(grandfather) ?? '';
+  const sunset: Record<string, unknown> = { kind: attr(el, 'kind'), updated: attr(el, 'updated'), products };
+  for (const key of ['platform', 'area'] as const) {
+    const value = attr(el, key);
+    if (value !== undefined) sunset[key] = value;
+  }
+  const grandfather = childrenNamed(el, `${prefix}:grandfather`)[0];
+  if (grandfather !== undefined) sunset.grandfather = read(found(grandfather)) ?? '';
   out.sunset = sunset;
   return mapped({ input: out });
 }
 
+/** Where an issue lies: `sunset.products.<p>[.aliases|.replacements.<i>]…`. */
+const PART = /^sunset\.products\.(\d+)(?:\.(aliases|replacements)\.(\d+))?(?:\.|$)/;
+
+interface Salvaged {
+  notice?: Notice;
+  /** Parts dropped, each with its reason; when `notice` is undefined the last one is the item's. */
+  dropped: { unit: SkippedUnit; reason: string }[];
+}
+
+/**
+ * Validates an item's notice, and when that fails drops the smallest units the problems lie in
+ * and validates again: an alias or a replacement on its own, a product for anything else in it
+ * (its name, a milestone). A notice whose every product went is kept as a plain notice; a problem
+ * outside the products (guid, title, kind, updated…) drops the item.
+ */
+function salvage(input: Record<string, unknown>): Salvaged {
+  const dropped: Salvaged['dropped'] = [];
+  let result = validateNotice(input);
+  if (result.ok) return { notice: result.value, dropped };
+  const sunset = input.sunset as { products: Record<string, unknown>[] } | undefined;
+  const outside: FieldError[] = [];
+  const badProducts = new Map<number, FieldError[]>();
+  const badMembers = new Map<string, FieldError[]>();
+  for (const error of result.errors) {
+    const m = PART.exec(error.field);
+    if (!m || !sunset) outside.push(error);
+    else if (m[2])
+      badMembers.set(`${m[1]}.${m[2]}.${m[3]}`, [
+        ...(badMembers.get(`${m[1]}.${m[2]}.${m[3]}`) ?? []),
+        error,
+      ]);
+    else badProducts.set(Number(m[1]), [...(badProducts.get(Number(m[1])) ?? []), error]);
+  }
+  if (outside.length > 0 || !sunset)
+    return { dropped: [{ unit: 'item', reason: formatErrors(result.errors) }] };
+  const name = (p: number) => {
+    const value = sunset.products[p]?.name;
+    return typeof value === 'string' && value.trim() ? ` (${value.trim()})` : '';
+  };
+  // Members first, by descending index so earlier indexes stay valid while splicing.
+  for (const key of [...badMembers.keys()].sort(
+    (a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]),
+  )) {
+    const [p, list, i] = key.split('.') as [string, 'aliases' | 'replacements', string];
+    if (badProducts.has(Number(p))) continue;
+    (sunset.products[Number(p)]![list] as unknown[]).splice(Number(i), 1);
+    dropped.push({
+      unit: list === 'aliases' ? 'alias' : 'replacement',
+      reason: `sunset.products.${p}${name(Number(p))}: ${list === 'aliases' ? 'alias' : 'replacement'} dropped: ${formatErrors(badMembers.get(key)!)}`,
+    });
+  }
+  for (const p of [...badProducts.keys()].sort((a, b) => b - a)) {
+    dropped.push({
+      unit: 'product',
+      reason: `sunset.products.${p}${name(p)}: product dropped: ${formatErrors(badProducts.get(p)!)}`,
+    });
+    sunset.products.splice(p, 1);
+  }
+  if (badProducts.size > 0 && sunset.products.length === 0) {
+    // feed-format.md: a notice left without products is kept as a plain notice.
+    delete input.sunset;
+  }
+  result = validateNotice(input);
+  if (!result.ok) return { dropped: [...dropped, { unit: 'item', reason: formatErrors(result.errors) }] };
+  return { notice: result.value, dropped };
+}
+
+/** sax's message ("Invalid character entity\nLine: 0\nColumn: 83\nChar: ;") as `1:83: …`. */
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+  const [what, ...rest] = message.split('\n');
+  const line = /Line: (\d+)/.exec(rest.join('\n'))?.[1];
+  const column = /Column: (\d+)/.exec(rest.join('\n'))?.[1];
+  return line !== undefined && column !== undefined
+    ? `${Number(line) + 1}:${column}: ${what}`
+    : (what ?? message);
 }
+
+type RawFeed = RawFields & { items: RawFields[] };
 
 /**
  * Parses a feed document. Throws an Error saying in words what is wrong when the document is
@@ -286,42 +426,56 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
     throw new Error(`not an RSS 2.0 feed: <rss version="${version}">`);
   }
   if (!/<channel[\s>]/.test(text)) throw new Error('not an RSS feed: <rss> has no <channel>');
+  if (INTERNAL_SUBSET.test(text)) {
+    throw new Error(
+      'feed refused: it declares a DTD internal subset (entity declarations are never expanded)',
+    );
+  }
 
   const prefix = sunsetPrefix(text);
-  let rss: XmlElement;
+  const parser = new Parser({
+    defaultRSS: 2,
+    xml2js: {
+      ...XML2JS_OPTIONS,
+      tagNameProcessors: [(name: string) => (name === 'description' ? PLAIN_DESCRIPTION : name)],
+    },
+    customFields: {
+      // rss-parser's typings allow only names for the channel; it takes the same arrays as for items.
+      feed: ['title', 'dc:title', 'link', 'ttl'].map(raw) as never[],
+      item: [...ITEM_FIELDS, `${prefix}:notice`].map(raw) as never[],
+    },
+  });
+  let feed: RawFeed;
   try {
-    rss = parseXmlTree(text);
+    feed = (await parser.parseString(
+      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    )) as unknown as RawFeed;
   } catch (error) {
     throw new Error(`not a well-formed RSS document: ${describeParseError(error)}`, { cause: error });
   }
-  const channelElement = firstChild(rss, 'channel');
-  if (!channelElement) throw new Error('not an RSS feed: <rss> has no <channel>');
-  const flattened: string[] = [];
-  const read = textReader(flattened);
+  const read = textReader();
   const warnings: string[] = [];
   const skipped: SkippedItem[] = [];
 
-  const channel: ParsedFeed['channel'] = {
-    title: field(channelElement, read, 'title', 'dc:title')?.trim() ?? '',
-  };
-  const channelLink = field(channelElement, read, 'link')?.trim();
+  const channel: ParsedFeed['channel'] = { title: read(first(feed, 'title', 'dc:title'))?.trim() ?? '' };
+  const channelLink = read(first(feed, 'link'))?.trim();
   if (channelLink) channel.link = channelLink;
-  const ttlText = field(channelElement, read, 'ttl');
+  const ttlText = read(first(feed, 'ttl'));
   if (ttlText !== undefined) {
     const ttl = Number(ttlText.trim());
     if (Number.isInteger(ttl) && ttl >= 0) channel.ttl = ttl;
     else warnings.push(`channel ttl ${JSON.stringify(ttlText)} ignored: not a whole number of minutes`);
   }
 
-  let items = childrenNamed(channelElement, 'item');
+  let items = feed.items;
   if (items.length > LIMITS.maxItems) {
     // Keep the newest by pubDate; an undated item sorts last.
-    const epoch = (item: XmlElement) => {
-      const pub = firstChild(item, 'pubDate');
-      const iso = pub ? pubDateToIso(elementText(pub).text) : undefined;
+    const epoch = (item: RawFields) => {
+      const pub = first(item, 'pubDate');
+      const iso = pub ? pubDateToIso(nodeText(pub.node).text) : undefined;
       return iso ? Date.parse(iso) : -Infinity;
     };
-    const sorted = items.map((item, index) => ({ item, index, at: epoch(item) }));
+    const sorted = items.map((item, index) => ({ index, at: epoch(item) }));
     sorted.sort((a, b) => b.at - a.at || a.index - b.index);
     const keep = new Set(sorted.slice(0, LIMITS.maxItems).map((s) => s.index));
     warnings.push(`${items.length} items, more than ${LIMITS.maxItems}: kept the newest ${LIMITS.maxItems}`);
@@ -334,8 +488,9 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
     const mapped = mapItem(item, prefix, read);
     const label = (mapped.input?.guid as string | undefined) ?? mapped.rawTitle ?? '(untitled item)';
     warnings.push(...mapped.warnings.map((w) => `item ${label}: ${w}`));
-    const skip = (reason: string) => {
+    const skip = (reason: string, unit: SkippedUnit = 'item') => {
       const entry: SkippedItem = { reason };
+      if (unit !== 'item') entry.unit = unit;
       const guid = mapped.input?.guid ?? mapped.rawGuid;
       if (typeof guid === 'string') entry.guid = guid;
       if (mapped.rawTitle !== undefined) entry.title = mapped.rawTitle;
@@ -349,22 +504,20 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
     cutLongStrings(input, '', (field) =>
       warnings.push(`item ${label}: ${field} cut to ${LIMITS.maxString} characters`),
     );
-    const result = validateNotice(input);
-    if (!result.ok) {
-      skip(formatErrors(result.errors));
+    const { notice, dropped } = salvage(input);
+    for (const part of dropped) skip(part.reason, part.unit);
+    if (!notice) continue;
+    if (seen.has(notice.guid)) {
+      skip(`guid: duplicate guid ${JSON.stringify(notice.guid)} in this feed (first one kept)`);
       continue;
     }
-    if (seen.has(result.value.guid)) {
-      skip(`guid: duplicate guid ${JSON.stringify(result.value.guid)} in this feed (first one kept)`);
-      continue;
-    }
-    seen.add(result.value.guid);
-    notices.push(result.value);
+    seen.add(notice.guid);
+    notices.push(notice);
   }
 
-  if (flattened.length > 0) {
-    const fields = [...new Set(flattened)].join(', ');
-    warnings.unshift(`markup in ${flattened.length} text field(s) (${fields}) kept as plain text`);
+  if (read.flattened.length > 0) {
+    const fields = [...new Set(read.flattened)].join(', ');
+    warnings.unshift(`markup in ${read.flattened.length} text field(s) (${fields}) kept as plain text`);
   }
   return { channel, notices, skipped, warnings };
 }

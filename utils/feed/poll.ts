@@ -3,8 +3,8 @@
 // The database, fetch, clock and randomness are passed in; no browser API is used here.
 //
 // A 304 that changes nothing but the clock writes nothing to IndexedDB (issue 3, issue 8): its
-// time and the next poll go to `PollDeps.checks` (the background backs it with
-// browser.storage.session), and every reader merges the two through `effectiveFeedState`.
+// time and the next poll go to `PollDeps.checks` (the background backs it with storage.session,
+// utils/store/poll-checks.ts), and every reader merges the two through `effectiveFeedState`.
 import * as v from 'valibot';
 import type { FeedState, SunsetDatabase } from '../store/db.ts';
 import {
@@ -14,6 +14,7 @@ import {
   updateFeedState,
   type UpsertSummary,
 } from '../store/notices.ts';
+import { futureUpdatedWarnings } from '../store/precedence.ts';
 import { fetchFeed, type Redirect } from './fetch-feed.ts';
 import { parseFeed } from './parse.ts';
 import { nextPollAt, type PollHints } from './poll-plan.ts';
@@ -24,7 +25,7 @@ export interface FeedCheck {
   nextPollAt: number;
 }
 
-/** Where `FeedCheck`s live: browser.storage.session in the extension, a Map in tests. */
+/** Where `FeedCheck`s live: storage.session in the extension (poll-checks.ts), a Map in tests. */
 export interface FeedChecks {
   get(url: string): Promise<FeedCheck | undefined>;
   set(url: string, check: FeedCheck): Promise<void>;
@@ -41,40 +42,8 @@ export function memoryChecks(map = new Map<string, FeedCheck>()): FeedChecks {
   };
 }
 
-/** The part of a browser storage area (storage.session) that `storageChecks` uses. */
-export interface StorageAreaLike {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-const CHECK_PREFIX = 'pollCheck:';
-const FeedCheckSchema = v.object({ checkedAt: v.number(), nextPollAt: v.number() });
-
-/**
- * `FeedChecks` in a browser storage area (the background passes browser.storage.session: it
- * survives the service worker's restarts, not the browser's). One key per feed, so two feeds'
- * checks never overwrite each other; what is read back is validated (a boundary).
- */
-export function storageChecks(area: StorageAreaLike): FeedChecks {
-  return {
-    async get(url) {
-      const key = CHECK_PREFIX + url;
-      let stored: unknown;
-      try {
-        stored = (await area.get(key))[key];
-      } catch (error) {
-        // An unusable session store must not stop polling: the database's schedule still stands.
-        console.warn('sunset-watch: could not read the last 304 check', error);
-        return undefined;
-      }
-      const checked = v.safeParse(FeedCheckSchema, stored);
-      return checked.success ? checked.output : undefined;
-    },
-    async set(url, check) {
-      await area.set({ [CHECK_PREFIX + url]: { checkedAt: check.checkedAt, nextPollAt: check.nextPollAt } });
-    },
-  };
-}
+/** What a stored FeedCheck must look like (utils/store/poll-checks.ts validates what it reads back). */
+export const FeedCheckSchema = v.object({ checkedAt: v.number(), nextPollAt: v.number() });
 
 /**
  * THE merge of a feed's stored state with its last unchanged check; every reader of the schedule
@@ -224,6 +193,7 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
     return { url, status: 'error', state };
   }
   const hashed = await hashNotices(parsed.notices);
+  const warnings = [...parsed.warnings, ...futureUpdatedWarnings(parsed.notices, deps.now())];
   let state: FeedState | undefined;
   let summary: UpsertSummary;
   try {
@@ -237,7 +207,7 @@ export async function pollFeed(deps: PollDeps, url: string, pollMinutes: number)
             lastSuccessAt: deps.now(),
             lastChangedAt: deps.now(),
             lastSkipped: parsed.skipped.slice(0, MAX_KEPT),
-            lastWarnings: parsed.warnings.slice(0, MAX_KEPT),
+            lastWarnings: warnings.slice(0, MAX_KEPT),
             lastCount: parsed.notices.length,
             nextPollAt: plan(deps, pollMinutes, 0, fetched.hints, parsed.channel.ttl),
           },

@@ -5,13 +5,10 @@
 // To add a request: add its schema to REQUEST_SCHEMAS, its response to ResponseMap, and (if a
 // content script may not send it) its type to EXTENSION_PAGE_ONLY. Then handle it in the
 // background (entrypoints/background/messages.ts).
+// The polyfill, as in every part (issue 17 item 7: one `browser`, the design card's); in unit tests
+// WXT's fake browser stands in for it (vitest.config.ts).
+import browser from 'webextension-polyfill';
 import * as v from 'valibot';
-// WXT's `browser` is the browser's own (`browser` in Firefox, `chrome` in Chrome), not the
-// polyfill: messaging is promise-based in both under MV3, and this module is the content script's
-// one tie to the extension APIs. Importing the polyfill there cost about 1.2 ms of every page's
-// script start (building its wrappers; bench/run.ts "script start"). In unit tests WXT's fake
-// browser stands in for it, as for the polyfill.
-import { browser } from 'wxt/browser';
 import type { Product } from '../notice/schema.ts';
 import type { FeedState, StoredNotice } from '../store/db.ts';
 import { SettingsSchema, type Settings } from '../store/settings.ts';

@@ -2,7 +2,7 @@
 // extension (parse, store, show) validate against. Types are derived from it, never written
 // twice. The contract it encodes is ../shared/feed-format.md, version 1.
 import * as v from 'valibot';
-import { ISO_PROBLEM_TEXT, isoProblem } from './time.ts';
+import { ISO_PROBLEM_TEXT, isoProblem, normalizeIso } from './time.ts';
 
 /** feed-format.md "Limits a reader enforces". */
 export const LIMITS = {
@@ -38,7 +38,11 @@ const text = (what: string) =>
   );
 const requiredText = (what: string) => v.pipe(text(what), v.minLength(1, `${what} is empty`));
 
-/** An instant with an explicit offset: the only form feed-format.md allows. */
+/**
+ * An instant with an explicit offset: the only form feed-format.md allows, RFC 3339's fractions
+ * of any length and 24:00 included. What passes is normalized (normalizeIso: 24:00 becomes the
+ * next day's 00:00), so everything downstream reads one form.
+ */
 export const IsoInstant = v.pipe(
   v.string('must be an ISO 8601 date-time string'),
   v.rawCheck(({ dataset, addIssue }) => {
@@ -46,6 +50,7 @@ export const IsoInstant = v.pipe(
     const problem = isoProblem(dataset.value);
     if (problem) addIssue({ message: `${JSON.stringify(dataset.value)} ${ISO_PROBLEM_TEXT[problem]}` });
   }),
+  v.transform(normalizeIso),
 );
 
 /** Only https links are followed anywhere (feed-format.md: readers drop any other scheme). */

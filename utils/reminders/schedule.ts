@@ -177,6 +177,15 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
           ...(notice.link ? { link: notice.link } : {}),
         };
 
+        const snoozeRec = byId.get(snoozeId(key));
+        if (cancelled) {
+          // A cancellation's milestones are never learnt as known: `known` records are what makes
+          // 已取消 news (hadPendingReminders), and a cancel for a notice never announced must stay
+          // quiet at every later run, not only the first (issue 17 item 2).
+          if (snoozeRec) deletes.add(snoozeRec.id);
+          continue;
+        }
+
         // Move detection: the date we last knew for this milestone, whether or not the feed
         // wrote `previous` (a publisher may forget it; a stale `previous` must not re-notify).
         const known = byId.get(knownId(key));
@@ -186,14 +195,8 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
         }
 
         // A snooze for an older date of this milestone no longer applies.
-        const snoozeRec = byId.get(snoozeId(key));
         const snooze = snoozeRec?.type === 'snooze' && snoozeRec.atMs === atMs ? snoozeRec : null;
         if (snoozeRec && !snooze) deletes.add(snoozeRec.id);
-
-        if (cancelled) {
-          if (snooze) deletes.add(snooze.id);
-          continue;
-        }
         if (atMs < now - STALE_AFTER_MS) continue;
 
         const rung = planMilestone(ref, leads, snooze, byId, now, quiet);

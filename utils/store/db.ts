@@ -1,15 +1,13 @@
 // The ONE module that opens IndexedDB (design.md: one module opens the database). Every reader and
 // writer — the poller, the message handlers, the reminders ledger — goes through `openSunsetDb`,
 // so the schema and its migrations live in one place. Each schema version has a fixture and a
-// test (test/fixtures/db/, test/unit/store/db-migrations.test.ts).
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+// test (test/fixtures/db/, test/unit/store/db.test.ts).
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Notice } from '../notice/schema.ts';
-import { bucketOf, type NoticeBucket } from './notice-buckets.ts';
-import { canonicalJson } from './notice-hash.ts';
 
 export const DB_NAME = 'sunset-watch';
-/** Bump together with a new `if (oldVersion < N)` step in `upgrade` and a fixture for version N. */
-export const DB_VERSION = 2;
+/** Bump together with a new step in `upgrade` and a fixture for version N (test/fixtures/db/vN.json). */
+export const DB_VERSION = 3;
 
 /** What changed in the last update of a notice (shown as 已更新 with details). */
 export interface NoticeChanges {
@@ -18,15 +16,23 @@ export interface NoticeChanges {
   text?: boolean;
 }
 
+/**
+ * Where a stored notice came from. `bundled`: shipped in the build (feed/notices); `feed`: fetched;
+ * `local`: captured on this device (issue 19; guids `local:…`). Which copy wins is decided in
+ * one place: precedence.ts.
+ */
+export type Origin = 'bundled' | 'feed' | 'local';
+
+/** Schema v3: one record per notice in the store `notices`, keyed by guid. */
 export interface StoredNotice {
   guid: string;
   notice: Notice;
-  /** `bundled`: shipped in the build (feed/notices); `feed`: fetched. Fetched data supersedes bundled. */
-  origin: 'bundled' | 'feed';
+  origin: Origin;
   feedUrl?: string;
   /** Content hash of `notice`: the notice's "version" (reminders and banners key on it). */
   hash: string;
   firstSeenAt: number;
+  /** When this version was stored (for a fetched copy: the fetch), also what precedence.ts orders a far-future `updated` by. */
   updatedAt: number;
   read: boolean;
   changes?: NoticeChanges;
@@ -42,11 +48,9 @@ export interface FeedError {
   message: string;
 }
 
-export interface SkippedItem {
-  guid?: string;
-  title?: string;
-  reason: string;
-}
+/** What the last fetch of a feed skipped, with why (utils/feed/parse.ts makes them). */
+export type { SkippedItem } from '../feed/parse.ts';
+import type { SkippedItem } from '../feed/parse.ts';
 
 /** Poll state of one feed, keyed by its URL. */
 export interface FeedState {
@@ -88,8 +92,8 @@ export interface MetaRecord {
 }
 
 export interface SunsetDB extends DBSchema {
-  /** v2: every notice, in a few bucket records (notice-buckets.ts; read and written by notices.ts). */
-  noticeBuckets: { key: number; value: NoticeBucket };
+  /** v1 and v3: one record per notice, keyed by guid (v2 kept them in bucket records). */
+  notices: { key: string; value: StoredNotice };
   feeds: { key: string; value: FeedState };
   ledger: { key: string; value: LedgerEntry; indexes: { guid: string } };
   meta: { key: string; value: MetaRecord };
@@ -97,9 +101,15 @@ export interface SunsetDB extends DBSchema {
 
 export type SunsetDatabase = IDBPDatabase<SunsetDB>;
 
-/** Every store any version had, for the upgrade steps: v1's `notices` is gone since v2. */
+/** v2's layout: every notice in one of eight bucket records, its content as canonical JSON text. */
+interface V2Bucket {
+  id: number;
+  notices: (Omit<StoredNotice, 'notice'> & { notice: string })[];
+}
+
+/** Every store any version had, for the upgrade steps: v2's `noticeBuckets` is gone since v3. */
 interface SunsetDBAnyVersion extends SunsetDB {
-  notices: { key: string; value: StoredNotice };
+  noticeBuckets: { key: number; value: V2Bucket };
 }
 type UpgradeTransaction = IDBPTransaction<
   SunsetDBAnyVersion,
@@ -108,64 +118,65 @@ type UpgradeTransaction = IDBPTransaction<
 >;
 
 /**
- * v1 → v2: every record of `notices` (one per guid) moves into its bucket of `noticeBuckets`,
- * all its fields kept, its notice as canonical JSON (notice-buckets.ts); then `notices` goes.
- * All inside the upgrade transaction: if the worker dies half-way, the upgrade aborts and the
- * next start finds version 1 again. Written out here rather than with notice-buckets.ts's
- * helpers, so that a later layout change cannot change what this step produces.
+ * v2 → v3: each row of each bucket becomes its own record again, all its fields kept, its notice
+ * parsed back from the JSON text; then `noticeBuckets` goes. All inside the upgrade transaction:
+ * if the worker dies half-way, the upgrade aborts and the next start finds version 2 again.
  */
-async function moveNoticesIntoBuckets(transaction: UpgradeTransaction): Promise<void> {
-  const records = await transaction.objectStore('notices').getAll();
-  const buckets = new Map<number, NoticeBucket>();
-  for (const record of records) {
-    const id = bucketOf(record.guid);
-    let bucket = buckets.get(id);
-    if (!bucket) buckets.set(id, (bucket = { id, notices: [] }));
-    bucket.notices.push({ ...record, notice: canonicalJson(record.notice) });
+async function moveBucketsIntoNotices(transaction: UpgradeTransaction): Promise<void> {
+  const buckets = await transaction.objectStore('noticeBuckets').getAll();
+  // Every row parsed before the first write, so a broken one stops the step before it wrote.
+  const records = buckets.flatMap((bucket) =>
+    bucket.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })),
+  );
+  const store = transaction.objectStore('notices');
+  await Promise.all(records.map((record) => store.put(record)));
+  transaction.db.deleteObjectStore('noticeBuckets');
+}
+
+function upgrade(
+  db: IDBPDatabase<SunsetDBAnyVersion>,
+  oldVersion: number,
+  transaction: UpgradeTransaction,
+): void {
+  // Version 1: the first schema, whose notice store v3 has again. Later versions add steps below.
+  if (oldVersion < 1) {
+    db.createObjectStore('notices', { keyPath: 'guid' });
+    db.createObjectStore('feeds', { keyPath: 'url' });
+    const ledger = db.createObjectStore('ledger', { keyPath: 'id' });
+    ledger.createIndex('guid', 'guid');
+    db.createObjectStore('meta', { keyPath: 'key' });
   }
-  const store = transaction.objectStore('noticeBuckets');
-  await Promise.all([...buckets.values()].map((bucket) => store.put(bucket)));
-  transaction.db.deleteObjectStore('notices');
+  // Version 2 held notices in buckets (bought for a 500-notice benchmark; real feeds hold tens,
+  // issue 17 item 6). A version 1 database already has v3's layout and needs no step.
+  if (oldVersion === 2) {
+    db.createObjectStore('notices', { keyPath: 'guid' });
+    // Anything failing in the move aborts the upgrade: the v2 data stays as it was.
+    moveBucketsIntoNotices(transaction).catch(() => {
+      try {
+        transaction.abort();
+      } catch {
+        // Already aborted by the failed request itself.
+      }
+    });
+  }
 }
 
 /**
- * Opens (and creates or migrates) the database. Tests pass a fresh fake-indexeddb factory;
- * the extension passes nothing and gets the global `indexedDB`.
+ * Opens (and creates or migrates) the database in `factory`: the worker's own `indexedDB` unless
+ * told (tests pass a fresh fake-indexeddb factory). idb's openDB opens only the global one, so
+ * this is its open with the factory as a parameter: the request wrapped by idb's `wrap`.
  */
-export function openSunsetDb(factory?: IDBFactory): Promise<SunsetDatabase> {
-  const original = globalThis.indexedDB;
-  // idb's openDB uses the global indexedDB; swap in the given factory just for the open call.
-  if (factory) globalThis.indexedDB = factory;
-  try {
-    return openDB<SunsetDB>(DB_NAME, DB_VERSION, {
-      upgrade(database, oldVersion, _newVersion, upgrade) {
-        const db = database as unknown as IDBPDatabase<SunsetDBAnyVersion>;
-        const transaction = upgrade as unknown as UpgradeTransaction;
-        // Version 1: the first schema. Later versions add `if (oldVersion < 2) { … }` steps
-        // below, never edit this one, so any older database migrates step by step.
-        if (oldVersion < 1) {
-          db.createObjectStore('notices', { keyPath: 'guid' });
-          db.createObjectStore('feeds', { keyPath: 'url' });
-          const ledger = db.createObjectStore('ledger', { keyPath: 'id' });
-          ledger.createIndex('guid', 'guid');
-          db.createObjectStore('meta', { keyPath: 'key' });
-        }
-        // Version 2: notices in bucket records (notice-buckets.ts). A fresh install passes
-        // through v1's `notices` store too, empty, and loses it here.
-        if (oldVersion < 2) {
-          db.createObjectStore('noticeBuckets', { keyPath: 'id' });
-          // Anything failing in the move aborts the upgrade: the v1 data stays as it was.
-          moveNoticesIntoBuckets(transaction).catch(() => {
-            try {
-              transaction.abort();
-            } catch {
-              // Already aborted by the failed request itself.
-            }
-          });
-        }
-      },
-    });
-  } finally {
-    if (factory) globalThis.indexedDB = original;
-  }
+export function openSunsetDb(factory: IDBFactory = indexedDB): Promise<SunsetDatabase> {
+  const request = factory.open(DB_NAME, DB_VERSION);
+  request.addEventListener('upgradeneeded', (event) => {
+    const transaction = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    // A failed upgrade is reported by the open request (what this returns), not by this.
+    transaction.done.catch(() => undefined);
+    upgrade(
+      wrap(request.result) as unknown as IDBPDatabase<SunsetDBAnyVersion>,
+      event.oldVersion,
+      transaction,
+    );
+  });
+  return wrap(request) as unknown as Promise<SunsetDatabase>;
 }

@@ -1,17 +1,15 @@
 // Reading and writing notices and feed state. Everything goes through the database from
 // openSunsetDb; each poll writes in ONE transaction, so a worker killed mid-poll leaves either
-// the old state or the new one, never half of each.
-//
-// Since schema v2 the notices live in a few bucket records (notice-buckets.ts). Every read and
-// write of notices goes through this module — the rest of the code sees StoredNotice only.
+// the old state or the new one, never half of each. Schema v3: one record per notice, keyed by
+// guid; which copy of a notice wins is precedence.ts's to decide.
 import type { Notice } from '../notice/schema.ts';
-import type { FeedState, StoredNotice, SunsetDatabase } from './db.ts';
-import { bucketOf, fromRow, toRow, type NoticeBucket, type NoticeRow } from './notice-buckets.ts';
+import type { FeedState, Origin, StoredNotice, SunsetDatabase } from './db.ts';
 import { mergeChanges, noticeChanges } from './notice-changes.ts';
-import { contentHashes } from './notice-hash.ts';
+import { contentHash } from './notice-hash.ts';
+import { decide } from './precedence.ts';
 
 /** The object store holding the notices (for transactions that span it and another store). */
-export const NOTICE_STORE = 'noticeBuckets';
+export const NOTICE_STORE = 'notices';
 
 /**
  * Writes of notices and feed state may be `relaxed`: committed in order and atomically, only not
@@ -20,38 +18,26 @@ export const NOTICE_STORE = 'noticeBuckets';
  */
 const WRITE_OPTIONS = { durability: 'relaxed' } as const;
 
-/** What any transaction over NOTICE_STORE offers (idb's typed store fits). */
-interface BucketReader {
-  getAll(): Promise<NoticeBucket[]>;
-}
-
 export interface HashedNotice {
   notice: Notice;
   hash: string;
 }
 
 export interface Source {
-  origin: StoredNotice['origin'];
+  origin: Origin;
   feedUrl?: string;
 }
 
 /** Hashes before any transaction opens: an await on crypto inside one would let it commit early. */
 export async function hashNotices(notices: Notice[]): Promise<HashedNotice[]> {
-  const hashes = await contentHashes(notices);
-  return notices.map((notice, i) => ({ notice, hash: hashes[i]! }));
-}
-
-function updatedMs(notice: Notice): number | undefined {
-  const at = notice.sunset?.updated;
-  return at ? Date.parse(at) : undefined;
+  return Promise.all(notices.map(async (notice) => ({ notice, hash: await contentHash(notice) })));
 }
 
 /**
- * The record to write for an incoming notice, or null when nothing should change. Rules:
- * fetched data supersedes the bundled copy; the bundled copy never overwrites fetched data; an
- * older version (by `sunset.updated`, e.g. from a second feed) never replaces a newer one; read,
- * muted and banner state survive updates; an update marks what changed, except on a bundled
- * notice nobody has read yet (a fresh install should not show everything as 已更新).
+ * The record to write for an incoming notice, or null when nothing should change. Which copy wins
+ * is precedence.ts's decision; here the record is built: read, muted and banner state survive
+ * updates; an update marks what changed, except on a bundled notice nobody has read yet (a fresh
+ * install should not show everything as 已更新).
  */
 export function mergeNotice(
   existing: StoredNotice | undefined,
@@ -60,42 +46,46 @@ export function mergeNotice(
   now: number,
 ): StoredNotice | null {
   const { notice, hash } = incoming;
-  if (!existing) {
-    const record: StoredNotice = {
-      guid: notice.guid,
-      notice,
-      origin: source.origin,
-      hash,
-      firstSeenAt: now,
-      updatedAt: now,
-      read: false,
-      muted: false,
-    };
+  const decision = decide(existing && { ...existing, receivedAt: existing.updatedAt }, {
+    notice,
+    hash,
+    origin: source.origin,
+    receivedAt: now,
+  });
+  const withSource = (record: StoredNotice): StoredNotice => {
     if (source.feedUrl) record.feedUrl = source.feedUrl;
+    else delete record.feedUrl;
     return record;
+  };
+  switch (decision) {
+    case 'keep':
+      return null;
+    case 'insert':
+      return withSource({
+        guid: notice.guid,
+        notice,
+        origin: source.origin,
+        hash,
+        firstSeenAt: now,
+        updatedAt: now,
+        read: false,
+        muted: false,
+      });
+    case 'confirm':
+      // The same content now confirmed by a feed: it stops being the bundled copy.
+      return withSource({ ...existing!, origin: source.origin });
+    case 'replace': {
+      const before = existing!;
+      const markChanges = before.read || before.origin === 'feed' || before.changes !== undefined;
+      const changes = markChanges
+        ? mergeChanges(before.changes, noticeChanges(before.notice, notice))
+        : undefined;
+      const record = withSource({ ...before, notice, hash, origin: source.origin, updatedAt: now });
+      if (changes) record.changes = changes;
+      else delete record.changes;
+      return record;
+    }
   }
-  if (source.origin === 'bundled' && existing.origin === 'feed') return null;
-  if (existing.hash === hash) {
-    if (existing.origin === source.origin && existing.feedUrl === source.feedUrl) return null;
-    if (source.origin === 'bundled') return null;
-    // The same content now confirmed by a feed: it stops being the bundled copy.
-    return { ...existing, origin: 'feed', ...(source.feedUrl ? { feedUrl: source.feedUrl } : {}) };
-  }
-  if (existing.origin === 'feed' && source.origin === 'feed') {
-    const before = updatedMs(existing.notice);
-    const after = updatedMs(notice);
-    if (before !== undefined && after !== undefined && after < before) return null;
-  }
-  const markChanges = existing.read || existing.origin === 'feed' || existing.changes !== undefined;
-  const changes = markChanges
-    ? mergeChanges(existing.changes, noticeChanges(existing.notice, notice))
-    : undefined;
-  const record: StoredNotice = { ...existing, notice, hash, origin: source.origin, updatedAt: now };
-  if (source.feedUrl) record.feedUrl = source.feedUrl;
-  else delete record.feedUrl;
-  if (changes) record.changes = changes;
-  else delete record.changes;
-  return record;
 }
 
 export interface UpsertSummary {
@@ -116,59 +106,15 @@ export function emptyFeedState(url: string): FeedState {
   return { url, failures: 0, lastSkipped: [], lastWarnings: [] };
 }
 
-/**
- * The notices of the buckets read, by guid, and the buckets to write back. A bucket is copied
- * (its own Map, in stored order, new guids at the end) only when one of its notices changes, so
- * a poll of unchanged content writes no bucket at all; its unchanged rows are put back as read.
- */
-class BucketEdit {
-  readonly current = new Map<string, StoredNotice>();
-  private readonly stored = new Map<number, NoticeBucket>();
-  private readonly changed = new Map<number, Map<string, NoticeRow>>();
-
-  constructor(buckets: readonly (NoticeBucket | undefined)[]) {
-    for (const bucket of buckets) {
-      if (!bucket) continue;
-      this.stored.set(bucket.id, bucket);
-      for (const row of bucket.notices) this.current.set(row.guid, fromRow(row));
-    }
-  }
-
-  set(record: StoredNotice): void {
-    this.current.set(record.guid, record);
-    const id = bucketOf(record.guid);
-    let rows = this.changed.get(id);
-    if (!rows) {
-      rows = new Map((this.stored.get(id)?.notices ?? []).map((r) => [r.guid, r]));
-      this.changed.set(id, rows);
-    }
-    rows.set(record.guid, toRow(record));
-  }
-
-  /** The changed buckets, ready to put. */
-  buckets(): NoticeBucket[] {
-    return [...this.changed].map(([id, rows]) => ({ id, notices: [...rows.values()] }));
-  }
-}
-
-/** Every stored notice, in guid order (the order of the v1 store's keys). */
-function flatten(buckets: readonly NoticeBucket[]): StoredNotice[] {
-  const all = buckets.flatMap((bucket) => bucket.notices.map(fromRow));
-  return all.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
-}
-
-/** All notices, read through a transaction that also holds other stores (the reminders ledger). */
-export async function noticesIn(store: BucketReader): Promise<StoredNotice[]> {
-  return flatten(await store.getAll());
+/** Every stored notice, in guid order, read through a transaction that may hold other stores too. */
+export function noticesIn(store: { getAll(): Promise<StoredNotice[]> }): Promise<StoredNotice[]> {
+  return store.getAll();
 }
 
 /**
  * Upserts notices by guid and updates the feed's state in one transaction. Notices missing
  * from this fetch are kept (a feed that drops an item must not erase what the user was told).
- *
- * Speed (docs/BENCHMARKS.md, Polling): the buckets are read ONCE (`getAll`, together with the
- * feed state), and only the buckets holding a new or changed notice are put back — at most
- * NOTICE_BUCKETS requests however many notices changed, none when nothing did.
+ * A notice that did not change is not written.
  */
 export async function storeNotices(
   db: SunsetDatabase,
@@ -183,24 +129,27 @@ export async function storeNotices(
   const summary: UpsertSummary = { added: [], updated: [] };
   const writes: Promise<unknown>[] = [];
   try {
-    const [buckets, previousFeed] = await Promise.all([
-      notices.length > 0 ? store.getAll() : Promise.resolve([]),
+    // Everything read first, then decided, then written: no write is left waiting on a read.
+    const guids = [...new Set(notices.map((n) => n.notice.guid))];
+    const [stored, previousFeed] = await Promise.all([
+      Promise.all(guids.map((guid) => store.get(guid))),
       feedUpdate ? feeds.get(feedUpdate.url) : Promise.resolve(undefined),
     ]);
     // Kept up to date as we go, so a guid that appears twice in one batch sees its first copy.
-    const edit = new BucketEdit(buckets);
+    const current = new Map(guids.map((guid, i) => [guid, stored[i]]));
+    const changed = new Map<string, StoredNotice>();
     for (const incoming of notices) {
-      const existing = edit.current.get(incoming.notice.guid);
+      const guid = incoming.notice.guid;
+      const existing = current.get(guid);
       const record = mergeNotice(existing, incoming, source, now);
       if (!record) continue;
-      edit.set(record);
-      if (!existing) summary.added.push(record.guid);
-      else if (existing.hash !== record.hash) summary.updated.push(record.guid);
+      current.set(guid, record);
+      changed.set(guid, record);
+      if (!existing) summary.added.push(guid);
+      else if (existing.hash !== record.hash) summary.updated.push(guid);
     }
-    for (const bucket of edit.buckets()) writes.push(store.put(bucket));
-    if (feedUpdate) {
-      writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
-    }
+    for (const record of changed.values()) writes.push(store.put(record));
+    if (feedUpdate) writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
     await Promise.all(writes);
   } catch (error) {
     // One failed write (or an exception in our code) must leave nothing written: abort, so the
@@ -213,7 +162,7 @@ export async function storeNotices(
   return summary;
 }
 
-/** Seeds the notices bundled in the build; never touches anything fetched. */
+/** Seeds the notices bundled in the build (precedence.ts decides what they may replace). */
 export async function seedBundled(
   db: SunsetDatabase,
   notices: Notice[],
@@ -246,17 +195,11 @@ export async function updateFeedState(
 }
 
 export async function listNotices(db: SunsetDatabase): Promise<StoredNotice[]> {
-  return noticesIn(db.transaction(NOTICE_STORE).store);
+  return db.getAll(NOTICE_STORE);
 }
 
-/** One notice by guid (reads only its bucket). */
 export async function getNotice(db: SunsetDatabase, guid: string): Promise<StoredNotice | undefined> {
-  return findIn(await db.get(NOTICE_STORE, bucketOf(guid)), guid);
-}
-
-function findIn(bucket: NoticeBucket | undefined, guid: string): StoredNotice | undefined {
-  const row = bucket?.notices.find((r) => r.guid === guid);
-  return row && fromRow(row);
+  return db.get(NOTICE_STORE, guid);
 }
 
 /**
@@ -265,26 +208,10 @@ function findIn(bucket: NoticeBucket | undefined, guid: string): StoredNotice | 
  */
 export async function putStoredNotices(db: SunsetDatabase, records: StoredNotice[]): Promise<void> {
   const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
-  const edit = new BucketEdit(
-    await bucketsOf(
-      tx.store,
-      records.map((record) => record.guid),
-    ),
-  );
-  for (const record of records) edit.set(record);
-  await Promise.all(edit.buckets().map((bucket) => tx.store.put(bucket)));
-  await tx.done;
+  await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
 }
 
-/** The buckets holding `guids`, each read once. */
-function bucketsOf(
-  store: { get(id: number): Promise<NoticeBucket | undefined> },
-  guids: readonly string[],
-): Promise<(NoticeBucket | undefined)[]> {
-  return Promise.all([...new Set(guids.map(bucketOf))].map((id) => store.get(id)));
-}
-
-/** Reads the buckets of `guids` (all buckets when null), patches, and puts back only the changed ones. */
+/** Patches the records of `guids` (every record when null) and writes back only the changed ones. */
 async function patchNotices(
   db: SunsetDatabase,
   guids: string[] | null,
@@ -293,17 +220,17 @@ async function patchNotices(
   const tx = db.transaction(NOTICE_STORE, 'readwrite', WRITE_OPTIONS);
   let count = 0;
   try {
-    const edit = new BucketEdit(guids ? await bucketsOf(tx.store, guids) : await tx.store.getAll());
-    for (const guid of guids ?? [...edit.current.keys()]) {
-      // Read from the edit: a guid listed twice is patched on top of its first patch.
-      const record = edit.current.get(guid);
-      if (!record) continue;
-      const next = patch(record);
+    const records = guids
+      ? await Promise.all([...new Set(guids)].map((guid) => tx.store.get(guid)))
+      : await tx.store.getAll();
+    const writes: Promise<unknown>[] = [];
+    for (const record of records) {
+      const next = record && patch(record);
       if (!next) continue;
-      edit.set(next);
+      writes.push(tx.store.put(next));
       count++;
     }
-    await Promise.all(edit.buckets().map((bucket) => tx.store.put(bucket)));
+    await Promise.all(writes);
   } catch (error) {
     abortQuietly(tx);
     throw error;

@@ -1,5 +1,5 @@
 // User settings: one versioned, validated record (stored in browser.storage.local under
-// `settings` by ./settings-storage.ts). Pure: no browser.* here, so options, background and
+// `settings` by ./settings-item.ts, a WXT storage item). Pure: no browser.* here, so options, background and
 // content scripts share the same rules and tests need no extension runtime.
 import * as v from 'valibot';
 

@@ -8,12 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FEED = 'https://feeds.example.com/sunset.xml';
+// A port, as `npm start`'s feed has: no match pattern may carry it (Firefox matches nothing then).
+const FEED = 'https://feeds.example.com:8443/sunset.xml';
 
 interface Manifest {
   manifest_version: number;
   background?: { scripts?: string[]; service_worker?: string };
-  browser_specific_settings?: { gecko?: { id?: string } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown };
+    gecko_android?: { strict_min_version?: string };
+  };
   action?: { default_popup?: string };
   options_ui?: { page?: string };
   permissions?: string[];
@@ -51,6 +55,13 @@ describe('browser builds', () => {
     for (const script of firefox.background?.scripts ?? [])
       expect(existsSync(join(firefoxDir, script))).toBe(true);
     expect(firefox.browser_specific_settings?.gecko?.id).toMatch(/@/);
+    // Issue 17 item 5: nothing is collected (required of new add-ons on AMO), and the minimum
+    // versions are those that read that key (140 desktop, 142 Android; 128 had the APIs used).
+    expect(firefox.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({
+      required: ['none'],
+    });
+    expect(firefox.browser_specific_settings?.gecko?.strict_min_version).toBe('140.0');
+    expect(firefox.browser_specific_settings?.gecko_android?.strict_min_version).toBe('142.0');
     expect(firefox.default_locale).toBe('zh_CN');
     expect(existsSync(join(firefoxDir, '_locales/zh_CN/messages.json'))).toBe(true);
   });
@@ -59,7 +70,10 @@ describe('browser builds', () => {
     expect(firefox.action?.default_popup).toBe('popup.html');
     expect(firefox.options_ui?.page).toBe('options.html');
     expect(firefox.permissions).toEqual(expect.arrayContaining(['storage', 'alarms', 'notifications']));
-    expect(firefox.host_permissions).toContain('https://feeds.example.com/*');
+    expect(firefox.host_permissions).toEqual(['https://feeds.example.com/*']);
+    // No pattern anywhere names a port.
+    const patterns = [...(firefox.host_permissions ?? []), ...(firefox.optional_host_permissions ?? [])];
+    for (const pattern of patterns) expect(pattern).toMatch(/^[a-z*]+:\/\/[^/:]+\/\*$/);
     expect(firefox.optional_host_permissions).toEqual(
       expect.arrayContaining(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']),
     );
@@ -68,6 +82,6 @@ describe('browser builds', () => {
   it('Chrome: a service worker and no Firefox-only keys', () => {
     expect(chrome.background?.service_worker).toBe('background.js');
     expect(chrome.browser_specific_settings).toBeUndefined();
-    expect(chrome.host_permissions).toContain('https://feeds.example.com/*');
+    expect(chrome.host_permissions).toEqual(['https://feeds.example.com/*']);
   });
 });

@@ -70,18 +70,22 @@ describe('parseFeed: reader rules', () => {
     expect(byGuid.get(guid)?.pubDate).toBe('2023-02-11T09:00:00+00:00');
   });
 
-  it('skips invalid items with a reason naming the field', () => {
+  it('drops a bad product with a reason naming the field; a notice left without products stays, plain', () => {
     expect(feed.skipped).toEqual([
       expect.objectContaining({
         guid: 'rules-bad-date',
+        unit: 'product',
         reason: expect.stringContaining('sunset.products.0.milestones.0.at'),
       }),
       expect.objectContaining({
         guid: 'rules-empty-name',
+        unit: 'product',
         reason: expect.stringContaining('sunset.products.0.name'),
       }),
     ]);
-    expect(feed.notices).toHaveLength(3);
+    expect(feed.notices).toHaveLength(5);
+    expect(byGuid.get('rules-bad-date')?.sunset).toBeUndefined();
+    expect(byGuid.get('rules-empty-name')?.title).toBe('Empty product name');
   });
 });
 
@@ -192,21 +196,38 @@ describe('pubDateToIso', () => {
   });
 });
 
-describe('parseFeed: XML rules (saxes, strict)', () => {
+describe('parseFeed: XML rules (rss-parser: xml2js over sax, strict)', () => {
   const item = (inner: string) =>
     `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>g</guid>` +
     `<pubDate>Fri, 10 Feb 2023 17:48:00 +0800</pubDate>${inner}</item></channel></rss>`;
 
-  it('refuses entity declarations instead of expanding them (billion laughs)', async () => {
+  it('refuses entity declarations instead of expanding them (billion laughs), saying why', async () => {
     const laughs =
       '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
       '<rss version="2.0"><channel><title>&b;</title></channel></rss>';
-    await expect(parseFeed(laughs)).rejects.toThrow(/not a well-formed RSS document: .*entity/i);
+    await expect(parseFeed(laughs)).rejects.toThrow(/DTD internal subset/);
   });
 
-  it('refuses an HTML entity XML does not define, saying where', async () => {
-    await expect(parseFeed(item('<title>a&nbsp;b</title>'))).rejects.toThrow(
-      /not a well-formed RSS document: 1:\d+: undefined entity/,
+  it('never expands an entity it was not given, even past the subset check', async () => {
+    // A DOCTYPE without a subset passes the check; an undeclared entity is still refused by sax.
+    const text = item('<title>&b;</title>').replace('<rss', '<!DOCTYPE rss SYSTEM "rss.dtd"><rss');
+    await expect(parseFeed(text)).rejects.toThrow(
+      /not a well-formed RSS document: 1:\d+: Invalid character entity/,
+    );
+  });
+
+  it('reads an external DOCTYPE without fetching it, and HTML’s named characters as text', async () => {
+    const text = item('<title>a&nbsp;b</title>').replace(
+      '<rss',
+      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss',
+    );
+    const feed = await parseFeed(text);
+    expect(feed.notices[0]?.title).toBe('a\u00a0b');
+  });
+
+  it('refuses what is not well-formed, saying where', async () => {
+    await expect(parseFeed(item('<title>a & b</title>'))).rejects.toThrow(
+      /not a well-formed RSS document: 1:\d+: /,
     );
   });
 

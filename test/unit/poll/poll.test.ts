@@ -12,14 +12,14 @@ import {
   pollFeed,
   readFeedState,
   replan,
-  storageChecks,
   testFeed,
   type FeedCheck,
-  type StorageAreaLike,
   type PollDeps,
 } from '../../../utils/feed/poll.ts';
 import { ERROR_BASE_MS, MINUTE } from '../../../utils/feed/poll-plan.ts';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openSunsetDb } from '../../../utils/store/db.ts';
+import { pollChecksItem, sessionChecks } from '../../../utils/store/poll-checks.ts';
 import { getFeedState, getNotice, listNotices, markRead } from '../../../utils/store/notices.ts';
 import { etagResponder, startTestServer, type TestServer } from './test-server.ts';
 
@@ -281,34 +281,28 @@ describe('replan', () => {
   });
 });
 
-describe('storageChecks (the background backs it with browser.storage.session)', () => {
-  const area = (items: Record<string, unknown> = {}): StorageAreaLike => ({
-    get: (key) => Promise.resolve(key in items ? { [key]: items[key] } : {}),
-    set: (more) => {
-      Object.assign(items, more);
-      return Promise.resolve();
-    },
-  });
+describe('sessionChecks (a WXT storage item in storage.session)', () => {
+  beforeEach(() => fakeBrowser.reset());
 
   it('keeps one check per feed and reads back only valid ones', async () => {
-    const items: Record<string, unknown> = {};
-    const store = storageChecks(area(items));
-    await store.set('https://a.example/feed.xml', { checkedAt: 1, nextPollAt: 2 });
-    await store.set('https://b.example/feed.xml', { checkedAt: 3, nextPollAt: 4 });
-    expect(await store.get('https://a.example/feed.xml')).toEqual({ checkedAt: 1, nextPollAt: 2 });
-    expect(await store.get('https://b.example/feed.xml')).toEqual({ checkedAt: 3, nextPollAt: 4 });
-    expect(await store.get('https://c.example/feed.xml')).toBeUndefined();
-    items['pollCheck:https://a.example/feed.xml'] = { checkedAt: 'soon' };
-    expect(await store.get('https://a.example/feed.xml')).toBeUndefined();
+    await sessionChecks.set('https://a.example/feed.xml', { checkedAt: 1, nextPollAt: 2 });
+    await sessionChecks.set('https://b.example/feed.xml', { checkedAt: 3, nextPollAt: 4 });
+    expect(await sessionChecks.get('https://a.example/feed.xml')).toEqual({ checkedAt: 1, nextPollAt: 2 });
+    expect(await sessionChecks.get('https://b.example/feed.xml')).toEqual({ checkedAt: 3, nextPollAt: 4 });
+    expect(await sessionChecks.get('https://c.example/feed.xml')).toBeUndefined();
+    await pollChecksItem.setValue({ 'https://a.example/feed.xml': { checkedAt: 'soon' } });
+    expect(await sessionChecks.get('https://a.example/feed.xml')).toBeUndefined();
   });
 
   it('an unreadable store counts as no check; an unwritable one makes the 304 write the database', async () => {
-    const broken: StorageAreaLike = {
-      get: () => Promise.reject(new Error('no session storage')),
-      set: () => Promise.reject(new Error('no session storage')),
-    };
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(() =>
+      Promise.reject(new Error('no session storage')),
+    );
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(() =>
+      Promise.reject(new Error('no session storage')),
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    deps = { ...deps, checks: storageChecks(broken) };
+    deps = { ...deps, checks: sessionChecks };
     expect(await deps.checks.get(server.url)).toBeUndefined();
     server.respond(etagResponder(fixture('basic.xml'), '"v1"'));
     await pollFeed(deps, server.url, 60);
@@ -324,7 +318,7 @@ describe('storageChecks (the background backs it with browser.storage.session)',
     expect(warn.mock.calls.map((c) => String(c[0]))).toContain(
       'sunset-watch: could not keep the 304 check outside the database',
     );
-    warn.mockRestore();
+    vi.restoreAllMocks();
   });
 });
 

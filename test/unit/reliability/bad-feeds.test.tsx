@@ -272,19 +272,25 @@ const CASES: Case[] = [
   {
     name: 'dates without offset, impossible, far past and future',
     expected:
-      'impossible dates and offset-less milestones skipped; offset-less pubDate read as Beijing time; 1900/9999 kept with a warning',
+      'an impossible pubDate skips its item; an impossible or offset-less milestone drops its product (the notice stays, plain); offset-less pubDate read as Beijing time; 1900/9999 kept with a warning',
     respond: text('dates.xml'),
     outcome: 'stored',
     where: 'skipped',
     reason:
-      /is not a date.*has no UTC offset.*not a real calendar date.*read as Beijing time.*implausibly far away.*implausibly far away/,
-    adds: ['bad-date-pub-no-offset', 'bad-date-far-past', 'bad-date-far-future'],
+      /is not a date.*product dropped.*has no UTC offset.*product dropped.*not a real calendar date.*read as Beijing time.*implausibly far away.*implausibly far away/,
+    adds: [
+      'bad-date-pub-no-offset',
+      'bad-date-at-no-offset',
+      'bad-date-at-impossible',
+      'bad-date-far-past',
+      'bad-date-far-future',
+    ],
     check: async (deps) => {
       expect((await getNotice(deps.db, 'bad-date-pub-no-offset'))?.notice.pubDate).toBe(
         '2023-02-10T17:48:00+08:00',
       );
     },
-    popup: /3 条公告格式有误，已跳过.*3 条提示/,
+    popup: /1 条公告格式有误，已跳过.*2 处内容有误，已略去（公告保留）.*原因.*二月三十日方案.*3 条提示/,
   },
   // ── kinds and actions ──
   {
@@ -410,9 +416,10 @@ describe('bad feeds: no crash, earlier notices intact, a reason recorded and sho
     const shown = renderStatus(state, clock.now);
     expect(shown.text).toMatch(c.popup);
     expect(shown.status).toBe(c.outcome === 'error' ? 'error' : 'ok');
-    // The raw reason is one hover away (title attribute) whenever one was recorded.
+    // The raw reason is one hover away (title attribute) whenever one was recorded; every skip's
+    // reason is listed in the status itself (issue 17 item 1).
     if (c.where === 'error') expect(shown.titles).toContain(state.lastError!.message);
-    if (c.where === 'skipped') expect(shown.titles).toContain(state.lastSkipped[0]!.reason);
+    for (const skip of state.lastSkipped) expect(shown.text).toContain(skip.reason);
     if (c.where === 'warnings') expect(shown.titles).toContain(state.lastWarnings[0]!);
 
     record(

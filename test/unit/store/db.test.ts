@@ -11,8 +11,6 @@ import {
   type StoredNotice,
   type SunsetDatabase,
 } from '../../../utils/store/db.ts';
-import { bucketOf, NOTICE_BUCKETS, type NoticeBucket } from '../../../utils/store/notice-buckets.ts';
-import { canonicalJson } from '../../../utils/store/notice-hash.ts';
 import { getNotice, listNotices, NOTICE_STORE } from '../../../utils/store/notices.ts';
 import type { Notice } from '../../../utils/notice/schema.ts';
 
@@ -31,14 +29,20 @@ const CURRENT_STORES = ['feeds', 'ledger', 'meta', NOTICE_STORE].sort();
 
 const byGuid = (a: StoredNotice, b: StoredNotice) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
 
-/** A bucket's rows as StoredNotices: v2 keeps each notice as its JSON text. */
-const decoded = (buckets: NoticeBucket[]): StoredNotice[] =>
+/** v2's layout: the notices in bucket records, each notice as its JSON text. */
+interface V2Bucket {
+  id: number;
+  notices: (Omit<StoredNotice, 'notice'> & { notice: string })[];
+}
+
+/** A bucket's rows as StoredNotices. */
+const decoded = (buckets: V2Bucket[]): StoredNotice[] =>
   buckets.flatMap((b) => b.notices.map((row) => ({ ...row, notice: JSON.parse(row.notice) as Notice })));
 
-/** The notices a fixture holds, whatever its layout: one record per guid (v1) or buckets (v2). */
+/** The notices a fixture holds, whatever its layout: one record per guid (v1, v3) or buckets (v2). */
 function noticesOf(f: DbFixture): StoredNotice[] {
-  if (f.version === 1) return [...(f.records.notices as StoredNotice[])].sort(byGuid);
-  return decoded(f.records.noticeBuckets as NoticeBucket[]).sort(byGuid);
+  if (f.version === 2) return decoded(f.records.noticeBuckets as V2Bucket[]).sort(byGuid);
+  return [...(f.records.notices as StoredNotice[])].sort(byGuid);
 }
 
 /** Every store's records as they are in the database (no code of ours reading them). */
@@ -103,7 +107,7 @@ describe('database schema', () => {
       for (const notice of notices) expect(await getNotice(db, notice.guid)).toEqual(notice);
       // The other stores record for record.
       for (const [name, records] of Object.entries(fixture.records)) {
-        if (name === 'notices' || name === NOTICE_STORE) continue;
+        if (name === NOTICE_STORE || name === 'noticeBuckets') continue;
         expect(await db.getAll(name as 'meta')).toEqual(records);
       }
       // The stores of the current version exist whatever the starting version was.
@@ -112,33 +116,25 @@ describe('database schema', () => {
     },
   );
 
-  it('v1 → v2 moves every notice into its bucket, with read, muted, banner and 已更新 state', async () => {
-    const v1 = fixture(1);
-    const records = v1.records.notices as StoredNotice[];
+  it('v2 → v3 makes each bucket row its own record, with read, muted, banner and 已更新 state', async () => {
+    const v2 = fixture(2);
+    const rows = decoded(v2.records.noticeBuckets as V2Bucket[]);
     // The fixture holds each kind of state, so the comparison below is not vacuous.
-    expect(records.some((r) => r.read)).toBe(true);
-    expect(records.some((r) => r.muted)).toBe(true);
-    expect(records.some((r) => r.bannerDismissedHash)).toBe(true);
-    expect(records.some((r) => r.changes?.replacements && r.changes.text)).toBe(true);
-    expect(records.some((r) => r.origin === 'bundled' && r.feedUrl === undefined)).toBe(true);
-    expect(new Set(records.map((r) => bucketOf(r.guid))).size).toBeLessThan(records.length);
+    expect(rows.some((r) => r.read)).toBe(true);
+    expect(rows.some((r) => r.muted)).toBe(true);
+    expect(rows.some((r) => r.bannerDismissedHash)).toBe(true);
+    expect(rows.some((r) => r.changes?.replacements && r.changes.text)).toBe(true);
+    expect(rows.some((r) => r.origin === 'bundled' && r.feedUrl === undefined)).toBe(true);
+    expect(rows.some((r) => r.notice.sunset?.kind === 'cancel')).toBe(true);
 
     const factory = new IDBFactory();
-    await writeRaw(factory, v1);
+    await writeRaw(factory, v2);
     const db = await openSunsetDb(factory);
     const raw = await dump(db);
-    expect(raw.notices).toBeUndefined();
-    const buckets = raw[NOTICE_STORE] as NoticeBucket[];
-    for (const bucket of buckets) {
-      expect(bucket.id).toBeGreaterThanOrEqual(0);
-      expect(bucket.id).toBeLessThan(NOTICE_BUCKETS);
-      for (const notice of bucket.notices) expect(bucketOf(notice.guid)).toBe(bucket.id);
-    }
-    expect(decoded(buckets).sort(byGuid)).toEqual([...records].sort(byGuid));
-    // Each notice is kept as its canonical JSON, the text its content hash is computed from.
-    for (const bucket of buckets) {
-      for (const row of bucket.notices) expect(row.notice).toBe(canonicalJson(JSON.parse(row.notice)));
-    }
+    expect(raw.noticeBuckets).toBeUndefined();
+    // Exactly the v3 fixture: one record per guid, the notice an object again.
+    expect(raw).toEqual(fixture(3).records);
+    expect(raw.notices).toEqual(rows.sort(byGuid));
     db.close();
 
     // Opening the migrated database again changes nothing.
@@ -147,21 +143,45 @@ describe('database schema', () => {
     again.close();
   });
 
-  it('opening a v2 database again is a no-op: every store exactly as written', async () => {
-    const v2 = fixture(2);
+  it('v1 → v3 keeps the records as they are (v1 had the same layout)', async () => {
+    const v1 = fixture(1);
     const factory = new IDBFactory();
-    await writeRaw(factory, v2);
+    await writeRaw(factory, v1);
+    const db = await openSunsetDb(factory);
+    const raw = await dump(db);
+    expect({ ...raw, notices: (raw.notices as StoredNotice[]).sort(byGuid) }).toEqual({
+      ...v1.records,
+      notices: [...(v1.records.notices as StoredNotice[])].sort(byGuid),
+    });
+    db.close();
+  });
+
+  it('opening a v3 database again is a no-op: every store exactly as written', async () => {
+    const v3 = fixture(3);
+    const factory = new IDBFactory();
+    await writeRaw(factory, v3);
     for (let i = 0; i < 2; i++) {
       const db = await openSunsetDb(factory);
-      expect(await dump(db)).toEqual(v2.records);
+      expect(await dump(db)).toEqual(v3.records);
       db.close();
     }
   });
 
-  it('finds each notice of the v2 fixture in the bucket it was written to (bucketOf never changes)', () => {
-    const buckets = fixture(2).records.noticeBuckets as NoticeBucket[];
-    expect(buckets.length).toBeGreaterThan(2);
-    for (const bucket of buckets) for (const n of bucket.notices) expect(bucketOf(n.guid)).toBe(bucket.id);
+  it('a failing v2 → v3 move aborts the upgrade and leaves version 2 as it was', async () => {
+    const v2 = structuredClone(fixture(2));
+    // A row whose notice is not JSON: the move throws half-way.
+    (v2.records.noticeBuckets as V2Bucket[])[1]!.notices[0]!.notice = '{not json';
+    const factory = new IDBFactory();
+    await writeRaw(factory, v2);
+    await expect(openSunsetDb(factory)).rejects.toThrow();
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open(DB_NAME);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    expect(raw.version).toBe(2);
+    expect([...raw.objectStoreNames]).toContain('noticeBuckets');
+    raw.close();
   });
 
   it('keeps each factory separate (tests never share a database)', async () => {

@@ -3,7 +3,6 @@ import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../../utils/notice/schema.ts';
 import { openSunsetDb, type FeedState, type StoredNotice } from '../../../utils/store/db.ts';
-import { bucketOf, NOTICE_BUCKETS } from '../../../utils/store/notice-buckets.ts';
 import { noticeChanges } from '../../../utils/store/notice-changes.ts';
 import { canonicalJson, contentHash } from '../../../utils/store/notice-hash.ts';
 import {
@@ -41,14 +40,16 @@ function notice(
 }
 
 const NOW = 1_700_000_000_000;
+/** When the stored copies of these tests were stored: an hour before NOW. */
+const EARLIER = NOW - 3_600_000;
 const stored = (n: Notice, hash: string, extra: Partial<StoredNotice> = {}): StoredNotice => ({
   guid: n.guid,
   notice: n,
   origin: 'feed',
   feedUrl: 'https://a.example/feed.xml',
   hash,
-  firstSeenAt: 1,
-  updatedAt: 1,
+  firstSeenAt: EARLIER,
+  updatedAt: EARLIER,
   read: false,
   muted: false,
   ...extra,
@@ -119,7 +120,7 @@ describe('mergeNotice', () => {
       mergeNotice(stored(old, 'h1', { origin: 'bundled' }), { notice: old, hash: 'h1' }, feed, NOW),
     ).toMatchObject({
       origin: 'feed',
-      updatedAt: 1,
+      updatedAt: EARLIER,
     });
   });
 
@@ -131,7 +132,7 @@ describe('mergeNotice', () => {
       bannerDismissedHash: 'h1',
       changes: { dates: true },
       updatedAt: NOW,
-      firstSeenAt: 1,
+      firstSeenAt: EARLIER,
     });
   });
 
@@ -210,7 +211,7 @@ describe('storeNotices / seedBundled / markRead', () => {
   });
 });
 
-describe('the bucket layout (schema v2)', () => {
+describe('one record per notice (schema v3)', () => {
   const source = { origin: 'feed', feedUrl: 'u' } as const;
   const many = (n: number, title = '标题') =>
     Array.from({ length: n }, (_, i) => notice({ guid: `n${String(i).padStart(3, '0')}`, title }));
@@ -231,59 +232,43 @@ describe('the bucket layout (schema v2)', () => {
     return counts;
   }
 
-  it('puts each notice in its bucket; at most one put per bucket however many notices', async () => {
+  it('stores each notice as its own record, keyed by guid, its notice as an object', async () => {
     const db = await openSunsetDb(new IDBFactory());
-    const notices = many(60);
-    const counts = await puts(() => storeNotices(db, wrapHashes(notices), source, NOW));
-    expect(counts[NOTICE_STORE]).toBe(new Set(notices.map((n) => bucketOf(n.guid))).size);
-    expect(counts[NOTICE_STORE]).toBeLessThanOrEqual(NOTICE_BUCKETS);
-    const buckets = await db.getAll(NOTICE_STORE);
-    for (const bucket of buckets) {
-      for (const record of bucket.notices) expect(bucketOf(record.guid)).toBe(bucket.id);
-    }
-    expect(buckets.flatMap((b) => b.notices)).toHaveLength(60);
-    // listNotices reads them back in guid order, as the one-record-per-guid store did.
-    expect((await listNotices(db)).map((r) => r.guid)).toEqual(notices.map((n) => n.guid));
+    const notices = many(30);
+    await storeNotices(db, wrapHashes(notices), source, NOW);
+    const raw = await db.getAll(NOTICE_STORE);
+    expect(raw.map((r) => r.guid)).toEqual(notices.map((n) => n.guid));
+    expect(raw[3]).toEqual(
+      stored(notices[3]!, wrapHashes([notices[3]!])[0]!.hash, {
+        feedUrl: 'u',
+        firstSeenAt: NOW,
+        updatedAt: NOW,
+      }),
+    );
   });
 
-  it('unchanged content writes no bucket; one changed notice writes its bucket only', async () => {
+  it('unchanged content writes no notice; one changed notice writes one record', async () => {
     const db = await openSunsetDb(new IDBFactory());
-    const notices = many(60);
+    const notices = many(30);
     await storeNotices(db, wrapHashes(notices), source, NOW);
     const feedUpdate = { url: 'u', update: (s: FeedState) => ({ ...s, lastSuccessAt: NOW }) };
     expect(await puts(() => storeNotices(db, wrapHashes(notices), source, NOW + 1, feedUpdate))).toEqual({
       feeds: 1,
     });
-    const before = await db.getAll(NOTICE_STORE);
     const changed = notices.map((n, i) => (i === 7 ? { ...n, title: '新标题' } : n));
-    const counts = await puts(() => storeNotices(db, wrapHashes(changed), source, NOW + 2));
-    expect(counts).toEqual({ [NOTICE_STORE]: 1 });
-    const after = await db.getAll(NOTICE_STORE);
-    const target = bucketOf(changed[7]!.guid);
-    for (const bucket of after) {
-      if (bucket.id === target) continue;
-      expect(bucket).toEqual(before.find((b) => b.id === bucket.id));
-    }
+    expect(await puts(() => storeNotices(db, wrapHashes(changed), source, NOW + 2))).toEqual({
+      [NOTICE_STORE]: 1,
+    });
     expect(await getNotice(db, changed[7]!.guid)).toMatchObject({
       notice: { title: '新标题' },
       updatedAt: NOW + 2,
       changes: { text: true },
     });
-    // The other notices of the same bucket are still there, untouched.
-    const neighbours = before
-      .find((b) => b.id === target)!
-      .notices.filter((r) => r.guid !== changed[7]!.guid);
-    const targetAfter = after.find((b) => b.id === target)!.notices;
-    for (const r of neighbours) {
-      // Put back as they were read (each notice as its JSON text), and read back as notices.
-      expect(targetAfter).toContainEqual(r);
-      expect(await getNotice(db, r.guid)).toEqual({ ...r, notice: JSON.parse(r.notice) as Notice });
-    }
   });
 
-  it('markRead, mute and dismissBanner write only the buckets they change', async () => {
+  it('markRead, mute and dismissBanner write the one record they change, and nothing when nothing changes', async () => {
     const db = await openSunsetDb(new IDBFactory());
-    const notices = many(60);
+    const notices = many(30);
     await storeNotices(db, wrapHashes(notices), source, NOW);
     const guid = notices[3]!.guid;
     expect(await puts(() => markRead(db, [guid]))).toEqual({ [NOTICE_STORE]: 1 });
@@ -291,26 +276,10 @@ describe('the bucket layout (schema v2)', () => {
     expect(await puts(() => muteNotice(db, guid))).toEqual({ [NOTICE_STORE]: 1 });
     expect(await puts(() => dismissBanner(db, guid, 'h1'))).toEqual({ [NOTICE_STORE]: 1 });
     expect(await getNotice(db, guid)).toMatchObject({ read: true, muted: true, bannerDismissedHash: 'h1' });
-    // Everything else still unread; then mark all read touches the buckets that had unread notices.
     expect((await listNotices(db)).filter((r) => r.read).map((r) => r.guid)).toEqual([guid]);
-    const counts = await puts(() => markAllRead(db));
-    expect(counts[NOTICE_STORE]).toBe(new Set(notices.map((n) => bucketOf(n.guid))).size);
+    // Mark all read writes the 29 unread ones, then nothing.
+    expect(await puts(() => markAllRead(db))).toEqual({ [NOTICE_STORE]: 29 });
     expect(await puts(() => markAllRead(db))).toEqual({});
-  });
-
-  it('keeps each notice as the canonical JSON it was hashed from; reads it back as the same notice', async () => {
-    const db = await openSunsetDb(new IDBFactory());
-    const n = { ...notice({ description: '说明 "引号" \\ 𠮷' }), link: undefined };
-    const [hashed] = await hashNotices([n]);
-    await storeNotices(db, [hashed!], source, NOW);
-    const row = (await db.getAll(NOTICE_STORE)).flatMap((b) => b.notices)[0]!;
-    expect(row.notice).toBe(canonicalJson(n));
-    expect(row.hash).toBe(await contentHash(JSON.parse(row.notice) as Notice));
-    expect((await getNotice(db, 'g1'))?.notice).toEqual(n);
-    // A patch rewrites the bucket, the notice's text unchanged.
-    await markRead(db, ['g1']);
-    const patched = (await db.getAll(NOTICE_STORE)).flatMap((b) => b.notices)[0]!;
-    expect(patched).toEqual({ ...row, read: true });
   });
 
   it('getNotice finds a notice by guid and nothing for an unknown guid', async () => {
@@ -318,14 +287,6 @@ describe('the bucket layout (schema v2)', () => {
     await storeNotices(db, wrapHashes(many(5)), source, NOW);
     expect((await getNotice(db, 'n004'))?.guid).toBe('n004');
     expect(await getNotice(db, 'n005')).toBeUndefined();
-  });
-
-  it('bucketOf is stable (a notice never moves) and spreads guids over every bucket', () => {
-    expect(['fixture-retire', 'fixture-muted', 'fixture-changed', 'fixture-plain'].map(bucketOf)).toEqual([
-      6, 0, 3, 7,
-    ]);
-    const used = new Set(many(200).map((n) => bucketOf(n.guid)));
-    expect(used.size).toBe(NOTICE_BUCKETS);
   });
 });
 
