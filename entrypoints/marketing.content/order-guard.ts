@@ -61,6 +61,7 @@ function namesIn(matcher: Matcher, text: string): string[] {
 }
 
 const isElement = (node: unknown): node is Element => !!node && (node as Node).nodeType === 1;
+const CONTROLS = 'button, a, input[type="submit"], input[type="button"], [role="button"]';
 const NATIVE_KEYS =
   'button, a[href], summary, input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
@@ -163,13 +164,20 @@ export function installOrderGuard(ctx: ContentScriptContext, win: Window): Order
     if (!isElement(form) || form.localName !== 'form') return;
     const submitter = event.submitter;
     // A submit button is decided as its click is; with none (Enter in a field, requestSubmit()),
-    // the form's flow must have a retiring choice, as for a plain 确认.
-    const hit: OrderControl | null = submitter
-      ? orderControlAt(submitter, pointerStyled)
-      : { control: form, label: '', kind: 'step' };
+    // the submit stands for the order control its flow shows (提交订单 below a wizard's form):
+    // a search form of the page (查询) orders nothing.
+    const hit = submitter ? orderControlAt(submitter, pointerStyled) : flowControl(form);
     const entries = held(hit, source);
     if (!entries.length) return;
     ask(event, entries, submitter ?? form, () => (form as HTMLFormElement).requestSubmit(submitter));
+  };
+
+  /** The order control of a form's flow: an order word before a plain step (下一步, 确认). */
+  const flowControl = (form: Element): OrderControl | null => {
+    const hits = [...(flowOf(form) ?? form).querySelectorAll(CONTROLS)].map((el) =>
+      orderControlAt(el, () => false),
+    );
+    return hits.find((h) => h?.kind === 'order') ?? hits.find((h) => h?.kind === 'step') ?? null;
   };
 
   /** A choice made on this step is remembered before the page moves the flow on (issue 22). */
