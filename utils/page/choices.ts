@@ -17,7 +17,7 @@ const GROUP =
 const OPTION =
   'label, [role="radio"], [role="checkbox"], [role="option"], [role="tab"], li, .next-radio-wrapper, .next-checkbox-wrapper';
 /** Only so much of a group's text is its key: a list of options, not a page. */
-const GROUP_KEY = 200;
+const GROUP_KEY = 2000;
 
 /** Whether an element is an option that was not chosen (its text names nothing being ordered). */
 export function isUnchosen(el: Element): boolean {

@@ -227,6 +227,13 @@ describe('forms and wizards', () => {
     expect(choicesIn(document.getElementById('wizard')!).size).toBe(1);
   });
 
+  it('options nobody chose name nothing, even where nothing is chosen yet', () => {
+    page(`<div class="next-card"><h4>选择方案</h4>
+      <div role="radiogroup" class="next-radio-group">${radio('家居百货解决方案', false)}${radio('消费品解决方案', false)}</div>
+      <button id="buy">确认购买</button></div>`);
+    expect(ordered('buy')).toEqual([]);
+  });
+
   it('a plain 确定 in a dialog counts only with a retiring choice there', () => {
     page(`<div class="next-overlay-wrapper opened"><div role="dialog" class="next-dialog">
       <div class="next-dialog-header">续费 家居百货解决方案</div><button id="ok">确定</button></div></div>`);
