@@ -17,11 +17,14 @@ import { orderedNames, type OwnerEnv } from '../../utils/page/owner.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
 import { openGuard, type GuardHandle } from '../../components/page/guard.ts';
 
-/** What the page session provides: the names active on this page and the page's words. */
+/**
+ * What the page session provides: the names active on this page and the page's words. It may
+ * be handed over empty and filled in later (no `t` yet: nothing is held).
+ */
 export interface GuardSource {
   matcher: () => Matcher;
   products: () => PageProduct[];
-  t: Translate;
+  t: Translate | null;
 }
 
 export interface OrderGuard {
@@ -81,13 +84,13 @@ export function installOrderGuard(ctx: ContentScriptContext, win: Window): Order
 
   /** The retiring products an order control orders, or none. */
   const held = (hit: OrderControl | null, s: GuardSource): PageProduct[] =>
-    hit ? productsNamed(orderedNames(hit, env(s)), s.products()) : [];
+    hit && s.t ? productsNamed(orderedNames(hit, env(s)), s.products()) : [];
 
   const ask = (event: Event, entries: PageProduct[], control: Element, replay: () => void): void => {
     event.preventDefault();
     event.stopImmediatePropagation();
     if (open) return;
-    open = openGuard(doc, entries, Date.now(), source!.t, (choice, href) => {
+    open = openGuard(doc, entries, Date.now(), source!.t!, (choice, href) => {
       open = null;
       if (choice === 'continue') {
         releasing = true;

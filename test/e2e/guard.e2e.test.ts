@@ -150,6 +150,8 @@ describe.skipIf(!hasChromium())('order guard on the Fusion replicas', () => {
     // The guard's own clicks never reach the page: Fusion's dropdown, which closes on any click
     // outside it, stays open under the guard.
     await choose(page, '取消');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.filter((name) => name.startsWith('sunset-watch-'))).toEqual([]);
     await page.waitForTimeout(400);
     expect(await page.locator('.next-menu-item', { hasText: '订购 家居百货解决方案' }).isVisible()).toBe(
       true,
