@@ -29,6 +29,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const guard = installOrderGuard(ctx, window);
+    // WXT notices an update or reload only when the old script next uses ctx (a timer, a frame):
+    // on a page that stays still our flags, banner and guard would stay. One look a second at
+    // whether the extension is still there (what the wrapped timer checks before each tick).
+    ctx.setInterval(() => undefined, 1000);
     // The scan reads the whole page: it starts where document_idle would have.
     // untrusted-ok: only a moment to wait for.
     if (document.readyState === 'loading')
