@@ -6,7 +6,8 @@
 // document listener would otherwise see a click on us as a click outside its dropdown and close
 // it, and the order control 「仍要继续」 clicks again would be gone.
 import type { Translate } from '../../utils/i18n/catalog.ts';
-import { focusMilestone, guardTitle, type PageProduct } from '../../utils/page/watched.ts';
+import { ACTION_DONE_KEY, ACTION_KEY } from '../../utils/notice/countdown.ts';
+import { focusMilestone, type PageProduct } from '../../utils/page/watched.ts';
 import { detailSections, firstReplacementHref } from './details.ts';
 import { h, hostWith, type Child } from './dom.ts';
 import { GUARD_CSS } from './styles.ts';
@@ -34,6 +35,11 @@ export function openGuard(
   const first = entries[0]!;
   const focus = focusMilestone(first.product, nowMs);
   const urgency = !focus ? 'undated' : focus.past ? 'past' : 'day';
+  const title = !focus
+    ? first.product.name
+    : focus.past
+      ? t('page_guard_title_past', first.product.name, t(ACTION_DONE_KEY[focus.dated.action]))
+      : t('page_guard_title_ahead', first.product.name, t(ACTION_KEY[focus.dated.action]));
   const alternative = entries.map(firstReplacementHref).find((x) => x) ?? null;
 
   const cancel = h(doc, 'button', { type: 'button', class: 'cancel' }, t('page_guard_cancel'));
@@ -45,7 +51,7 @@ export function openGuard(
     doc,
     'dialog',
     { class: `u-${urgency}`, 'aria-labelledby': 'sw-guard-title', 'aria-modal': 'true' },
-    h(doc, 'h2', { id: 'sw-guard-title' }, guardTitle(first.product, nowMs, t)),
+    h(doc, 'h2', { id: 'sw-guard-title' }, title),
     h(doc, 'p', {}, t('page_guard_intro')),
     entries.flatMap((entry): Child[] => [
       entries.length > 1 ? h(doc, 'h3', {}, entry.product.name) : null,

@@ -86,15 +86,6 @@ export function badgeView(product: Product, nowMs: number, t: Translate): BadgeV
   return { text, urgency: cd.urgency, label: t('page_badge_label', product.name, text) };
 }
 
-/** The order guard's title for a product (the guard shows whatever this returns). */
-export function guardTitle(product: Product, nowMs: number, t: Translate): string {
-  const focus = focusMilestone(product, nowMs);
-  if (!focus) return product.name;
-  return focus.past
-    ? t('page_guard_title_past', product.name, t(ACTION_DONE_KEY[focus.dated.action]))
-    : t('page_guard_title_ahead', product.name, t(ACTION_KEY[focus.dated.action]));
-}
-
 export interface BannerChoice {
   entry: PageProduct;
   dated: Dated;
