@@ -64,6 +64,8 @@ function namesIn(matcher: Matcher, text: string): string[] {
 }
 
 const isElement = (node: unknown): node is Element => !!node && (node as Node).nodeType === 1;
+/** Our badges, banner and cards: what is clicked inside them is ours, never an order. */
+const isOurs = (node: EventTarget): boolean => isElement(node) && node.localName.startsWith('sunset-watch-');
 const CONTROLS = 'button, a, input[type="submit"], input[type="button"], [role="button"]';
 const NATIVE_KEYS =
   'button, a[href], summary, input, textarea, select, [contenteditable]:not([contenteditable="false"])';
@@ -125,8 +127,9 @@ export function installOrderGuard(ctx: ContentScriptContext, win: Window): Order
     if (releasing || !source) return;
     const guard = guardOpen();
     if (guard && event.composedPath().includes(guard.host)) return onShielded(event);
-    const target = event.composedPath()[0];
-    if (!isElement(target) || target.localName.startsWith('sunset-watch-')) return;
+    const path = event.composedPath();
+    const target = path[0];
+    if (!isElement(target) || path.some(isOurs)) return;
     rememberFlow(target);
     const hit = orderControlAt(target, pointerStyled);
     const entries = held(hit, source);
@@ -142,7 +145,9 @@ export function installOrderGuard(ctx: ContentScriptContext, win: Window): Order
     const guard = guardOpen();
     if (guard && event.composedPath().includes(guard.host)) return onShielded(event);
     if ((event.key !== 'Enter' && event.key !== ' ') || event.repeat || event.isComposing) return;
-    const target = event.composedPath()[0];
+    const path = event.composedPath();
+    const target = path[0];
+    if (path.some(isOurs)) return;
     // Native controls turn the key into a click (held there); in a field, Enter submits the form.
     if (!isElement(target) || target.closest(NATIVE_KEYS)) return;
     rememberFlow(target);
