@@ -22,8 +22,30 @@ const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
 
 /** An open shadow root styled with `css` (one shared constructed sheet per document when possible). */
 export function shadowWith(host: Element, css: string): ShadowRoot {
+  return styled(host.attachShadow({ mode: 'open' }), css);
+}
+
+const inert = new WeakMap<Document, Document>();
+
+/**
+ * `<tag>` with an open shadow root styled with `css`, safe from a page that defined a custom
+ * element of that name first (issue 16). In Chromium a content script's `createElement` runs the
+ * page's constructor, which may attach a closed shadow root, disable shadows or throw; so the
+ * host is made in a document with no custom element registry, given its shadow root there, and
+ * only then adopted. A page's definition may still upgrade it when it is inserted: that
+ * constructor's own `attachShadow` then fails in the page's world, and ours stays.
+ */
+export function hostWith(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+  let plain = inert.get(doc);
+  if (!plain) inert.set(doc, (plain = doc.implementation.createHTMLDocument('')));
+  const host = plain.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
-  const doc = host.ownerDocument;
+  doc.adoptNode(host);
+  return { host, root: styled(root, css) };
+}
+
+function styled(root: ShadowRoot, css: string): ShadowRoot {
+  const doc = root.ownerDocument;
   let byCss = sheets.get(doc);
   if (!byCss) sheets.set(doc, (byCss = new Map()));
   let sheet = byCss.get(css);

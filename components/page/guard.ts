@@ -1,10 +1,15 @@
 // <sunset-watch-guard>: holds an order or renewal of a retiring product until the merchant
 // decides. A real modal dialog: focus stays inside, Esc cancels.
+//
+// The merchant's clicks and keys on the guard are answered by `handle`, which the order guard's
+// window listener calls first of all listeners and then stops the event (issue 16): a page's
+// document listener would otherwise see a click on us as a click outside its dropdown and close
+// it, and the order control 「仍要继续」 clicks again would be gone.
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { ACTION_DONE_KEY, ACTION_KEY } from '../../utils/notice/countdown.ts';
 import { focusMilestone, type PageProduct } from '../../utils/page/watched.ts';
 import { detailSections, firstReplacementHref } from './details.ts';
-import { h, shadowWith, type Child } from './dom.ts';
+import { h, hostWith, type Child } from './dom.ts';
 import { GUARD_CSS } from './styles.ts';
 import { trusted } from './trusted.ts';
 
@@ -14,6 +19,8 @@ export type GuardChoice = 'continue' | 'cancel' | 'alternatives';
 
 export interface GuardHandle {
   host: HTMLElement;
+  /** Answers an event whose path holds `host` (only the merchant's own input counts). */
+  handle(event: Event): void;
   close(): void;
 }
 
@@ -24,8 +31,7 @@ export function openGuard(
   t: Translate,
   decide: (choice: GuardChoice, href: string | null) => void,
 ): GuardHandle {
-  const host = doc.createElement(GUARD_TAG);
-  const root = shadowWith(host, GUARD_CSS);
+  const { host, root } = hostWith(doc, GUARD_TAG, GUARD_CSS);
   const first = entries[0]!;
   const focus = focusMilestone(first.product, nowMs);
   const urgency = !focus ? 'undated' : focus.past ? 'past' : 'day';
@@ -63,19 +69,13 @@ export function openGuard(
     host.remove();
     decide(choice, choice === 'alternatives' ? alternative : null);
   };
-  cancel.addEventListener(
-    'click',
-    trusted(() => finish('cancel')),
-  );
-  go.addEventListener(
-    'click',
-    trusted(() => finish('continue')),
-  );
-  alt?.addEventListener(
-    'click',
-    trusted(() => finish('alternatives')),
-  );
-  // Esc: the dialog's own cancel event; handled here so the page never sees the key.
+  const buttons = new Map<Element, GuardChoice>([
+    [cancel, 'cancel'],
+    [go, 'continue'],
+  ]);
+  if (alt) buttons.set(alt, 'alternatives');
+
+  // Esc through the dialog's own cancel event (not composed: the page never sees it).
   dialog.addEventListener(
     'cancel',
     trusted((e) => {
@@ -83,23 +83,32 @@ export function openGuard(
       finish('cancel');
     }),
   );
-  dialog.addEventListener(
-    'keydown',
-    trusted((e: KeyboardEvent) => {
-      e.stopPropagation();
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        finish('cancel');
-      } else if (e.key === 'Tab') {
-        // Keep focus on the dialog's own buttons and links, wrapping at both ends.
-        const stops = [...dialog.querySelectorAll<HTMLElement>('a[href], button')];
-        const at = stops.indexOf(root.activeElement as HTMLElement);
-        e.preventDefault();
-        const next = at < 0 ? 0 : (at + (e.shiftKey ? -1 : 1) + stops.length) % stops.length;
-        stops[next]?.focus();
-      }
-    }),
-  );
+
+  const handle = (event: Event): void => {
+    // A page script reaches our open shadow root and may click or press keys there: untrusted
+    // events change nothing (docs/SECURITY.md, 6).
+    trusted(answer)(event);
+  };
+  const answer = (event: Event): void => {
+    if (event.type === 'click') {
+      const button = event.composedPath().find((n) => buttons.has(n as Element));
+      if (button) finish(buttons.get(button as Element)!);
+      return;
+    }
+    if (event.type !== 'keydown') return;
+    const key = event as KeyboardEvent;
+    if (key.key === 'Escape') {
+      key.preventDefault();
+      finish('cancel');
+    } else if (key.key === 'Tab') {
+      // Keep focus on the dialog's own buttons and links, wrapping at both ends.
+      const stops = [...dialog.querySelectorAll<HTMLElement>('a[href], button')];
+      const at = stops.indexOf(root.activeElement as HTMLElement);
+      key.preventDefault();
+      const next = at < 0 ? 0 : (at + (key.shiftKey ? -1 : 1) + stops.length) % stops.length;
+      stops[next]?.focus();
+    }
+  };
 
   (doc.body ?? doc.documentElement).append(host);
   try {
@@ -109,5 +118,5 @@ export function openGuard(
   }
   // The safe choice has the focus: Enter or Space does not place the order.
   cancel.focus();
-  return { host, close: () => finish('cancel') };
+  return { host, handle, close: () => finish('cancel') };
 }

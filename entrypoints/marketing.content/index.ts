@@ -1,8 +1,15 @@
 // Content script on the 1688 marketing backend and the seller workbench (and the workbench's
-// panels, which are iframes from other 1688 hosts): flags retiring products, shows the banner
-// and holds orders of them. Wiring only; the logic is in utils/page and components/page.
+// panels, which are iframes from other 1688 hosts, and same-origin srcdoc/about:blank frames):
+// flags retiring products, shows the banner and holds orders of them. Wiring only; the logic is
+// in utils/page and components/page.
+//
+// The order guard comes first and alone (issue 16): it listens on `window` from document_start,
+// before any page script, and nothing the page session does (scan, badges, banner, a page that
+// defined our element names) can throw before it or take it down. The session hands it the
+// names active on the page once it knows them.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPage } from './page.ts';
+import { installOrderGuard } from './order-guard.ts';
 
 export default defineContentScript({
   matches: [
@@ -12,12 +19,30 @@ export default defineContentScript({
     'https://widget.1688.com/*',
   ],
   allFrames: true,
-  runAt: 'document_idle',
+  // A same-origin srcdoc or about:blank frame of these pages gets the script too (issue 16).
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_start',
   // WXT would also post `wxt:content-script-started` to the page's window on every start (for
   // scripts built with an older WXT; this one is told by an event in its own world): the backend's
   // own message listeners would hear it, so the page would see us. (WXT's future default.)
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    await startPage(ctx, document);
+    const guard = installOrderGuard(ctx, window);
+    // WXT notices an update or reload only when the old script next uses ctx (a timer, a frame):
+    // on a page that stays still our flags, banner and guard would stay. One look a second at
+    // whether the extension is still there (what the wrapped timer checks before each tick).
+    ctx.setInterval(() => undefined, 1000);
+    // The scan reads the whole page: it starts where document_idle would have.
+    // untrusted-ok: only a moment to wait for.
+    if (document.readyState === 'loading')
+      await new Promise((resolve) =>
+        ctx.addEventListener(document, 'DOMContentLoaded', resolve, { once: true }),
+      );
+    try {
+      await startPage(ctx, document, (source) => guard.watch(source));
+    } catch (error) {
+      console.warn('[Sunset Watch] page warnings stopped:', error);
+    }
   },
 });

@@ -19,7 +19,7 @@ import { createBadge, updateBadge } from '../../components/page/badge.ts';
 import { renderBanner } from '../../components/page/banner.ts';
 import { pageTranslator } from './i18n.ts';
 import { CardController } from './card.ts';
-import { installOrderGuard } from './order-guard.ts';
+import type { GuardSource } from './order-guard.ts';
 
 /** More added nodes than this in one frame: one full rescan is cheaper than walking the list. */
 export const BURST_LIMIT = 2000;
@@ -45,14 +45,21 @@ async function watched(
   return null;
 }
 
-export async function startPage(ctx: ContentScriptContext, doc: Document): Promise<void> {
+/** `guard` gets the names active on the page as soon as they are known, before the first scan. */
+export async function startPage(
+  ctx: ContentScriptContext,
+  doc: Document,
+  guard: (source: GuardSource) => void,
+): Promise<void> {
   const reply = await watched(ctx);
   if (!reply || ctx.isInvalid || !reply.settings.pageWarnings) return;
   const settings = reply.settings;
   const { t } = pageTranslator(settings.language, navigator.language);
   const products: PageProduct[] = flaggable(reply.products);
   if (!products.length) return;
-  new PageSession(ctx, doc, products, settings, t).start();
+  const session = new PageSession(ctx, doc, products, settings, t);
+  guard(session.guardSource);
+  session.start();
 }
 
 class PageSession {
@@ -72,6 +79,8 @@ class PageSession {
   private badgeEntry = new WeakMap<Element, PageProduct>();
   private readonly card: CardController;
   private readonly observer: MutationObserver;
+  /** What the order guard holds: the products and matcher of this page, as they change. */
+  readonly guardSource: GuardSource;
   /** Whether the observer is on (from `start`, after the full scan's first slice). */
   private observing = false;
   /** Badge words per product; renewed when countdowns move on. */
@@ -92,6 +101,7 @@ class PageSession {
       (entry) => this.mute(entry),
     );
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.guardSource = { matcher: () => this.matcher, products: () => this.products, t };
     this.build();
   }
 
@@ -105,7 +115,7 @@ class PageSession {
   }
 
   start(): void {
-    const { ctx, doc } = this;
+    const { ctx } = this;
     this.fullScan();
     this.observe();
     // The backend is a single-page app routed by `#!/…` fragments: a route change swaps content.
@@ -117,11 +127,6 @@ class PageSession {
       this.flagger.refreshBadges();
       this.updateBanner(true);
     }, 60_000);
-    installOrderGuard(ctx, doc, {
-      matcher: () => this.matcher,
-      products: () => this.products,
-      t: this.t,
-    });
     ctx.onInvalidated(() => {
       this.stopFullScan();
       this.observing = false;

@@ -1,44 +1,156 @@
-// Which clicks are orders or renewals, and which part of the page (row, card, dialog) the
-// control belongs to: the product named there is the one being ordered.
+// Which controls place an order (issue 4 item 6; issues 16 and 22): the words on them, and how a
+// control is recognised whatever its tag. What the control orders is decided in owner.ts.
 
-/** Words on controls that buy or renew something. */
-export const ORDER_WORDS = ['订购', '续订', '购买', '续费', '开通', '下单', '充值'] as const;
-/** Longer labels are sentences or links to records (查看订购记录 …), not the control itself. */
-const MAX_LABEL = 12;
-const NOT_ORDER = ['记录', '详情', '说明', '查看', '取消'];
+/**
+ * `order`: the word places or renews an order wherever it stands (a button, a link, a menu item).
+ * `step`: a plain step of a flow; it counts only inside a flow whose choice is a retiring product
+ * (issue 22 item 3), and only as the whole label.
+ */
+export type OrderKind = 'order' | 'step';
 
-const CONTROL =
-  'button, a, [role="button"], [role="menuitem"], .next-btn, .next-menu-item, input[type="button"], input[type="submit"]';
+/** Every word the guard reads on a control: one table, each row with a label it holds. */
+export const ORDER_WORDS: readonly { word: string; kind: OrderKind; example: string }[] = [
+  { word: '订购', kind: 'order', example: '立即订购 · 确认订购 · 订购 家居百货解决方案' },
+  { word: '续订', kind: 'order', example: '续订' },
+  { word: '购买', kind: 'order', example: '立即购买 · 确认购买' },
+  { word: '抢购', kind: 'order', example: '立即抢购' },
+  { word: '续费', kind: 'order', example: '续费 · 立即续费' },
+  { word: '开通', kind: 'order', example: '立即开通 · 申请开通' },
+  { word: '下单', kind: 'order', example: '确认下单' },
+  { word: '充值', kind: 'order', example: '充值' },
+  { word: '提交订单', kind: 'order', example: '提交订单' },
+  { word: '确认订单', kind: 'order', example: '确认订单' },
+  { word: '支付', kind: 'order', example: '立即支付 · 去支付 · 确认支付' },
+  { word: '付款', kind: 'order', example: '立即付款 · 确认付款' },
+  { word: '结算', kind: 'order', example: '去结算' },
+  { word: '确认', kind: 'step', example: '确认' },
+  { word: '确定', kind: 'step', example: '确定 (a Fusion Dialog’s own button)' },
+  { word: '提交', kind: 'step', example: '提交' },
+  { word: '下一步', kind: 'step', example: '下一步' },
+];
 
-/** Containers that own a control, nearest first wins (issue 4: same row, card or dialog). */
-export const OWNER = 'tr, .next-table-row, .next-card, .next-dialog, .next-overlay-wrapper, [role="dialog"]';
+/** Labels holding these are records, help or the opposite of an order (取消订购, 关闭自动续费). */
+const NOT_ORDER = [
+  '记录',
+  '详情',
+  '说明',
+  '查看',
+  '取消',
+  '关闭',
+  '暂停',
+  '停止',
+  '退订',
+  '自动',
+  '协议',
+  '规则',
+  '须知',
+  '帮助',
+  '明细',
+  '发票',
+];
+/** Longer labels are sentences (本方案支持订购后…), not a control. */
+export const MAX_LABEL = 30;
+/** A short label may hold its order word anywhere (马上去续费); a longer one starts or ends with it. */
+const SHORT_LABEL = 8;
+const LEAD = '(?:立即|马上|现在|去|再次|继续|一键|申请|我要|确认)?';
+const STRONG = ORDER_WORDS.filter((w) => w.kind === 'order').map((w) => w.word);
+const STEP = new Set(ORDER_WORDS.filter((w) => w.kind === 'step').map((w) => w.word));
+const STARTS = new RegExp(`^${LEAD}(?:${STRONG.join('|')})`);
 
-function labelOf(el: Element): string {
-  const input = el as HTMLInputElement;
-  const raw = el.tagName === 'INPUT' ? input.value : (el.textContent ?? '');
-  return raw.replace(/\s+/g, '');
+/** A label as compared: no spacing, punctuation, symbols or invisible characters. */
+export function normalizeLabel(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
 }
 
-export function isOrderLabel(label: string): boolean {
-  const text = label.replace(/\s+/g, '');
-  if (!text || text.length > MAX_LABEL) return false;
-  if (NOT_ORDER.some((w) => text.includes(w))) return false;
-  return ORDER_WORDS.some((w) => text.includes(w));
+/** Whether a (normalized) label places an order, and of which kind. */
+export function orderKindOf(label: string): OrderKind | null {
+  if (!label || label.length > MAX_LABEL) return null;
+  if (NOT_ORDER.some((w) => label.includes(w))) return null;
+  if (STEP.has(label)) return 'step';
+  if (STARTS.test(label)) return 'order';
+  return STRONG.some((w) => label.endsWith(w) || (label.length <= SHORT_LABEL && label.includes(w)))
+    ? 'order'
+    : null;
 }
 
-/** The order/renewal control a click landed on, or null. */
-export function orderControlOf(target: EventTarget | null): Element | null {
-  if (!target || (target as Node).nodeType !== 1) {
-    const parent = (target as Node | null)?.parentElement ?? null;
-    if (!parent) return null;
-    target = parent;
+/** The label a control shows: its text, else what it tells assistive technology. */
+export function labelOf(el: Element): string {
+  if (el.localName === 'input') {
+    const input = el as HTMLInputElement;
+    return input.value || el.getAttribute('aria-label') || '';
   }
-  const control = (target as Element).closest(CONTROL);
-  if (!control || (control as HTMLButtonElement).disabled) return null;
-  return isOrderLabel(labelOf(control)) ? control : null;
+  const text = el.textContent ?? '';
+  if (text.trim()) return text;
+  return el.getAttribute('aria-label') || el.getAttribute('title') || '';
 }
 
-/** The row, card or dialog that owns the control; null when it stands alone. */
-export function ownerOf(control: Element): Element | null {
-  return control.closest(OWNER);
+const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemradio', 'option', 'tab', 'treeitem']);
+const INPUT_CONTROLS = new Set(['button', 'submit', 'image']);
+
+/** Made to be clicked, by its tag, role, focusability, inline handler or Fusion class. */
+export function isExplicitControl(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'button' || name === 'a' || name === 'summary') return true;
+  if (name === 'input') return INPUT_CONTROLS.has((el as HTMLInputElement).type);
+  const role = el.getAttribute('role');
+  if (role && CONTROL_ROLES.has(role)) return true;
+  if (el.hasAttribute('onclick')) return true;
+  const tabindex = el.getAttribute('tabindex');
+  if (tabindex !== null && Number(tabindex) >= 0) return true;
+  return el.classList.contains('next-btn') || el.classList.contains('next-menu-item');
+}
+
+function isDisabled(el: Element): boolean {
+  return (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+}
+
+/** The parent across shadow boundaries: a shadow root's host. */
+export function parentOf(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  return parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
+}
+
+export interface OrderControl {
+  control: Element;
+  /** Its normalized label. */
+  label: string;
+  kind: OrderKind;
+}
+
+/**
+ * The order control an event landed on: from the innermost target (inside open shadow roots too)
+ * up while the text stays the size of a label. The nearest control by tag, role, tabindex or
+ * inline handler decides; failing one, the nearest element the page styled `cursor: pointer`
+ * (`<span class="table-action">续订</span>`, issue 16).
+ */
+export function orderControlAt(start: Element, isPointer: (el: Element) => boolean): OrderControl | null {
+  const near: { el: Element; label: string }[] = [];
+  for (let el: Element | null = start; el; el = parentOf(el)) {
+    if (el.localName === 'body' || el.localName === 'html') break;
+    const label = normalizeLabel(labelOf(el));
+    if (label.length > MAX_LABEL) break;
+    near.push({ el, label });
+  }
+  const explicit = near.find((n) => isExplicitControl(n.el));
+  const found = explicit ?? near.find((n) => orderKindOf(n.label) && isPointer(n.el));
+  if (!found || isDisabled(found.el)) return null;
+  const kind = orderKindOf(found.label);
+  return kind ? { control: found.el, label: found.label, kind } : null;
+}
+
+/** `cursor: pointer` as the page styled it. */
+export function pointerStyled(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  return !!view && view.getComputedStyle(el).cursor === 'pointer';
+}
+
+const FILLER = new RegExp(
+  `${LEAD.slice(0, -1)}|${ORDER_WORDS.map((w) => w.word).join('|')}|[0-9一二两三四五六七八九十百千万半]+[个]?(?:年|月|天|日|周|季度|期|次|份)?|元`,
+  'g',
+);
+
+/** Whether a label names what it orders (订购 消费品解决方案), beyond words such as 立即续费一年. */
+export function labelNamesObject(label: string): boolean {
+  return /\p{L}/u.test(label.replace(FILLER, ''));
 }

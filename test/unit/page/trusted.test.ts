@@ -76,11 +76,18 @@ describe('on-page UI ignores synthetic events', () => {
     });
   });
 
+  /** The order guard's window listener hands the guard the events on it (order-guard.ts). */
+  function listened(guard: ReturnType<typeof openGuard>): ReturnType<typeof openGuard> {
+    const pass = (e: Event): void => guard.handle(e);
+    for (const type of ['click', 'keydown']) window.addEventListener(type, pass, true);
+    return guard;
+  }
+
   it('guard: .click() on any button, a synthetic Esc or cancel decides nothing; a real click does', () => {
     const alt = product('家居百货解决方案', [{ action: 'no-new-orders', at: NOW + DAY }]);
     alt.product.replacements.push({ name: '消费品解决方案', href: 'https://p4p.1688.com/x' });
     const choices: GuardChoice[] = [];
-    const guard = openGuard(document, [alt], NOW, zh, (choice) => choices.push(choice));
+    const guard = listened(openGuard(document, [alt], NOW, zh, (choice) => choices.push(choice)));
     const root = guard.host.shadowRoot!;
     for (const selector of ['button.go', 'button.cancel', 'button.alt']) button(root, selector).click();
     const dialog = root.querySelector('dialog')!;
@@ -95,10 +102,10 @@ describe('on-page UI ignores synthetic events', () => {
 
   it('guard: a real Esc cancels', () => {
     const choices: GuardChoice[] = [];
-    const guard = openGuard(document, [entry], NOW, zh, (choice) => choices.push(choice));
+    const guard = listened(openGuard(document, [entry], NOW, zh, (choice) => choices.push(choice)));
     guard.host
       .shadowRoot!.querySelector('dialog')!
-      .dispatchEvent(real(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+      .dispatchEvent(real(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
     expect(choices).toEqual(['cancel']);
   });
 });
