@@ -17,6 +17,7 @@ import {
 } from './support/chromium.ts';
 import { E2E_FEED_PORT } from './support/paths.ts';
 import { until, whenPortFree } from './support/wait.ts';
+import { spaced } from '../support/spaces.ts';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -111,10 +112,7 @@ describe.skipIf(!hasChromium())('popup at 320 and 420 px, in Chinese', () => {
   it('says minutes, hours and days, the soonest first and open, each countdown on one line', async () => {
     await page.setViewportSize({ width: 320, height: 600 });
     const part = async (guid: string, part: 'name' | 'what' | 'left') =>
-      (await page.locator(`[data-notice-id="${guid}"] .line__${part}`).first().innerText()).replaceAll(
-        '\u00a0',
-        ' ',
-      );
+      spaced(await page.locator(`[data-notice-id="${guid}"] .line__${part}`).first().innerText());
     const ids = await page
       .locator('[data-notice-id]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-notice-id')));
@@ -141,7 +139,7 @@ describe.skipIf(!hasChromium())('popup at 320 and 420 px, in Chinese', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     const body = item.locator('.notice__body');
     expect(await body.isVisible()).toBe(true);
-    const timeline = (await body.locator('.timeline').innerText()).replaceAll('\u00a0', ' ');
+    const timeline = spaced(await body.locator('.timeline').innerText());
     // Same-instant milestones on one line; Beijing time stated once for the list.
     expect(timeline).toMatch(/\d{4}年\d+月\d+日 \d\d:\d\d\s+停止新订购、历史方案不可查看/);
     expect(await body.locator('.timeline').getAttribute('aria-label')).toBe('时间节点（北京时间）');

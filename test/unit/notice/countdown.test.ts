@@ -15,6 +15,7 @@ import {
 import { makeTranslator } from '../../../utils/i18n/catalog.ts';
 import { readCatalogs } from '../../../utils/i18n/locale-files.ts';
 import type { Notice } from '../../../utils/notice/schema.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const catalogs = readCatalogs('locales');
 const zh = makeTranslator(catalogs, 'zh_CN');
@@ -25,7 +26,6 @@ const D = 24 * H;
 /** 2026-12-02 09:43 in Beijing. */
 const NOW = Date.parse('2026-12-02T09:43:00+08:00');
 const NBSP = '\u00a0';
-const plain = (s: string) => s.replaceAll(NBSP, ' ');
 
 describe('timeLeft', () => {
   it.each([
@@ -45,8 +45,8 @@ describe('timeLeft', () => {
     [30 * D, 'later', '剩 30 天', '30 days left'],
   ])('%i ms left → %s, 「%s」, "%s"', (left, urgency, zhText, enText) => {
     expect(countdown(NOW + left, NOW).urgency).toBe(urgency);
-    expect(plain(timeLeft(zh, NOW + left, NOW))).toBe(zhText);
-    expect(plain(timeLeft(en, NOW + left, NOW))).toBe(enText);
+    expect(spaced(timeLeft(zh, NOW + left, NOW))).toBe(zhText);
+    expect(spaced(timeLeft(en, NOW + left, NOW))).toBe(enText);
   });
 
   it('is empty once the instant has passed (the phrase says what happened instead)', () => {
@@ -69,7 +69,7 @@ describe('timeLeft', () => {
           expect(left).toBeLessThan(MIN);
           continue;
         }
-        const said = [...plain(text).matchAll(/(\d+) (天|小时|分钟|days?|hours?|minutes?)/g)].reduce(
+        const said = [...spaced(text).matchAll(/(\d+) (天|小时|分钟|days?|hours?|minutes?)/g)].reduce(
           (sum, [, n, u]) => sum + Number(n) * unit[u as keyof typeof unit],
           0,
         );
@@ -123,34 +123,34 @@ describe('dates: 今天/明天 only beside a time, Beijing time stated', () => {
     ],
   ])('%s', (iso, zhShort, enShort, zhLong, enLong) => {
     const at = Date.parse(iso);
-    expect(plain(shortWhen(zh, at, NOW))).toBe(zhShort);
-    expect(plain(shortWhen(en, at, NOW))).toBe(enShort);
-    expect(plain(longWhen(zh, at, NOW))).toBe(zhLong);
-    expect(plain(longWhen(en, at, NOW))).toBe(enLong);
+    expect(spaced(shortWhen(zh, at, NOW))).toBe(zhShort);
+    expect(spaced(shortWhen(en, at, NOW))).toBe(enShort);
+    expect(spaced(longWhen(zh, at, NOW))).toBe(zhLong);
+    expect(spaced(longWhen(en, at, NOW))).toBe(enLong);
   });
 
   it('today and tomorrow follow the Beijing date, not the hours left', () => {
     // 23:30 Beijing: a cutoff 1 hour away is tomorrow at 00:30.
     const late = Date.parse('2026-12-02T23:30:00+08:00');
-    expect(plain(shortWhen(zh, late + H, late))).toBe('明天 00:30');
-    expect(plain(shortWhen(zh, late + 25 * H, late))).toBe('12月4日');
+    expect(spaced(shortWhen(zh, late + H, late))).toBe('明天 00:30');
+    expect(spaced(shortWhen(zh, late + 25 * H, late))).toBe('12月4日');
   });
 
   it('keeps 今天 and its time together, and states the zone only when asked', () => {
     expect(longWhen(zh, NOW + H, NOW)).toBe(`今天${NBSP}10:43（北京时间）`);
-    expect(plain(longWhen(zh, NOW + 5 * D, NOW, false))).toBe('2026年12月7日 09:43');
+    expect(spaced(longWhen(zh, NOW + 5 * D, NOW, false))).toBe('2026年12月7日 09:43');
   });
 
   it('short and long dates for status lines and logs', () => {
     expect(shortDate(zh, Date.parse('2023-02-16T16:00:00Z'))).toBe('2月17日');
-    expect(plain(longDate(zh, Date.parse('2023-09-05T00:00:00Z')))).toBe('2023年9月5日 08:00');
-    expect(plain(longDate(en, Date.parse('2023-09-05T00:00:00Z')))).toBe('Sep 5, 2023, 08:00');
+    expect(spaced(longDate(zh, Date.parse('2023-09-05T00:00:00Z')))).toBe('2023年9月5日 08:00');
+    expect(spaced(longDate(en, Date.parse('2023-09-05T00:00:00Z')))).toBe('Sep 5, 2023, 08:00');
   });
 
   it('the local time reads like the Beijing one', () => {
     const at = Date.parse('2026-12-05T09:41:00+08:00');
-    expect(plain(localDateTime(zh, at, 'Europe/Berlin'))).toBe('2026年12月5日 02:41');
-    expect(plain(localDateTime(en, at, 'America/New_York'))).toBe('Dec 4, 2026, 20:41');
+    expect(spaced(localDateTime(zh, at, 'Europe/Berlin'))).toBe('2026年12月5日 02:41');
+    expect(spaced(localDateTime(en, at, 'America/New_York'))).toBe('Dec 4, 2026, 20:41');
   });
 });
 

@@ -11,6 +11,7 @@ import { productStatus, statusTitle, timeline } from '../../../utils/notice/stat
 import { toBeijingIso } from '../../../utils/notice/time.ts';
 import { renderNotification } from '../../../utils/reminders/render.ts';
 import { badgeView } from '../../../utils/page/watched.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const catalogs = readCatalogs('locales');
 const LANGS: Lang[] = ['zh_CN', 'en'];
@@ -18,7 +19,6 @@ const tr = (lang: Lang) => makeTranslator(catalogs, lang);
 const H = 3600_000;
 const D = 24 * H;
 const NOW = Date.parse('2026-12-02T09:43:00+08:00');
-const plain = (s: string) => s.replaceAll('\u00a0', ' ');
 
 /** The word that names each action, which a line about that action must say exactly once. */
 const STEM: Record<Lang, Record<Action, RegExp>> = {
@@ -133,7 +133,7 @@ describe('status lines of the issues', () => {
     const status = productStatus(kuajing, NOW, zh);
     expect(statusTitle(kuajing.name, status, zh)).toBe('跨境专供解决方案 已停止新订购 · 12月22日下线');
     expect(badgeView(kuajing, NOW, zh).text).toBe('已停止新订购 · 12月22日下线');
-    expect(plain(status.left)).toBe('剩 19 天');
+    expect(spaced(status.left)).toBe('剩 19 天');
     expect(statusTitle(kuajing.name, productStatus(kuajing, NOW, en), en)).toBe(
       '跨境专供解决方案: no longer orderable · retires on Dec 22',
     );
@@ -143,7 +143,7 @@ describe('status lines of the issues', () => {
     const policy = { ...product('policy-effective', NOW + 5 * D), name: '数字营销用户资格' };
     const title = notificationTitle('zh_CN', 'policy-effective', NOW + 5 * D);
     expect(title).toBe('跨境专供解决方案 新规即将生效');
-    expect(plain(productStatus(policy, NOW, zh).text)).toBe('12月7日新规生效 · 剩 5 天');
+    expect(spaced(productStatus(policy, NOW, zh).text)).toBe('12月7日新规生效 · 剩 5 天');
   });
 
   it('milestones at one instant are one line: 「2023年2月17日 00:00 停止新订购、历史方案不可查看」', () => {
@@ -159,13 +159,13 @@ describe('status lines of the issues', () => {
     const before = Date.parse('2023-02-14T07:00:00+08:00');
     const lines = timeline(jiaju, before, zh, false);
     expect(lines).toHaveLength(1);
-    expect(plain(`${lines[0]!.when} ${lines[0]!.what}`)).toBe(
+    expect(spaced(`${lines[0]!.when} ${lines[0]!.what}`)).toBe(
       '2023年2月17日 00:00 停止新订购、历史方案不可查看',
     );
-    expect(plain(lines[0]!.left)).toBe('剩 2 天 17 小时');
+    expect(spaced(lines[0]!.left)).toBe('剩 2 天 17 小时');
     // Passed, the same line says what became of it.
     expect(timeline(jiaju, NOW, zh)[0]!.what).toBe('已停止新订购、历史方案已不可查看');
-    expect(plain(productStatus(jiaju, before, zh).text)).toBe(
+    expect(spaced(productStatus(jiaju, before, zh).text)).toBe(
       '2月17日停止新订购、历史方案不可查看 · 剩 2 天 17 小时',
     );
   });

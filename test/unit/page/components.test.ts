@@ -5,6 +5,7 @@ import { renderCard } from '../../../components/page/card.ts';
 import { createBadge, updateBadge } from '../../../components/page/badge.ts';
 import { badgeView, chooseBanner } from '../../../utils/page/watched.ts';
 import { DAY, NOW, product, zh } from './fixtures.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const hostile = product('家居百货解决方案', [{ action: 'no-new-orders', at: NOW + 3 * DAY }], {
   noticeTitle: '<script>window.__pwned=1</script>公告',
@@ -13,8 +14,6 @@ const hostile = product('家居百货解决方案', [{ action: 'no-new-orders', 
 });
 hostile.product.replacements.push({ name: '<b>粗体</b>方案', href: 'https://evil.example/' });
 
-/** Countdowns use no-break spaces (they never wrap); compared here with plain ones. */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/\u00a0/g, ' ');
 const hrefs = (root: ParentNode) => [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
 
 describe('on-page UI renders feed text as text', () => {
@@ -50,8 +49,8 @@ describe('on-page UI renders feed text as text', () => {
     let dismissed = 0;
     const host = renderBanner(document, choice, 2, NOW, zh, () => dismissed++);
     const root = host.shadowRoot!;
-    expect(plain(root.textContent)).toContain('家居百货解决方案 2023年2月17日 00:00（北京时间）停止新订购');
-    expect(plain(root.querySelector('.left')?.textContent)).toBe('剩 3 天');
+    expect(spaced(root.textContent)).toContain('家居百货解决方案 2023年2月17日 00:00（北京时间）停止新订购');
+    expect(spaced(root.querySelector('.left')?.textContent)).toBe('剩 3 天');
     expect(root.textContent).toContain('本页另有 2 个产品在下线计划中');
     expect(hrefs(root)).toEqual(['https://p4p.1688.com/solution/consumer']);
     expect(host.getAttribute('data-hash')).toBe('h1');
@@ -67,7 +66,7 @@ describe('on-page UI renders feed text as text', () => {
 
   it('badge: open shadow root, text and urgency kept up to date', () => {
     const badge = createBadge(document, '家居百货解决方案', badgeView(hostile.product, NOW, zh));
-    expect(plain(badge.shadowRoot!.textContent)).toBe('2月17日停止新订购 · 剩 3 天');
+    expect(spaced(badge.shadowRoot!.textContent)).toBe('2月17日停止新订购 · 剩 3 天');
     expect(badge.getAttribute('data-urgency')).toBe('week');
     updateBadge(badge, badgeView(hostile.product, NOW + 4 * DAY, zh));
     expect(badge.shadowRoot!.textContent).toBe('已停止新订购');
@@ -83,7 +82,7 @@ describe('on-page UI renders feed text as text', () => {
     expect(b!.shadowRoot!.querySelector('button')!.getAttribute('aria-haspopup')).toBe('dialog');
     updateBadge(a!, badgeView(hostile.product, NOW + 4 * DAY, zh));
     expect(a!.shadowRoot!.textContent).toBe('已停止新订购');
-    expect(plain(b!.shadowRoot!.textContent)).toBe('2月17日停止新订购 · 剩 3 天');
+    expect(spaced(b!.shadowRoot!.textContent)).toBe('2月17日停止新订购 · 剩 3 天');
     // Another product with the same words gets its own name.
     expect(createBadge(document, '行业优选解决方案', view).getAttribute('data-product')).toBe(
       '行业优选解决方案',

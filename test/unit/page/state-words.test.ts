@@ -9,8 +9,8 @@ import { renderCard } from '../../../components/page/card.ts';
 import { openGuard } from '../../../components/page/guard.ts';
 import { badgeView, chooseBanner } from '../../../utils/page/watched.ts';
 import { DAY, NOW, en, product, zh } from './fixtures.ts';
+import { spaced } from '../../support/spaces.ts';
 
-const plain = (s: string | null | undefined) => (s ?? '').replace(/\u00a0/g, ' ');
 const kuajing = product('跨境专供解决方案', [
   { action: 'no-new-orders', at: NOW - 2 * DAY },
   { action: 'retire', at: NOW + 8 * DAY },
@@ -39,7 +39,7 @@ describe('a product no longer orderable that retires later', () => {
       () => {},
     );
     expect(card.querySelector('.status')?.textContent).toBe('已停止新订购 · 2月22日下线');
-    const items = [...card.querySelectorAll('.milestones li')].map((li) => plain(li.textContent));
+    const items = [...card.querySelectorAll('.milestones li')].map((li) => spaced(li.textContent));
     expect(items).toEqual([
       '2023年2月12日 00:00（北京时间） 已停止新订购',
       '2023年2月22日 00:00（北京时间） 下线 · 剩 8 天',
@@ -49,9 +49,9 @@ describe('a product no longer orderable that retires later', () => {
   it('banner: says it too, with the full date and the countdown', () => {
     const choice = chooseBanner([kuajing], NOW, 14)!;
     const root = renderBanner(document, choice, 0, NOW, zh, () => {}).shadowRoot!;
-    expect(plain(root.querySelector('.what')?.textContent)).toBe(
+    expect(spaced(root.querySelector('.what')?.textContent)).toBe(
       '跨境专供解决方案 已停止新订购 · 2023年2月22日 00:00（北京时间）下线',
     );
-    expect(plain(root.querySelector('.left')?.textContent)).toBe('剩 8 天');
+    expect(spaced(root.querySelector('.left')?.textContent)).toBe('剩 8 天');
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeView, chooseBanner, flaggable, matchEntries } from '../../../utils/page/watched.ts';
 import { DAY, NOW, en, product, zh } from './fixtures.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const HOUR = 3600_000;
-/** Countdowns use no-break spaces (they never wrap); compared here with plain ones. */
-const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describe('badgeView', () => {
   it.each([
@@ -28,14 +27,14 @@ describe('badgeView', () => {
     ['undated', [{ action: 'retire' as const, at: null }], '下线日期待定'],
   ])('%s → %s', (urgency, milestones, text) => {
     const view = badgeView(product('家居百货解决方案', milestones).product, NOW, zh);
-    expect(plain(view.text)).toBe(text);
+    expect(spaced(view.text)).toBe(text);
     expect(view.urgency).toBe(urgency);
     expect(view.label).toContain('家居百货解决方案');
   });
 
   it('speaks English when asked', () => {
     const view = badgeView(product('X', [{ action: 'no-new-orders', at: NOW + 3 * DAY }]).product, NOW, en);
-    expect(plain(view.text)).toBe('New orders stop on Feb 17 · 3 days left');
+    expect(spaced(view.text)).toBe('New orders stop on Feb 17 · 3 days left');
   });
 });
 

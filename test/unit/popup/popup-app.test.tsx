@@ -10,12 +10,11 @@ import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/p
 import type { StoredNotice } from '../../../utils/store/db.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
 import { storedNotice } from '../../support/stored-notice.ts';
+import { spaced } from '../../support/spaces.ts';
 
 afterEach(cleanup);
 
 const NOW = Date.parse('2023-02-14T07:00:00+08:00');
-/** Countdowns and dates use no-break spaces (they never wrap); compared here with plain ones. */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/\u00a0/g, ' ');
 
 function sunset(guid: string, title: string, at: string | null, extra: Partial<Notice> = {}): Notice {
   return {
@@ -133,7 +132,7 @@ describe('popup', () => {
     expect(line.querySelector('.line__name')?.textContent).toBe('家居百货解决方案产品');
     // Same-instant milestones merged; the countdown in its own element.
     expect(line.querySelector('.line__what')?.textContent).toBe('2月17日停止新订购、历史方案不可查看');
-    expect(plain(line.querySelector('.line__left')?.textContent)).toBe('剩 2 天 17 小时');
+    expect(spaced(line.querySelector('.line__left')?.textContent)).toBe('剩 2 天 17 小时');
     expect(within(soon).getByRole('button', { expanded: true })).toBeTruthy();
     // Every other notice starts collapsed: one line each.
     for (const guid of ['later', 'nodate', 'past', 'plain']) {
@@ -149,7 +148,7 @@ describe('popup', () => {
     const soon = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
     const body = soon.querySelector<HTMLElement>('.notice__body')!;
     expect(body.hidden).toBe(false);
-    const lines = [...body.querySelectorAll('.timeline__line')].map((li) => plain(li.textContent));
+    const lines = [...body.querySelectorAll('.timeline__line')].map((li) => spaced(li.textContent));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^2023年2月17日 00:00 停止新订购、历史方案不可查看剩 2 天 17 小时/);
     expect(within(body).getByRole('list', { name: '时间节点（北京时间）' })).toBeTruthy();
@@ -175,7 +174,7 @@ describe('popup', () => {
   it('adds the local time when the browser is elsewhere', async () => {
     const { container } = renderPopup(fakeBackground(), 'Europe/Berlin');
     await screen.findByText('家居百货解决方案产品');
-    expect(plain(container.querySelector('[data-notice-id="soon"] .timeline')?.textContent)).toContain(
+    expect(spaced(container.querySelector('[data-notice-id="soon"] .timeline')?.textContent)).toContain(
       '本地时间 2023年2月16日 17:00',
     );
   });
@@ -270,8 +269,8 @@ describe('popup', () => {
     expect(soon.querySelector('.line__what')?.textContent).toBe(
       'New orders stop and past plans are hidden on Feb 17',
     );
-    expect(plain(soon.querySelector('.line__left')?.textContent)).toBe('2 days 17 hours left');
-    expect(plain(soon.querySelector('.timeline__when')?.textContent)).toBe('Feb 17, 2023, 00:00');
+    expect(spaced(soon.querySelector('.line__left')?.textContent)).toBe('2 days 17 hours left');
+    expect(spaced(soon.querySelector('.timeline__when')?.textContent)).toBe('Feb 17, 2023, 00:00');
     expect(soon.textContent).toContain('Use instead: 消费品解决方案 or 工业品解决方案');
     expect(container.querySelector('[data-notice-id="past"] .line__done')?.textContent).toBe(
       'No longer orderable and past plans hidden',

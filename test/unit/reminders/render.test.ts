@@ -6,13 +6,12 @@ import zhRem from '../../../locales/zh_CN/reminders.json';
 import { makeTranslator } from '../../../utils/i18n/catalog.ts';
 import { renderNotification } from '../../../utils/reminders/render.ts';
 import { bj, DAY, HOUR, notice, Sim } from './helpers.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const catalogs = { zh_CN: { ...zhCommon, ...zhRem }, en: { ...enCommon, ...enRem } };
 const zh = makeTranslator(catalogs, 'zh_CN');
 const en = makeTranslator(catalogs, 'en');
 const CUTOFF = bj('2023-02-17T00:00:00');
-/** Countdowns and dates use no-break spaces (they never wrap); compared here with plain ones. */
-const plain = (s: string | undefined) => (s ?? '').replace(/\u00a0/g, ' ');
 const n1 = () => notice('n1', CUTOFF, { replacement: '消费品解决方案' });
 
 function planAt(now: number, first = n1(), then = first) {
@@ -62,7 +61,7 @@ describe('notification text', () => {
     });
     expect(r.title).toBe('家居百货解决方案 即将停止新订购');
     // The cutoff is at 00:00 tomorrow (Beijing): 明天 beside the time, never instead of a countdown.
-    expect(plain(r.message)).toBe('明天 00:00（北京时间） · 剩 1 天\n可改用：消费品解决方案');
+    expect(spaced(r.message)).toBe('明天 00:00（北京时间） · 剩 1 天\n可改用：消费品解决方案');
     expect(r.buttons).toEqual(['view', 'snooze']);
   });
 
@@ -86,8 +85,8 @@ describe('notification text', () => {
       locale: 'en-US',
     });
     expect(r.title).toBe('家居百货解决方案: new orders stop soon');
-    expect(plain(r.message)).toContain('tomorrow, 00:00 Beijing time · 1 hour left');
-    expect(plain(r.message)).toContain('Local time Feb 16, 2023, 17:00');
+    expect(spaced(r.message)).toContain('tomorrow, 00:00 Beijing time · 1 hour left');
+    expect(spaced(r.message)).toContain('Local time Feb 16, 2023, 17:00');
   });
 
   it('postponed: 推迟至, with the old date', () => {
@@ -100,7 +99,7 @@ describe('notification text', () => {
       locale: 'zh-CN',
     });
     expect(r.title).toBe('家居百货解决方案 停止新订购推迟至 3月17日');
-    expect(plain(r.message)).toContain('原定 2023年2月17日 00:00');
+    expect(spaced(r.message)).toContain('原定 2023年2月17日 00:00');
   });
 
   it('cancelled: one line, no snooze button', () => {
