@@ -80,7 +80,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 const hhmm = (p: DateParts) => `${two(p.hour)}:${two(p.minute)}`;
 
 /** One spacing rule for Chinese: a space between a digit or Latin letter and a Chinese character. */
-export function zhJoin(a: string, b: string): string {
+function zhJoin(a: string, b: string): string {
   if (!a || !b) return a + b;
   const edge = /[0-9A-Za-z]$/.test(a) || /^[0-9A-Za-z]/.test(b);
   return edge ? `${a} ${b}` : a + b;
@@ -159,9 +159,13 @@ const EN_UNITS: Record<Unit, [one: string, other: string]> = {
 };
 
 function enFormat(options: Intl.DateTimeFormatOptions): (p: DateParts) => string {
+  // Made on first use, not at load: the content script loads this module on every backend page.
+  let format: Intl.DateTimeFormat | undefined;
   // The parts are already Beijing wall-clock time: format them as UTC so no zone shifts them.
-  const format = new Intl.DateTimeFormat(LOCALE_TAG.en, { ...options, timeZone: 'UTC' });
-  return (p) => format.format(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
+  return (p) =>
+    (format ??= new Intl.DateTimeFormat(LOCALE_TAG.en, { ...options, timeZone: 'UTC' })).format(
+      Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute),
+    );
 }
 const enDate = enFormat({ month: 'short', day: 'numeric' });
 const enDateYear = enFormat({ month: 'short', day: 'numeric', year: 'numeric' });
@@ -246,11 +250,12 @@ const WORDS: Record<Lang, LanguageWords> = { zh_CN: ZH, en: EN };
 
 /** The phrase tables of the translator's language (tests walk them; surfaces use the functions). */
 export function wordsOf(t: Translate | Lang): LanguageWords {
-  const lang = typeof t === 'string' ? t : (t.lang ?? 'zh_CN');
-  return WORDS[lang];
+  return WORDS[langOf(t)];
 }
 
-const langOf = (t: Translate | Lang): Lang => (typeof t === 'string' ? t : (t.lang ?? 'zh_CN'));
+function langOf(t: Translate | Lang): Lang {
+  return typeof t === 'string' ? t : (t.lang ?? 'zh_CN');
+}
 
 /**
  * A date in words. Short: 「今天 11:43」「明天 09:00」「12月5日」 · "today, 11:43", "Dec 5". Long
@@ -305,11 +310,16 @@ export function listSeparators(
 ): string[] {
   const lang = langOf(t);
   if (lang === 'zh_CN') return Array.from({ length: n }, (_, i) => (i ? '、' : ''));
-  const marks = Array.from({ length: n }, (_, i) => `\u0000${i}\u0000`);
-  const text = listFormat(lang, type).format(marks);
-  return marks.map((mark, i) =>
-    i === 0 ? '' : text.slice(text.indexOf(marks[i - 1]!) + marks[i - 1]!.length, text.indexOf(mark)),
-  );
+  const separators: string[] = [];
+  let pending = '';
+  for (const part of listFormat(lang, type).formatToParts(Array<string>(n).fill('x'))) {
+    if (part.type === 'literal') pending += part.value;
+    else {
+      separators.push(pending);
+      pending = '';
+    }
+  }
+  return separators;
 }
 
 function unique<T>(items: readonly T[]): T[] {
