@@ -9,7 +9,7 @@ import type { Translate } from '../../utils/i18n/catalog.ts';
 import { listSeparators, sentenceStart } from '../../utils/notice/phrases.ts';
 import { longDate, localDateTime } from '../../utils/notice/countdown.ts';
 import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../utils/notice/schema.ts';
-import { productStatus, timeline } from '../../utils/notice/status.ts';
+import { productStatus, statusLong, timeline } from '../../utils/notice/status.ts';
 import { zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
 import type { StoredNotice } from '../../utils/store/db.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
@@ -80,7 +80,10 @@ function ProductLine({
 }) {
   const status = productStatus(product, now, t);
   return (
-    <span class={`line line--${active ? status.urgency : 'inactive'}`}>
+    <span
+      class={`line line--${active ? status.urgency : 'inactive'}`}
+      title={active ? statusLong(status) : undefined}
+    >
       <span class="line__main">
         <span class="line__name">{product.name}</span> {marks}
         {active ? (
@@ -105,14 +108,21 @@ function ProductDetails(props: {
   t: Translate;
   timeZone?: string;
   heading: boolean;
+  /** The product's place in the notice (for the list's label id). */
+  index: number;
   extra?: MilestoneExtra;
 }) {
   const { notice, product, now, t, timeZone } = props;
   const seps = listSeparators(t, product.replacements.length, 'disjunction');
+  const labelId = `timeline-${notice.guid}-${props.index}`;
   return (
     <section class="product">
       {props.heading && <h3 class="product__name">{product.name}</h3>}
-      <ul class="timeline" aria-label={t('popup_timeline')}>
+      {/* Beijing time stated once for the list, where the dates are. */}
+      <p class="timeline__label" id={labelId}>
+        {t('popup_timeline')}
+      </p>
+      <ul class="timeline" aria-labelledby={labelId}>
         {timeline(product, now, t, false).map((line, i) => (
           <li key={i} class={`timeline__line${line.passed ? ' timeline__line--passed' : ''}`}>
             {line.atMs !== null && (
@@ -222,9 +232,10 @@ export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRea
         {changed && <p class="notice__changed">{t('popup_updated_detail', changed)}</p>}
         {sunset?.kind === 'cancel' && <p class="notice__note">{t('popup_cancel_note')}</p>}
         {active &&
-          products.map((product) => (
+          products.map((product, index) => (
             <ProductDetails
               key={product.name}
+              index={index}
               notice={notice}
               product={product}
               now={now}

@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium())('popup at 320 and 420 px, in Chinese', () => {
     const timeline = spaced(await body.locator('.timeline').innerText());
     // Same-instant milestones on one line; Beijing time stated once for the list.
     expect(timeline).toMatch(/\d{4}年\d+月\d+日 \d\d:\d\d\s+停止新订购、历史方案不可查看/);
-    expect(await body.locator('.timeline').getAttribute('aria-label')).toBe('时间节点（北京时间）');
+    expect(await body.locator('.timeline__label').innerText()).toBe('时间节点（北京时间）');
     expect(await body.innerText()).toContain('可改用：消费品解决方案、');
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('false');
