@@ -1,9 +1,10 @@
 // `npm run demo`: builds the extension, opens it in Chromium on the replica backend served at the
 // real address (https://p4p.1688.com/main.html, by request interception), with a local feed whose
-// dates are relative to now, and writes screenshots to demo-shots/. The best one is copied to
-// docs/screenshot.png for the README.
+// dates are relative to now, and writes screenshots to demo-shots/: the pages, the order guard
+// and the popup at 420 and 320 px, in Chinese. The README's three (docs/screenshot.png, guard.png,
+// popup.png) are copied from them. Needs a CJK font (fonts-noto-cjk): checked first.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, newProfile, removeProfile } from '../test/e2e/support/chromium.ts';
@@ -16,6 +17,7 @@ import {
   serveFeed,
   waitForStoredNotice,
 } from '../test/fixtures/pages/serve.ts';
+import { cjkFontProblem } from './fonts.ts';
 
 const FEED_PORT = Number(process.env.DEMO_FEED_PORT || 18798);
 const OUT = join(ROOT, 'demo-shots');
@@ -33,6 +35,12 @@ async function shot(
 }
 
 async function main(): Promise<void> {
+  const fonts = cjkFontProblem();
+  if (fonts) {
+    console.error(fonts);
+    process.exitCode = 1;
+    return;
+  }
   mkdirSync(OUT, { recursive: true });
   console.log('Building the extension…');
   execFileSync('npx', ['wxt', 'build'], {
@@ -55,15 +63,29 @@ async function main(): Promise<void> {
     const plan = await shot(page, '1-plan-report-flagged.png');
     await shot(page, '2-banner.png', { x: 0, y: 0, width: 1280, height: 90 });
 
-    await page.locator('[data-sunset-flag="家居百货解决方案"] + sunset-watch-badge').first().hover();
+    await page.locator('sunset-watch-badge[data-product="家居百货解决方案"]').first().hover();
     await page.waitForSelector('sunset-watch-card:not([hidden])');
-    const card = await shot(page, '3-details-card.png');
+    await shot(page, '3-details-card.png');
     await page.mouse.move(1, 1);
     await page.waitForSelector('sunset-watch-card[hidden]', { state: 'attached' });
 
     await page.click('[data-testid="renew-0"] span');
     await page.waitForSelector('sunset-watch-guard', { state: 'attached' });
-    const guard = await shot(page, '4-order-guard.png');
+    await shot(page, '4-order-guard.png');
+    // The dialog itself with some of the page around it, for the README.
+    const box = await page.locator('sunset-watch-guard dialog').boundingBox();
+    const guard = await shot(
+      page,
+      '4-order-guard-dialog.png',
+      box
+        ? {
+            x: Math.max(0, box.x - 40),
+            y: Math.max(0, box.y - 30),
+            width: Math.min(1280, box.width + 80),
+            height: Math.min(720, box.height + 60),
+          }
+        : undefined,
+    );
     await page.keyboard.press('Escape');
 
     await page.evaluate(() => (location.hash = '#!/solution/list'));
@@ -79,21 +101,26 @@ async function main(): Promise<void> {
 
     const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
     const popup = await session.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
-    if (!existsSync(join(EXT_OUT, 'chrome-mv3/popup.html'))) console.log('  (no popup in this build)');
-    else {
+    const popups: string[] = [];
+    // The toolbar popup is 420 px wide (up to 600 tall); 320 px is the narrowest it must work at.
+    for (const width of [420, 320]) {
+      await popup.setViewportSize({ width, height: 600 });
       // Extension pages answer goto with no HTTP response: wait for the notices instead.
       await popup.goto(popupUrl).catch((error: unknown) => console.log(`  popup: ${String(error)}`));
-      await popup.waitForSelector('[data-notice-id]', { timeout: 10_000 }).catch(() => undefined);
-      await shot(popup, '7-popup.png');
+      await popup.waitForSelector('[data-notice-id="replica-kuajing"]', { timeout: 10_000 });
+      popups.push(await shot(popup, `7-popup-${width}.png`));
     }
 
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    // The README's picture: flags, badges and the banner in one view (DEMO_BEST=guard|card for the others).
-    const choice = process.env.DEMO_BEST;
-    const best = choice === 'guard' ? guard : choice === 'card' ? card : plan;
-    copyFileSync(best, join(ROOT, 'docs/screenshot.png'));
-    console.log(`Copied ${best} to docs/screenshot.png`);
+    // The README's pictures: the page with flags, badges and banner; the order guard; the popup.
+    for (const [from, to] of [
+      [plan, 'screenshot.png'],
+      [guard, 'guard.png'],
+      [popups[0]!, 'popup.png'],
+    ] as const) {
+      copyFileSync(from, join(ROOT, 'docs', to));
+      console.log(`Copied ${from} to docs/${to}`);
+    }
   } finally {
     await session.close();
     removeProfile(session.userDataDir);

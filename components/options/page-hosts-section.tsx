@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { BUILT_IN_HOSTS, extraHostPatterns, normalizeHost } from '../../utils/page/hosts.ts';
+import { listOf } from '../../utils/notice/phrases.ts';
 
 interface Props {
   t: Translate;
@@ -33,7 +34,7 @@ export function PageHostsSection({ t, hosts, requestOrigins, onChange }: Props) 
   return (
     <div class="hosts">
       <h3 id="hosts-heading">{t('opt_hosts')}</h3>
-      <p class="hint">{t('opt_hosts_hint', BUILT_IN_HOSTS.join(t('opt_list_sep')))}</p>
+      <p class="hint">{t('opt_hosts_hint', listOf(t, BUILT_IN_HOSTS))}</p>
       {hosts.length > 0 && (
         <ul class="hosts__list" aria-labelledby="hosts-heading">
           {hosts.map((host) => (

@@ -1,12 +1,7 @@
 // <sunset-watch-banner>: the nearest cutoff among the products named on this page.
 import type { Translate } from '../../utils/i18n/catalog.ts';
-import {
-  ACTION_DONE_KEY,
-  ACTION_KEY,
-  countdown,
-  countdownText,
-  longDate,
-} from '../../utils/notice/countdown.ts';
+import { listSeparators, titled } from '../../utils/notice/phrases.ts';
+import { productStatus, statusLong } from '../../utils/notice/status.ts';
 import type { BannerChoice } from '../../utils/page/watched.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { h, link, shadowWith } from './dom.ts';
@@ -27,31 +22,30 @@ export function renderBanner(
   host.setAttribute('data-notice', choice.entry.guid);
   host.setAttribute('data-hash', choice.entry.hash);
   const root = shadowWith(host, BANNER_CSS);
-  const { entry, dated } = choice;
-  const cd = countdown(dated.atMs, nowMs);
-  const when = `${longDate(t, dated.atMs)}${t('page_beijing_suffix')}`;
-  const text = choice.past
-    ? t('page_banner_past', entry.product.name, t(ACTION_DONE_KEY[dated.action]), when)
-    : t(
-        'page_banner_ahead',
-        entry.product.name,
-        when,
-        t(ACTION_KEY[dated.action]),
-        countdownText(t, dated.action, cd),
-      );
+  const { entry } = choice;
+  // What already happened leads (issue 16, item 6): 「跨境专供解决方案 已停止新订购 · 2026年12月22日 00:00（北京时间）下线」.
+  const status = productStatus(entry.product, nowMs, t);
+  const text = titled(t, entry.product.name, statusLong(status));
+  const seps = listSeparators(t, entry.product.replacements.length, 'disjunction');
   const replacements = entry.product.replacements.map((r, i) => {
     const href = platformHref(r.href);
-    return [i ? '、' : '', href ? link(doc, href, r.name) : r.name];
+    return [seps[i]!, href ? link(doc, href, r.name) : r.name];
   });
-  const dismiss = h(doc, 'button', { type: 'button', class: 'x' }, t('page_banner_dismiss'));
+  const dismiss = h(
+    doc,
+    'button',
+    { type: 'button', class: 'x', title: t('page_banner_dismiss_hint') },
+    t('page_banner_dismiss'),
+  );
   dismiss.addEventListener('click', trusted(onDismiss));
   root.append(
     h(
       doc,
       'div',
-      { class: `bar u-${cd.urgency}`, role: 'region', 'aria-label': t('page_banner_label') },
+      { class: `bar u-${status.urgency}`, role: 'region', 'aria-label': t('page_banner_label') },
       h(doc, 'span', { class: 'dot' }),
       h(doc, 'strong', { class: 'what' }, text),
+      status.left ? h(doc, 'span', { class: 'left' }, status.left) : null,
       replacements.length
         ? h(doc, 'span', { class: 'alt' }, t('page_banner_replacements'), replacements.flat())
         : null,

@@ -3,6 +3,7 @@
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
 import { focusMilestone } from '../../utils/page/watched.ts';
+import { productStatus } from '../../utils/notice/status.ts';
 import { httpsHref } from '../../utils/page/links.ts';
 import { detailSections } from './details.ts';
 import { h, link, shadowWith } from './dom.ts';
@@ -31,7 +32,7 @@ export function renderCard(
   const mute = h(
     doc,
     'button',
-    { type: 'button', class: 'mute' },
+    { type: 'button', class: 'mute', title: t('page_card_mute_hint') },
     muted ? t('page_card_muted') : t('page_card_mute'),
   );
   if (muted) mute.setAttribute('disabled', '');
@@ -50,6 +51,7 @@ export function renderCard(
     'div',
     { class: `card u-${urgency}`, role: 'dialog', 'aria-label': entry.product.name, tabindex: '-1' },
     h(doc, 'h2', {}, entry.product.name),
+    h(doc, 'p', { class: 'status' }, productStatus(entry.product, now(), t).text),
     h(doc, 'div', { class: 'notice-title' }, entry.noticeTitle),
     detailSections(doc, entry, now(), t),
     h(doc, 'div', { class: 'row' }, notice ? link(doc, notice, t('page_card_notice')) : null, mute, close),

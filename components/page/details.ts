@@ -1,36 +1,27 @@
 // The facts of one watched product, shared by the details card and the order guard: every
 // milestone, the grandfather clause and the replacements (linked only on the platform's hosts).
 import type { Translate } from '../../utils/i18n/catalog.ts';
-import {
-  ACTION_DONE_KEY,
-  ACTION_KEY,
-  countdown,
-  countdownText,
-  longDate,
-} from '../../utils/notice/countdown.ts';
-import { toEpoch } from '../../utils/notice/time.ts';
+import { longDate } from '../../utils/notice/countdown.ts';
+import { timeline } from '../../utils/notice/status.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { h, link } from './dom.ts';
 
 export function milestoneList(doc: Document, entry: PageProduct, nowMs: number, t: Translate): HTMLElement {
-  const items = entry.product.milestones.map((m) => {
-    if (!m.at) return h(doc, 'li', {}, `${t(ACTION_KEY[m.action])}：${t('page_card_undated')}`);
-    const at = toEpoch(m.at);
-    const cd = countdown(at, nowMs);
-    const word = cd.urgency === 'past' ? t(ACTION_DONE_KEY[m.action]) : t(ACTION_KEY[m.action]);
-    const when = `${longDate(t, at)}${t('page_beijing_suffix')}`;
-    return h(
+  // One line per instant (same-instant milestones merged), words from utils/notice/status.ts.
+  const items = timeline(entry.product, nowMs, t).map((line) =>
+    h(
       doc,
       'li',
-      { class: cd.urgency === 'past' ? 'past' : undefined },
-      `${when} ${word}`,
-      cd.urgency === 'past' ? null : ` · ${countdownText(t, m.action, cd)}`,
-      m.previous
-        ? h(doc, 'span', { class: 'moved' }, ` (${t('page_card_moved', longDate(t, toEpoch(m.previous)))})`)
+      { class: line.passed ? 'past' : undefined },
+      line.when ? `${line.when} ` : null,
+      line.what,
+      line.left ? [' · ', h(doc, 'span', { class: 'left' }, line.left)] : null,
+      line.movedFrom !== undefined
+        ? h(doc, 'span', { class: 'moved' }, ` (${t('page_card_moved', longDate(t, line.movedFrom))})`)
         : null,
-    );
-  });
+    ),
+  );
   return h(doc, 'ul', { class: 'milestones' }, items);
 }
 

@@ -6,7 +6,7 @@
 // document listener would otherwise see a click on us as a click outside its dropdown and close
 // it, and the order control 「仍要继续」 clicks again would be gone.
 import type { Translate } from '../../utils/i18n/catalog.ts';
-import { ACTION_DONE_KEY, ACTION_KEY } from '../../utils/notice/countdown.ts';
+import { productStatus, statusTitle } from '../../utils/notice/status.ts';
 import { focusMilestone, type PageProduct } from '../../utils/page/watched.ts';
 import { detailSections, firstReplacementHref } from './details.ts';
 import { h, hostWith, type Child } from './dom.ts';
@@ -35,11 +35,8 @@ export function openGuard(
   const first = entries[0]!;
   const focus = focusMilestone(first.product, nowMs);
   const urgency = !focus ? 'undated' : focus.past ? 'past' : 'day';
-  const title = !focus
-    ? first.product.name
-    : focus.past
-      ? t('page_guard_title_past', first.product.name, t(ACTION_DONE_KEY[focus.dated.action]))
-      : t('page_guard_title_ahead', first.product.name, t(ACTION_KEY[focus.dated.action]));
+  // What already happened leads: 「跨境专供解决方案 已停止新订购 · 12月22日下线」 (issue 16, item 6).
+  const title = statusTitle(first.product.name, productStatus(first.product, nowMs, t), t);
   const alternative = entries.map(firstReplacementHref).find((x) => x) ?? null;
 
   const cancel = h(doc, 'button', { type: 'button', class: 'cancel' }, t('page_guard_cancel'));

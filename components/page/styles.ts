@@ -14,7 +14,8 @@ const urgencyRules = Object.entries(URGENCY_COLORS)
 
 // `all:initial` would also undo the UA's [hidden] rule: restore it, or a hidden card still shows.
 const base = `:host{all:initial;font:12px/1.5 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937}
-a{color:#1d4ed8}button{font:inherit;cursor:pointer}:host([hidden]){display:none!important}${urgencyRules}`;
+a{color:#1d4ed8}button{font:inherit;cursor:pointer}:host([hidden]){display:none!important}${urgencyRules}
+.left{white-space:nowrap}`;
 
 export const BADGE_CSS = `${base}:host{display:inline-block;margin:0 4px;vertical-align:middle}
 .b{display:inline-flex;align-items:center;gap:2px;border:1px solid var(--c);color:var(--c);background:#fff;border-radius:9px;padding:0 6px;font-size:12px;line-height:16px;white-space:nowrap}
@@ -24,7 +25,7 @@ export const BADGE_CSS = `${base}:host{display:inline-block;margin:0 4px;vertica
 export const CARD_CSS = `${base}:host{position:fixed;z-index:2147483646;top:0;left:0}
 .card{width:320px;max-height:60vh;overflow:auto;background:#fff;border:1px solid #d1d5db;border-top:4px solid var(--c);border-radius:6px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:10px 12px}
 h2{font-size:14px;margin:0 0 6px}h3{font-size:12px;margin:8px 0 2px;color:#4b5563}
-ul{margin:0;padding-left:16px}li{margin:1px 0}.past{color:#6b7280;text-decoration:line-through}
+ul{margin:0;padding-left:16px}li{margin:1px 0}.past{color:#4b5563}.status{margin:0 0 4px;font-weight:600;color:var(--c)}
 .moved{color:#6b7280}.row{display:flex;gap:8px;margin-top:10px;align-items:center;flex-wrap:wrap}
 .mute{border:1px solid #d1d5db;background:#f9fafb;border-radius:4px;padding:2px 8px}.x{margin-left:auto;border:0;background:none;font-size:14px}`;
 

@@ -1,6 +1,7 @@
 // Small wording helpers for the popup. Pure: clock passed in.
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { longDate } from '../../utils/notice/countdown.ts';
+import { listOf } from '../../utils/notice/phrases.ts';
 import type { FeedError, NoticeChanges } from '../../utils/store/db.ts';
 
 /** 刚刚 · 5 分钟前 · 3 小时前 · 2023年2月17日 08:00 */
@@ -22,10 +23,27 @@ const ERROR_KEYS: Record<string, string> = {
   storage: 'popup_err_storage',
 };
 
-/** A feed error in words (the raw message stays available as a tooltip). */
-export function errorWords(t: Translate, error: FeedError): string {
-  if (error.code === 'http') return t('popup_err_http', error.message.replace(/^HTTP\s*/, ''));
-  const key = error.code ? ERROR_KEYS[error.code] : undefined;
+/**
+ * The kind of a raw feed error message, for errors that come without a code (the options page's
+ * `feeds/test` answer carries only the message). The patterns are the messages of
+ * utils/feed/fetch-feed.ts and parse.ts; anything else is `undefined` (「更新失败」 + its 详情).
+ */
+export function errorCodeOf(message: string): string | undefined {
+  if (/^network error/.test(message)) return 'network';
+  if (/^no answer within/.test(message)) return 'timeout';
+  if (/^HTTP \d/.test(message)) return 'http';
+  if (/unknown charset/.test(message)) return 'charset';
+  if (/^feed refused/.test(message)) return 'too-large';
+  if (/redirect/.test(message)) return 'redirect';
+  if (/^not (an?|a well-formed) RSS/.test(message)) return 'parse';
+  return undefined;
+}
+
+/** A feed error in words (the raw message stays available behind 详情 or as a tooltip). */
+export function errorWords(t: Translate, error: Pick<FeedError, 'code' | 'message'>): string {
+  const code = error.code ?? errorCodeOf(error.message);
+  if (code === 'http') return t('popup_err_http', error.message.replace(/^HTTP\s*/, ''));
+  const key = code ? ERROR_KEYS[code] : undefined;
   return key ? t(key) : t('popup_err_unknown');
 }
 
@@ -35,5 +53,5 @@ export function changesWords(t: Translate, changes: NoticeChanges): string {
   if (changes.dates) parts.push(t('popup_changed_dates'));
   if (changes.replacements) parts.push(t('popup_changed_replacements'));
   if (changes.text) parts.push(t('popup_changed_text'));
-  return parts.join(t('popup_list_sep'));
+  return listOf(t, parts);
 }

@@ -1,16 +1,20 @@
-// One notice in the popup: product, action in words, Beijing date (and local time when the
-// browser's zone differs), countdown, replacements, grandfather clause, link, markers.
-// Remote text only ever becomes text nodes; links are followed only when https.
+// One notice in the popup (issue 18, item 3): collapsed, one line per product (name, what
+// happens, countdown); expanded, its milestones one line per instant (same-instant ones merged),
+// replacements, grandfather clause and link. The words are the shared status (utils/notice/
+// status.ts), the same as the page's badge, card and banner. Remote text only ever becomes text
+// nodes; links are followed only when https. Room is left in each line for marks such as
+// 本地识别 (the `marks` slot) and in the filter bar for a 与我相关 filter.
 import type { ComponentChild } from 'preact';
-import type { Lang, Translate } from '../../utils/i18n/catalog.ts';
-import { ACTION_KEY, countdown, countdownText, longDate } from '../../utils/notice/countdown.ts';
+import type { Translate } from '../../utils/i18n/catalog.ts';
+import { listSeparators, sentenceStart } from '../../utils/notice/phrases.ts';
+import { longDate, localDateTime } from '../../utils/notice/countdown.ts';
 import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../utils/notice/schema.ts';
-import { formatInZone, toEpoch, zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
+import { productStatus, statusLong, timeline } from '../../utils/notice/status.ts';
+import { zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
 import type { StoredNotice } from '../../utils/store/db.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { changesWords } from './format.ts';
-import { LOCALE_TAG } from '../../utils/i18n/catalog.ts';
 
 /** What the popup renders beside each dated milestone (the reminders' 加入日历 button). */
 export type MilestoneExtra = (args: {
@@ -23,9 +27,10 @@ interface Props {
   stored: StoredNotice;
   now: number;
   t: Translate;
-  lang: Lang;
   /** The browser's zone (injected in tests); undefined means the runtime's own. */
   timeZone?: string;
+  open: boolean;
+  onToggle: (guid: string) => void;
   onMarkRead: (guid: string) => void;
   milestoneExtra?: MilestoneExtra;
 }
@@ -44,64 +49,10 @@ function SafeLink({
 }) {
   const allowed = href ? allow(href) : null;
   if (!allowed) return <span class={className}>{children}</span>;
-  href = allowed;
   return (
-    <a class={className} href={href} target="_blank" rel="noopener noreferrer">
+    <a class={className} href={allowed} target="_blank" rel="noopener noreferrer">
       {children}
     </a>
-  );
-}
-
-function MilestoneRow(props: {
-  notice: Notice;
-  product: Product;
-  milestone: Milestone;
-  now: number;
-  t: Translate;
-  lang: Lang;
-  timeZone?: string;
-  active: boolean;
-  extra?: MilestoneExtra;
-}) {
-  const { milestone, now, t, lang, timeZone } = props;
-  const action = t(ACTION_KEY[milestone.action]);
-  if (!milestone.at) {
-    return (
-      <li class="milestone milestone--undated">
-        <span class="milestone__action">{action}</span>
-        <span class="milestone__date">{t('popup_date_unknown')}</span>
-      </li>
-    );
-  }
-  const atMs = toEpoch(milestone.at);
-  const cd = countdown(atMs, now);
-  const beijing = longDate(t, atMs);
-  const showLocal = zoneDiffersFromBeijing(atMs, timeZone);
-  let moved: string | undefined;
-  if (milestone.previous) {
-    const before = toEpoch(milestone.previous);
-    if (before !== atMs) {
-      moved = t(before < atMs ? 'popup_moved_later' : 'popup_moved_earlier', beijing, longDate(t, before));
-    }
-  }
-  return (
-    <li class={`milestone milestone--${props.active ? cd.urgency : 'inactive'}`}>
-      <span class="milestone__action">{action}</span>
-      {props.active && <span class="milestone__countdown">{countdownText(t, milestone.action, cd)}</span>}
-      {props.active &&
-        cd.urgency !== 'past' &&
-        props.extra?.({ notice: props.notice, product: props.product, milestone })}
-      <span class="milestone__date">
-        <time dateTime={milestone.at}>{t('popup_beijing', beijing)}</time>
-        {showLocal && (
-          <span class="milestone__local">
-            {' · '}
-            {t('popup_local', formatInZone(atMs, LOCALE_TAG[lang], timeZone))}
-          </span>
-        )}
-      </span>
-      {moved && <span class="milestone__moved">{moved}</span>}
-    </li>
   );
 }
 
@@ -112,92 +63,208 @@ const KIND_KEY: Partial<Record<string, string>> = {
   info: 'popup_kind_info',
 };
 
-export function NoticeCard({ stored, now, t, lang, timeZone, onMarkRead, milestoneExtra }: Props) {
+/** The collapsed line of one product: name, what happens (what already happened first), countdown. */
+function ProductLine({
+  product,
+  now,
+  t,
+  active,
+  marks,
+}: {
+  product: Product;
+  now: number;
+  t: Translate;
+  active: boolean;
+  /** Marks after the name: updated, kind (and later 本地识别). */
+  marks?: ComponentChild;
+}) {
+  const status = productStatus(product, now, t);
+  return (
+    <span
+      class={`line line--${active ? status.urgency : 'inactive'}`}
+      title={active ? statusLong(status) : undefined}
+    >
+      <span class="line__main">
+        <span class="line__name">{product.name}</span> {marks}
+        {active ? (
+          <span class="line__what">
+            {status.done && <span class="line__done">{sentenceStart(t, status.done)}</span>}
+            {status.done && status.next && ' · '}
+            {status.done ? status.next : sentenceStart(t, status.next)}
+          </span>
+        ) : (
+          <span class="line__what">{t('popup_cancel_note')}</span>
+        )}
+      </span>
+      {active && status.left && <span class="line__left">{status.left}</span>}
+    </span>
+  );
+}
+
+function ProductDetails(props: {
+  notice: Notice;
+  product: Product;
+  now: number;
+  t: Translate;
+  timeZone?: string;
+  heading: boolean;
+  /** The product's place in the notice (for the list's label id). */
+  index: number;
+  extra?: MilestoneExtra;
+}) {
+  const { notice, product, now, t, timeZone } = props;
+  const seps = listSeparators(t, product.replacements.length, 'disjunction');
+  const labelId = `timeline-${notice.guid}-${props.index}`;
+  return (
+    <section class="product">
+      {props.heading && <h3 class="product__name">{product.name}</h3>}
+      {/* Beijing time stated once for the list, where the dates are. */}
+      <p class="timeline__label" id={labelId}>
+        {t('popup_timeline')}
+      </p>
+      <ul class="timeline" aria-labelledby={labelId}>
+        {timeline(product, now, t, false).map((line, i) => (
+          <li key={i} class={`timeline__line${line.passed ? ' timeline__line--passed' : ''}`}>
+            {line.atMs !== null && (
+              <time class="timeline__when" dateTime={line.milestones[0]?.at ?? undefined}>
+                {line.when}
+              </time>
+            )}{' '}
+            <span class="timeline__what">{line.what}</span>
+            {line.left && <span class="timeline__left">{line.left}</span>}
+            {line.atMs !== null &&
+              !line.passed &&
+              props.extra?.({ notice, product, milestone: line.milestones[0]! })}
+            {line.atMs !== null && zoneDiffersFromBeijing(line.atMs, timeZone) && (
+              <span class="timeline__note">{t('local_time', localDateTime(t, line.atMs, timeZone))}</span>
+            )}
+            {line.movedFrom !== undefined && line.atMs !== null && (
+              <span class="timeline__note">
+                {t(
+                  line.movedFrom < line.atMs ? 'popup_moved_later' : 'popup_moved_earlier',
+                  longDate(t, line.movedFrom),
+                )}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {/* Replacements are ordered on the platform itself: only its own hosts are linked
+          (the same allow-list as the page's banner and card, utils/page/links.ts). */}
+      {product.replacements.length > 0 && (
+        <p class="product__replacements">
+          {t('popup_replacements')}
+          {product.replacements.map((r, i) => (
+            <>
+              {seps[i]}
+              <SafeLink key={r.name} href={r.href} allow={platformHref}>
+                {r.name}
+              </SafeLink>
+            </>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRead, milestoneExtra }: Props) {
   const { notice } = stored;
   const sunset = notice.sunset;
   const active = isActiveSunset(notice);
   const kindKey = sunset ? KIND_KEY[sunset.kind] : 'popup_plain';
   const unseen = !stored.read || stored.changes !== undefined;
+  const changed = stored.changes ? changesWords(t, stored.changes) : '';
+  const bodyId = `body-${stored.guid}`;
+  const products = sunset?.products ?? [];
+  // Marks sit after the first product's name (room for more, such as a 本地识别 mark). Unread is
+  // a dot before the name; its word is there for screen readers.
+  const marks = (
+    <>
+      {!stored.read && <span class="visually-hidden">{t('popup_unread')}</span>}
+      {stored.changes && (
+        <span class="mark mark--updated" title={t('popup_updated_detail', changed)}>
+          {t('popup_updated')}
+        </span>
+      )}
+      {kindKey && <span class="mark mark--kind">{t(kindKey)}</span>}
+    </>
+  );
   return (
     <article
-      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}`}
+      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}${open ? ' notice--open' : ''}`}
       data-notice-id={stored.guid}
       aria-labelledby={`title-${stored.guid}`}
     >
-      <header class="notice__head">
+      <button
+        type="button"
+        class="notice__row"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => onToggle(stored.guid)}
+      >
+        <span class="notice__chevron" aria-hidden="true" />
+        <span class="notice__lines">
+          {products.length > 0 ? (
+            products.map((product, i) => (
+              <ProductLine
+                key={product.name}
+                product={product}
+                now={now}
+                t={t}
+                active={active}
+                marks={i === 0 ? marks : null}
+              />
+            ))
+          ) : (
+            <span class="line">
+              <span class="line__main">
+                <span class="line__name">{notice.title}</span> {marks}
+              </span>
+            </span>
+          )}
+        </span>
+      </button>
+      <div class="notice__body" id={bodyId} hidden={!open}>
         <h2 class="notice__title" id={`title-${stored.guid}`}>
           <SafeLink href={notice.link}>{notice.title}</SafeLink>
         </h2>
-        <div class="notice__markers">
-          {!stored.read && <span class="marker marker--unread">{t('popup_unread')}</span>}
-          {stored.changes && (
-            <span
-              class="marker marker--updated"
-              title={t('popup_updated_detail', changesWords(t, stored.changes))}
-            >
-              {t('popup_updated')}
-              {changesWords(t, stored.changes) && `：${changesWords(t, stored.changes)}`}
-            </span>
-          )}
-          {kindKey && <span class="marker marker--kind">{t(kindKey)}</span>}
-        </div>
-      </header>
-      {sunset?.kind === 'cancel' && <p class="notice__note">{t('popup_cancel_note')}</p>}
-      {sunset?.products.map((product) => (
-        <section class="product" key={product.name}>
-          <h3 class="product__name">{product.name}</h3>
-          <ul class="milestones">
-            {product.milestones.map((milestone, i) => (
-              <MilestoneRow
-                key={`${milestone.action}-${i}`}
-                notice={notice}
-                product={product}
-                milestone={milestone}
-                now={now}
-                t={t}
-                lang={lang}
-                active={active}
-                {...(timeZone ? { timeZone } : {})}
-                {...(milestoneExtra ? { extra: milestoneExtra } : {})}
-              />
-            ))}
-          </ul>
-          {/* Replacements are ordered on the platform itself: only its own hosts are linked
-              (the same allow-list as the page's banner and card, utils/page/links.ts). */}
-          {product.replacements.length > 0 && (
-            <p class="product__replacements">
-              {t('popup_replacements')}
-              {product.replacements.map((r, i) => (
-                <>
-                  {i > 0 && t('popup_list_sep')}
-                  <SafeLink key={r.name} href={r.href} allow={platformHref}>
-                    {r.name}
-                  </SafeLink>
-                </>
-              ))}
-            </p>
-          )}
-        </section>
-      ))}
-      {sunset?.grandfather && (
-        <p class="notice__grandfather">
-          {t('popup_grandfather')}
-          {sunset.grandfather}
-        </p>
-      )}
-      {!sunset && notice.description && <p class="notice__description">{notice.description}</p>}
-      <footer class="notice__foot">
-        {notice.link && isHttpsUrl(notice.link) && (
-          <SafeLink class="notice__link" href={notice.link}>
-            {t('popup_open_notice')}
-          </SafeLink>
+        {changed && <p class="notice__changed">{t('popup_updated_detail', changed)}</p>}
+        {sunset?.kind === 'cancel' && <p class="notice__note">{t('popup_cancel_note')}</p>}
+        {active &&
+          products.map((product, index) => (
+            <ProductDetails
+              key={product.name}
+              index={index}
+              notice={notice}
+              product={product}
+              now={now}
+              t={t}
+              heading={products.length > 1}
+              {...(timeZone ? { timeZone } : {})}
+              {...(milestoneExtra ? { extra: milestoneExtra } : {})}
+            />
+          ))}
+        {sunset?.grandfather && (
+          <p class="notice__grandfather">
+            {t('popup_grandfather')}
+            {sunset.grandfather}
+          </p>
         )}
-        {unseen && (
-          <button type="button" class="button button--small" onClick={() => onMarkRead(stored.guid)}>
-            {t('popup_mark_read')}
-          </button>
-        )}
-      </footer>
+        {!sunset && notice.description && <p class="notice__description">{notice.description}</p>}
+        <footer class="notice__foot">
+          {notice.link && isHttpsUrl(notice.link) && (
+            <SafeLink class="notice__link" href={notice.link}>
+              {t('popup_open_notice')}
+            </SafeLink>
+          )}
+          {unseen && (
+            <button type="button" class="button button--small" onClick={() => onMarkRead(stored.guid)}>
+              {t('popup_mark_read')}
+            </button>
+          )}
+        </footer>
+      </div>
     </article>
   );
 }

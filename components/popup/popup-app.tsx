@@ -8,7 +8,7 @@ import {
   type ResponseMap,
   type Transport,
 } from '../../utils/messages/protocol.ts';
-import { matchesFilter, matchesSearch, sortNotices, type Filter } from '../../utils/store/view.ts';
+import { groupOf, matchesFilter, matchesSearch, sortNotices, type Filter } from '../../utils/store/view.ts';
 import { CalendarButton } from '../calendar-button.tsx';
 import { FeedStatusLine } from './feed-status.tsx';
 import { popupTranslator } from './i18n.ts';
@@ -39,6 +39,9 @@ export function PopupApp({
   const [query, setQuery] = useState('');
   const [refreshing, setRefreshing] = useState(false);
   const [clock, setClock] = useState(now());
+  // Which notices are expanded, by guid; until the merchant opens or closes one, the soonest
+  // upcoming notice is (issue 18, item 3: a compact list, the most urgent notice readable at once).
+  const [expanded, setExpanded] = useState<ReadonlySet<string> | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
@@ -76,6 +79,14 @@ export function PopupApp({
 
   const data = load.state === 'ready' ? load.data : undefined;
   const sorted = useMemo(() => (data ? sortNotices(data.notices, clock) : []), [data, clock]);
+  const first = sorted[0];
+  const open: ReadonlySet<string> =
+    expanded ?? new Set(first && groupOf(first.notice, clock) === 'upcoming' ? [first.guid] : []);
+  const toggle = (guid: string) => {
+    const next = new Set(open);
+    if (!next.delete(guid)) next.add(guid);
+    setExpanded(next);
+  };
   const shown = sorted.filter(
     (s) => matchesFilter(s.notice, filter, clock) && matchesSearch(s.notice, query),
   );
@@ -211,7 +222,8 @@ export function PopupApp({
             stored={stored}
             now={clock}
             t={t}
-            lang={lang}
+            open={open.has(stored.guid)}
+            onToggle={toggle}
             onMarkRead={(guid) => void markRead([guid])}
             {...(timeZone ? { timeZone } : {})}
             {...(milestoneExtra ? { milestoneExtra } : {})}

@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     // Split across inline elements (<span>家居百货</span>解决方案): the wrapping span is flagged.
     expect(await page.$eval('[data-sunset-flag="家居百货解决方案"]', (el) => el.tagName)).toBe('SPAN');
     expect(await badgeOf(page, '家居百货解决方案')).toEqual([
-      expect.stringMatching(/^week\|\d+月\d+日停止新订购 · 剩3天$/),
+      expect.stringMatching(/^week\|\d+月\d+日停止新订购、历史方案不可查看 · 剩\s3\s天\s\d\s小时$/),
     ]);
     expect(await badgeOf(page, '行业优选解决方案')).toEqual(['past|已下线']);
     // 「跨境专供」 is only the start of a name; 大客方案 and 消费品解决方案 are not watched.
@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
   it('shows the nearest cutoff in a banner with https replacement links only', async () => {
     const [banner] = await shadowText(page, 'sunset-watch-banner');
     expect(banner).toContain('家居百货解决方案');
-    expect(banner).toMatch(/剩 3 天 \d+ 小时/);
+    expect(banner).toMatch(/剩\s3\s天\s\d+\s小时/);
     expect(banner).toContain('消费品解决方案');
     const links = await page.$eval('sunset-watch-banner', (el) =>
       [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
@@ -349,8 +349,8 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
       [false, undefined],
     ]);
 
-    // Banner: 不再显示此公告.
-    await pageClick('sunset-watch-banner', '不再显示此公告');
+    // Banner: 关闭横幅.
+    await pageClick('sunset-watch-banner', '关闭横幅');
     const bannerNotice = () => page.$eval('sunset-watch-banner', (el) => el.getAttribute('data-notice'));
     await page.waitForTimeout(300);
     expect(await bannerNotice()).toBe('replica-jiaju');
@@ -408,7 +408,7 @@ describe.skipIf(!hasChromium())('content script on the replica backend', () => {
     const bannerNotice = () =>
       page.$eval('sunset-watch-banner', (el) => el.getAttribute('data-notice')).catch(() => null);
     expect(await bannerNotice()).toBe('replica-jiaju');
-    await page.locator('sunset-watch-banner').getByRole('button', { name: '不再显示此公告' }).click();
+    await page.locator('sunset-watch-banner').getByRole('button', { name: '关闭横幅' }).click();
     // The next candidate takes its place: the product on this page that is already retired.
     expect(await bannerNotice()).toBe('replica-hangye');
     await page.reload();

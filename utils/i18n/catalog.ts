@@ -34,15 +34,40 @@ export function resolveLang(setting: 'auto' | Lang, browserLang: string | undefi
   return browserLang && !browserLang.toLowerCase().startsWith('zh') ? 'en' : 'zh_CN';
 }
 
-export type Translate = (key: string, ...substitutions: (string | number)[]) => string;
+export interface Translate {
+  (key: string, ...substitutions: (string | number)[]): string;
+  /**
+   * The language it speaks: the phrase tables of utils/notice/phrases.ts are chosen by it
+   * (issue 18). Absent on a bare stand-in function, which then gets zh_CN's phrases.
+   */
+  readonly lang?: Lang;
+}
+
+/** The BCP 47 tag for Intl formatting in each UI language. */
+export const LOCALE_TAG: Record<Lang, string> = { zh_CN: 'zh-CN', en: 'en-US' };
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** CLDR plural category of `n` in `lang` (English: one / other; Chinese: always other). */
+export function pluralOf(lang: Lang, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALE_TAG[lang])));
+  return rules.select(n);
+}
 
 /**
  * Looks a key up in the chosen language, then zh_CN, then returns the key itself (visible,
  * never blank). Substitutes Chrome-style `$1`…`$9` and named `$placeholder$` entries.
+ * Plurals (issue 18: no 「1 more products」, no 「hour(s)」): when the first substitution is a
+ * number and the catalog has `<key>_<category>` for its plural category (`_one` in English),
+ * that message is used; the plain key is the `other` form.
  */
 export function makeTranslator(catalogs: Partial<Catalogs>, lang: Lang): Translate {
-  return (key, ...subs) => {
-    const entry = catalogs[lang]?.[key] ?? catalogs[DEFAULT_LANG]?.[key];
+  const translate = (key: string, ...subs: (string | number)[]): string => {
+    const count = subs[0];
+    const plural =
+      typeof count === 'number' ? catalogs[lang]?.[`${key}_${pluralOf(lang, count)}`] : undefined;
+    const entry = plural ?? catalogs[lang]?.[key] ?? catalogs[DEFAULT_LANG]?.[key];
     if (!entry) return key;
     const values = subs.map(String);
     const named = (name: string): string => {
@@ -54,10 +79,8 @@ export function makeTranslator(catalogs: Partial<Catalogs>, lang: Lang): Transla
       .replace(/\$(\d)/g, (_, i: string) => values[Number(i) - 1] ?? '')
       .replace(/\$\$/g, '$');
   };
+  return Object.assign(translate, { lang });
 }
-
-/** The BCP 47 tag for Intl formatting in each UI language. */
-export const LOCALE_TAG: Record<Lang, string> = { zh_CN: 'zh-CN', en: 'en-GB' };
 
 /**
  * A surface's translator: the part catalogs it bundles, in the language the user chose

@@ -1,10 +1,13 @@
-// How far away a milestone is, in the words every surface uses (popup, page badge, banner,
-// notifications), so that they never disagree. Pure: `now` is always passed in.
-import type { Action, Milestone, Notice, Product } from './schema.ts';
+// How far away a milestone is and when it falls, in the words every surface uses (popup, page
+// badge, card, banner, guard, notifications), so that they never disagree (issue 18, item 1).
+// Pure: `now` is always passed in. The words themselves are the phrase tables (phrases.ts).
+import type { Milestone, Notice, Product } from './schema.ts';
 import { beijingParts, toEpoch } from './time.ts';
-import type { Translate } from '../i18n/catalog.ts';
+import { LOCALE_TAG, type Translate } from '../i18n/catalog.ts';
+import { wordsOf, whenText, type State, type When } from './phrases.ts';
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Urgency bands of issue 4: more than 7 days, within 7 days, within a day, past. */
@@ -12,68 +15,113 @@ export type Urgency = 'later' | 'week' | 'day' | 'past';
 
 export interface Countdown {
   urgency: Urgency;
-  /** The milestone falls on today's date in Beijing (and is not past yet). */
-  today: boolean;
-  /** Whole days and remaining whole hours until the milestone (0 when past). */
+  /** Whole days, hours and minutes left, each rounded down (0 when past). */
   days: number;
   hours: number;
+  minutes: number;
 }
 
 export function countdown(atMs: number, nowMs: number): Countdown {
   const left = atMs - nowMs;
-  if (left <= 0) return { urgency: 'past', today: false, days: 0, hours: 0 };
-  const a = beijingParts(atMs);
-  const n = beijingParts(nowMs);
+  if (left <= 0) return { urgency: 'past', days: 0, hours: 0, minutes: 0 };
   return {
     urgency: left <= DAY ? 'day' : left <= 7 * DAY ? 'week' : 'later',
-    today: a.year === n.year && a.month === n.month && a.day === n.day,
     days: Math.floor(left / DAY),
     hours: Math.floor((left % DAY) / HOUR),
+    minutes: Math.floor((left % HOUR) / MINUTE),
   };
 }
 
-/** Message keys for actions; an unknown action was already mapped to `retire` by the reader. */
-export const ACTION_KEY: Record<Action, string> = {
-  retire: 'action_retire',
-  'no-new-orders': 'action_no_new_orders',
-  'history-hidden': 'action_history_hidden',
-  'auto-renew-off': 'action_auto_renew_off',
-  migrate: 'action_migrate',
-  'authorization-ends': 'action_authorization_ends',
-  'policy-effective': 'action_policy_effective',
-};
-
-/** What the action has become once its date passed: 已下线, 已停止新订购 … */
-export const ACTION_DONE_KEY: Record<Action, string> = {
-  retire: 'done_retire',
-  'no-new-orders': 'done_no_new_orders',
-  'history-hidden': 'done_history_hidden',
-  'auto-renew-off': 'done_auto_renew_off',
-  migrate: 'done_migrate',
-  'authorization-ends': 'done_authorization_ends',
-  'policy-effective': 'done_policy_effective',
-};
-
-/** 剩 3 天 5 小时 · 今天 · 已下线 */
-export function countdownText(t: Translate, action: Action, cd: Countdown): string {
-  if (cd.urgency === 'past') return t(ACTION_DONE_KEY[action]);
-  if (cd.today) return t('countdown_today');
-  if (cd.days === 0) return t('countdown_hours', cd.hours);
-  return t('countdown_days_hours', cd.days, cd.hours);
+/**
+ * The countdown every surface shows: 「剩 12 天」 from a week on, 「剩 2 天 23 小时」 within a week,
+ * 「剩 19 小时」 within a day, 「剩 1 小时 59 分钟」 within 3 hours (so the 2-hour reminder never
+ * says 「剩 1 小时」), 「剩 45 分钟」 within the hour, 「不到 1 分钟」 at the end. Every part is
+ * rounded down: it never says more time is left than there is. '' once the instant has passed.
+ * No-break spaces only: a countdown never breaks across lines.
+ */
+export function timeLeft(t: Translate, atMs: number, nowMs: number): string {
+  const cd = countdown(atMs, nowMs);
+  if (cd.urgency === 'past') return '';
+  const words = wordsOf(t);
+  const parts: string[] = [];
+  if (cd.days >= 7) parts.push(words.unit('day', cd.days));
+  else if (cd.days >= 1) {
+    parts.push(words.unit('day', cd.days));
+    if (cd.hours) parts.push(words.unit('hour', cd.hours));
+  } else if (cd.hours >= 3) parts.push(words.unit('hour', cd.hours));
+  else {
+    if (cd.hours) parts.push(words.unit('hour', cd.hours));
+    if (cd.minutes) parts.push(words.unit('minute', cd.minutes));
+  }
+  return parts.length ? words.left(parts) : words.underAMinute;
 }
 
-/** 2月17日 (Beijing date, short, for badges) or Feb 17. */
+function sameDay(a: ReturnType<typeof beijingParts>, b: ReturnType<typeof beijingParts>): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** Where `atMs` falls as seen from `nowMs`, in Beijing: today, tomorrow, or a calendar date. */
+export function whenOf(atMs: number, nowMs: number): When {
+  const parts = beijingParts(atMs);
+  const now = beijingParts(nowMs);
+  const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;
+  const when: When = { parts, time, withYear: parts.year !== now.year };
+  if (sameDay(parts, now)) when.rel = 'today';
+  else if (sameDay(parts, beijingParts(nowMs + DAY))) when.rel = 'tomorrow';
+  return when;
+}
+
+/** The phrase table's state of an instant: ahead, passed earlier today (Beijing date), or passed. */
+export function stateOf(atMs: number, nowMs: number): State {
+  if (atMs > nowMs) return 'ahead';
+  return sameDay(beijingParts(atMs), beijingParts(nowMs)) ? 'today' : 'passed';
+}
+
+/**
+ * A date for a short line (badge, popup row): 「今天 11:43」「明天 09:00」「12月5日」「2027年1月5日」;
+ * "today, 11:43", "Dec 5". 今天/明天 only ever stand beside a time.
+ */
+export function shortWhen(t: Translate, atMs: number, nowMs: number): string {
+  return whenText(wordsOf(t), whenOf(atMs, nowMs));
+}
+
+/**
+ * A full date and time, Beijing time stated unless `zone` is false (a list that states it once):
+ * 「2026年12月5日 09:41（北京时间）」「今天 11:43（北京时间）」 · "Dec 5, 2026, 09:41 Beijing time".
+ */
+export function longWhen(t: Translate, atMs: number, nowMs: number, zone = true): string {
+  return whenText(wordsOf(t), whenOf(atMs, nowMs), { long: true, zone });
+}
+
+/**
+ * The instant in the browser's own zone, for the line beside Beijing time when the zones differ:
+ * 「2026年12月4日 17:00」 · "Dec 4, 2026, 17:00".
+ */
+export function localDateTime(
+  t: Translate,
+  atMs: number,
+  timeZone?: string,
+  locale = LOCALE_TAG[t.lang ?? 'zh_CN'],
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    ...(timeZone ? { timeZone } : {}),
+    year: 'numeric',
+    month: t.lang === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(atMs));
+}
+
+/** 2月17日 (Beijing date, short) or Feb 17. */
 export function shortDate(t: Translate, atMs: number): string {
-  const p = beijingParts(atMs);
-  return t('date_short', p.month, p.day);
+  return wordsOf(t).date(beijingParts(atMs), false);
 }
 
-/** 2023年2月17日 08:00 (Beijing time). */
+/** 2023年2月17日 08:00 (Beijing time, zone not stated) or Feb 17, 2023, 08:00. */
 export function longDate(t: Translate, atMs: number): string {
-  const p = beijingParts(atMs);
-  const hh = String(p.hour).padStart(2, '0');
-  const mm = String(p.minute).padStart(2, '0');
-  return t('date_long', p.year, p.month, p.day, `${hh}:${mm}`);
+  return wordsOf(t).dateTime(beijingParts(atMs));
 }
 
 export interface DatedMilestone {
@@ -106,4 +154,25 @@ export function lastPastMilestone(notice: Notice, nowMs: number): DatedMilestone
       .filter((m) => m.atMs <= nowMs)
       .pop() ?? null
   );
+}
+
+/** Milestones at one instant (one line: 「2023年2月17日 停止新订购、历史方案不可查看」). */
+export interface MilestoneGroup {
+  atMs: number;
+  milestones: (Milestone & { at: string })[];
+}
+
+/** A product's dated milestones grouped by instant, soonest first; undated ones are left out. */
+export function milestoneGroups(product: Product): MilestoneGroup[] {
+  const groups: MilestoneGroup[] = [];
+  const dated = product.milestones
+    .filter((m): m is Milestone & { at: string } => m.at !== null)
+    .map((m) => ({ m, atMs: toEpoch(m.at) }))
+    .sort((a, b) => a.atMs - b.atMs);
+  for (const { m, atMs } of dated) {
+    const last = groups[groups.length - 1];
+    if (last && last.atMs === atMs) last.milestones.push(m);
+    else groups.push({ atMs, milestones: [m] });
+  }
+  return groups;
 }

@@ -1,8 +1,9 @@
 // What the content script knows about each watched product, and the words shown for it on the
 // page (badge, card, banner, guard). Pure: `now` and the translator are passed in.
 import type { Action, Milestone, Product } from '../notice/schema.ts';
-import { countdown, shortDate, type Urgency } from '../notice/countdown.ts';
-import { ACTION_DONE_KEY, ACTION_KEY } from '../notice/countdown.ts';
+import type { Urgency } from '../notice/countdown.ts';
+import { PART_SEP } from '../notice/phrases.ts';
+import { productStatus } from '../notice/status.ts';
 import { toEpoch } from '../notice/time.ts';
 import type { Translate } from '../i18n/catalog.ts';
 import type { WatchedProduct } from '../messages/protocol.ts';
@@ -63,27 +64,11 @@ export interface BadgeView {
   label: string;
 }
 
-/** 「2月17日停止新订购 · 剩3天」, 「已下线」, 「下线日期待定」 */
+/** 「12月5日停止新订购 · 剩 3 天 5 小时」, 「已停止新订购 · 12月22日下线」, 「已下线」, 「下线日期待定」 */
 export function badgeView(product: Product, nowMs: number, t: Translate): BadgeView {
-  const focus = focusMilestone(product, nowMs);
-  if (!focus) {
-    const action = product.milestones[0]?.action ?? 'retire';
-    const text = t('page_badge_undated', t(ACTION_KEY[action]));
-    return { text, urgency: 'undated', label: t('page_badge_label', product.name, text) };
-  }
-  const { dated } = focus;
-  const cd = countdown(dated.atMs, nowMs);
-  let text: string;
-  if (cd.urgency === 'past') text = t(ACTION_DONE_KEY[dated.action]);
-  else {
-    const left = cd.today
-      ? t('countdown_today')
-      : cd.days === 0
-        ? t('page_left_hours', cd.hours)
-        : t('page_left_days', cd.days);
-    text = t('page_badge_ahead', shortDate(t, dated.atMs), t(ACTION_KEY[dated.action]), left);
-  }
-  return { text, urgency: cd.urgency, label: t('page_badge_label', product.name, text) };
+  const status = productStatus(product, nowMs, t);
+  const long = [status.done, status.nextLong, status.left].filter(Boolean).join(PART_SEP);
+  return { text: status.text, urgency: status.urgency, label: t('page_badge_label', product.name, long) };
 }
 
 export interface BannerChoice {

@@ -2,15 +2,9 @@
 // title; the date in Beijing time, the countdown and the first replacement in the body. Pure:
 // the translator, `now` and the browser's zone come in. Remote text (product names, titles)
 // only ever lands in notification text fields, which the browser shows as plain text.
-import {
-  ACTION_DONE_KEY,
-  ACTION_KEY,
-  countdown,
-  countdownText,
-  longDate,
-  shortDate,
-} from '../notice/countdown.ts';
-import { beijingParts, formatInZone, zoneDiffersFromBeijing } from '../notice/time.ts';
+import { localDateTime, longDate, longWhen, shortDate, stateOf, timeLeft } from '../notice/countdown.ts';
+import { actionNames, actionsPhrase, listOf, PART_SEP, titled } from '../notice/phrases.ts';
+import { zoneDiffersFromBeijing } from '../notice/time.ts';
 import type { Translate } from '../i18n/catalog.ts';
 import type { DueItem, PlannedNotification } from './schedule.ts';
 
@@ -35,12 +29,6 @@ export interface RenderContext {
   locale: string;
 }
 
-function sameBeijingDay(a: number, b: number): boolean {
-  const x = beijingParts(a);
-  const y = beijingParts(b);
-  return x.year === y.year && x.month === y.month && x.day === y.day;
-}
-
 type MilestoneItem = Exclude<DueItem, { type: 'cancelled' }>;
 
 /** Items that are the milestones of one notice at one instant, announced together. */
@@ -62,31 +50,27 @@ function titleOf(items: readonly DueItem[], ctx: RenderContext): string {
   const item = items[0]!;
   if (item.type === 'cancelled') return t('rem_title_cancelled', item.noticeTitle);
   const milestones = items as MilestoneItem[];
-  const sep = t('rem_list_sep');
-  const names = unique(milestones.map((i) => i.product.name)).join(sep);
-  const actions = (keys: Record<string, string>) =>
-    unique(milestones.map((i) => t(keys[i.action]!))).join(sep);
+  const names = listOf(t, unique(milestones.map((i) => i.product.name)));
+  const actions = milestones.map((i) => i.action);
   if (item.type === 'moved') {
     return t(
       item.atMs > item.fromMs ? 'rem_title_postponed' : 'rem_title_advanced',
       names,
-      actions(ACTION_KEY),
+      actionNames(t, actions),
       shortDate(t, item.atMs),
     );
   }
-  if (now < item.atMs) return t('rem_title_upcoming', names, actions(ACTION_KEY));
-  if (sameBeijingDay(now, item.atMs)) return t('rem_title_today', names, actions(ACTION_KEY));
-  return t('rem_title_done', names, actions(ACTION_DONE_KEY));
+  // 「即将停止新订购」 before (the body says when), 「今天起停止新订购」 at the cutoff, 「已停止新订购」 after.
+  return titled(t, names, actionsPhrase(t, actions, stateOf(item.atMs, now)));
 }
 
 function bodyLines(item: DueItem, ctx: RenderContext): string[] {
   const { t, now } = ctx;
-  if (item.type === 'cancelled') return [t('rem_cancelled_body', item.products.join(t('rem_list_sep')))];
-  const lines = [
-    t('rem_when', longDate(t, item.atMs), countdownText(t, item.action, countdown(item.atMs, now))),
-  ];
+  if (item.type === 'cancelled') return [t('rem_cancelled_body', listOf(t, item.products))];
+  // 「今天 11:43（北京时间）· 剩 1 小时 59 分钟」: the same date and countdown words as the popup.
+  const lines = [[longWhen(t, item.atMs, now), timeLeft(t, item.atMs, now)].filter(Boolean).join(PART_SEP)];
   if (zoneDiffersFromBeijing(item.atMs, ctx.timeZone)) {
-    lines.push(t('rem_when_local', formatInZone(item.atMs, ctx.locale, ctx.timeZone)));
+    lines.push(t('local_time', localDateTime(t, item.atMs, ctx.timeZone, ctx.locale)));
   }
   if (item.type === 'moved') lines.push(t('rem_moved_from', longDate(t, item.fromMs)));
   const first = item.product.replacements[0];

@@ -1,6 +1,7 @@
 // `--demo`: the seed's notices moved into the coming days, each notice as a whole.
 import { describe, expect, it } from 'vitest';
-import { demoNotices, shiftIso } from '../../../feed/demo.ts';
+import { demoNotices, shiftIso, shiftText } from '../../../feed/demo.ts';
+import { beijingParts } from '../../../utils/notice/time.ts';
 import { loadNotices } from '../../../feed/notices.ts';
 import { renderFiles } from '../../../feed/render.ts';
 import { parseFeed } from '../../../utils/feed/parse.ts';
@@ -61,6 +62,43 @@ describe('demoNotices', () => {
     }
   });
 
+  it('moves the dates written in its text with it, so they never contradict its milestones', () => {
+    const written = (n: Notice) =>
+      [n.title, n.description ?? '', n.sunset?.grandfather ?? ''].flatMap((text) =>
+        [...text.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)].map(([, y, m, d]) => ({ y, m, d })),
+      );
+    const days = (n: Notice) =>
+      dated(n).map((t) => {
+        const p = beijingParts(t);
+        return { y: String(p.year), m: String(p.month), d: String(p.day) };
+      });
+    let count = 0;
+    notices.forEach((original, i) => {
+      // The originals' text agrees with their milestones (else this test would prove nothing)…
+      for (const { y, m, d } of written(original))
+        expect(days(original), `${original.guid} ${m}月${d}日`).toContainEqual({
+          y: y ?? expect.any(String),
+          m,
+          d,
+        });
+      // …and so does the demo edition's, with the 2023 dates gone.
+      const shifted = demo[i]!;
+      for (const { y, m, d } of written(shifted)) {
+        count++;
+        expect(days(shifted), `${shifted.guid} ${m}月${d}日`).toContainEqual({
+          y: y ?? expect.any(String),
+          m,
+          d,
+        });
+      }
+      expect(`${shifted.title}${shifted.description ?? ''}`).not.toMatch(/202[23]年\d/);
+    });
+    expect(count).toBeGreaterThanOrEqual(10);
+    const wangwang = demo.find((n) => n.guid === '1688-2023-02-buyer-wangwang-postponed')!;
+    const retire = beijingParts(Date.parse(wangwang.sunset!.products[0]!.milestones[0]!.at!));
+    expect(wangwang.title).toBe(`1688买家旺旺推迟至${retire.year}年${retire.month}月${retire.day}日下线`);
+  });
+
   it('titles the channel as a demo and stays a valid feed', async () => {
     const files = renderFiles(notices, { demo: true, now: NOW });
     const feed = await parseFeed(files['feed.xml']);
@@ -68,6 +106,17 @@ describe('demoNotices', () => {
     expect(feed.notices).toHaveLength(7);
     expect(feed.skipped).toEqual([]);
     expect(files['calendar.ics']).toContain('演示');
+  });
+});
+
+describe('shiftText', () => {
+  it.each([
+    ['2023年2月17日起', DAY, '2023年2月18日起'],
+    ['9月5日8:00起关闭', 3 * DAY + 5 * HOUR + 7 * 60_000, '9月8日13:07起关闭'],
+    ['12月31日下线', 2 * DAY, '1月2日下线'],
+    ['2013年推出的功能', 400 * DAY, '2013年推出的功能'],
+  ])('%s + %d ms → %s', (text, delta, expected) => {
+    expect(shiftText(text, delta, 2023)).toBe(expected);
   });
 });
 

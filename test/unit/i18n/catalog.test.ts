@@ -5,8 +5,17 @@ import { readCatalogs } from '../../../utils/i18n/locale-files.ts';
 describe('locale catalogs', () => {
   const catalogs = readCatalogs('locales');
 
-  it('English is complete: every zh_CN key exists in en, and the reverse', () => {
-    expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.zh_CN).sort());
+  it('English is complete: every zh_CN key exists in en, and the reverse (plural forms aside)', () => {
+    const plural = /_(zero|one|two|few|many)$/;
+    const base = (keys: string[]) => keys.filter((k) => !plural.test(k)).sort();
+    expect(base(Object.keys(catalogs.en))).toEqual(base(Object.keys(catalogs.zh_CN)));
+    // A plural form belongs to a message that exists and takes a count.
+    for (const lang of ['zh_CN', 'en'] as const) {
+      for (const key of Object.keys(catalogs[lang]).filter((k) => plural.test(k))) {
+        const message = catalogs[lang][key.replace(plural, '')]?.message;
+        expect(message, `${lang}.${key}`).toContain('$1');
+      }
+    }
   });
 
   it('no message is blank', () => {
@@ -34,6 +43,22 @@ describe('makeTranslator', () => {
   it('substitutes positional and named placeholders', () => {
     expect(t('left', 3, 5)).toBe('3 d 5 h left');
     expect(t('named', '2月17日')).toBe('2月17日 停止');
+  });
+
+  it('picks the plural form of the first number for the language', () => {
+    const plural = makeTranslator(
+      {
+        en: { n: { message: '$1 notices' }, n_one: { message: '$1 notice' } },
+        zh_CN: { n: { message: '$1 条公告' } },
+      },
+      'en',
+    );
+    expect(plural('n', 1)).toBe('1 notice');
+    expect(plural('n', 0)).toBe('0 notices');
+    expect(plural('n', 2)).toBe('2 notices');
+    expect(plural('n', '1')).toBe('1 notices'); // only a number picks a form
+    expect(makeTranslator({ zh_CN: { n: { message: '$1 条公告' } } }, 'zh_CN')('n', 1)).toBe('1 条公告');
+    expect(plural.lang).toBe('en');
   });
 
   it('falls back to zh_CN, then to the key', () => {

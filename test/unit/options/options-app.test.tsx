@@ -1,22 +1,26 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../components/options/options-app.tsx';
-import type { FeedTestResult, Request } from '../../../utils/messages/protocol.ts';
+import type { FeedStatus, FeedTestResult, Request } from '../../../utils/messages/protocol.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../../../utils/store/settings.ts';
 
 afterEach(cleanup);
 
 const DEFAULT_FEED = 'http://127.0.0.1:8787/feed.xml';
 
-function fakeBackground(test: FeedTestResult = { ok: true, count: 4, skipped: 0 }) {
+function fakeBackground(
+  test: FeedTestResult | (() => Promise<FeedTestResult>) = { ok: true, count: 4, skipped: 0 },
+  feeds: FeedStatus[] = [],
+  language: Settings['language'] = 'zh_CN',
+) {
   const sent: Request[] = [];
-  let settings: Settings = { ...DEFAULT_SETTINGS, language: 'zh_CN' };
+  let settings: Settings = { ...DEFAULT_SETTINGS, language };
   const transport = async (request: Request) => {
     sent.push(request);
     switch (request.type) {
       case 'notices/list':
-        return { ok: true, value: { notices: [], feeds: [], now: 0, settings } };
+        return { ok: true, value: { notices: [], feeds, now: 0, settings } };
       case 'settings/set': {
         // The real boundary: the same validation the background applies.
         const checked = validateSettings(request.settings);
@@ -25,7 +29,7 @@ function fakeBackground(test: FeedTestResult = { ok: true, count: 4, skipped: 0 
         return { ok: true, value: settings };
       }
       case 'feeds/test':
-        return { ok: true, value: test };
+        return { ok: true, value: typeof test === 'function' ? await test() : test };
       default:
         return { ok: false, error: 'unexpected' };
     }
@@ -50,7 +54,7 @@ function renderOptions(bg = fakeBackground(), grant = true) {
 }
 
 const addFeed = async (url: string) => {
-  fireEvent.input(await screen.findByLabelText('订阅源地址'), { target: { value: url } });
+  fireEvent.input(await screen.findByLabelText('公告来源地址'), { target: { value: url } });
   fireEvent.click(screen.getByRole('button', { name: '测试并添加' }));
 };
 
@@ -58,7 +62,7 @@ describe('options: feeds', () => {
   it('adds an https feed after the permission and a successful test fetch', async () => {
     const { bg, asked } = renderOptions();
     await addFeed('https://feeds.example.com/sunset.xml');
-    expect(await screen.findByText('已添加：4 条公告')).toBeTruthy();
+    expect(await screen.findByText('已添加：共 4 条公告')).toBeTruthy();
     expect(asked).toEqual(['https://feeds.example.com/sunset.xml']);
     expect(bg.sent).toContainEqual({ type: 'feeds/test', url: 'https://feeds.example.com/sunset.xml' });
     expect(bg.settings().feeds).toEqual(['https://feeds.example.com/sunset.xml']);
@@ -70,9 +74,12 @@ describe('options: feeds', () => {
   });
 
   it.each([
-    ['http://feeds.example.com/sunset.xml', '只接受 https 地址（http 仅限 localhost 和 127.0.0.1）。'],
+    [
+      'http://feeds.example.com/sunset.xml',
+      '公告来源必须是 https 地址（http 只能用于本机调试：localhost、127.0.0.1）。',
+    ],
     ['not a url', '这不是有效的网址。'],
-    [DEFAULT_FEED, '这个订阅源已在列表中。'],
+    [DEFAULT_FEED, '这个公告来源已在列表中。'],
   ])('refuses %s without asking for anything', async (url, message) => {
     const { bg, asked } = renderOptions();
     await addFeed(url);
@@ -84,26 +91,92 @@ describe('options: feeds', () => {
   it('accepts http on localhost', async () => {
     const { bg } = renderOptions();
     await addFeed('http://localhost:9000/feed.xml');
-    await screen.findByText('已添加：4 条公告');
+    await screen.findByText('已添加：共 4 条公告');
     expect(bg.settings().feeds).toEqual(['http://localhost:9000/feed.xml']);
   });
 
   it('does not save a feed whose permission is refused', async () => {
     const { bg } = renderOptions(fakeBackground(), false);
     await addFeed('https://feeds.example.com/sunset.xml');
-    expect((await screen.findByRole('alert')).textContent).toContain('未获得访问该网站的权限');
+    expect((await screen.findByRole('alert')).textContent).toContain('浏览器没有获准访问这个网站');
     expect(bg.settings().feeds).toEqual([]);
   });
 
-  it('does not save a feed whose test fails, and says why', async () => {
+  it('does not save a feed whose test fails, and says why in words; the raw error behind 详情', async () => {
     const { bg } = renderOptions(
       fakeBackground({ ok: false, error: 'not an RSS feed: root element is <html>' }),
     );
     await addFeed('https://feeds.example.com/page.html');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      '测试失败：not an RSS feed: root element is <html>',
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.message__text')?.textContent).toBe(
+      '测试未通过：公告来源的内容不是有效的 RSS 格式',
     );
+    const detail = alert.querySelector('details')!;
+    expect(detail.open).toBe(false);
+    expect(detail.querySelector('summary')?.textContent).toBe('详情');
+    expect(detail.textContent).toContain('not an RSS feed: root element is <html>');
     expect(bg.settings().feeds).toEqual([]);
+  });
+
+  it('checks the address as it is typed: no stale error under a valid address, none while testing', async () => {
+    let answer: (r: FeedTestResult) => void = () => undefined;
+    const pending = () => new Promise<FeedTestResult>((resolve) => (answer = resolve));
+    renderOptions(fakeBackground(pending));
+    await addFeed('http://feeds.example.com/sunset.xml');
+    expect((await screen.findByRole('alert')).textContent).toContain('必须是 https 地址');
+    const input = screen.getByLabelText('公告来源地址');
+    fireEvent.input(input, { target: { value: 'https://feeds.example.com/sunset.xml' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.input(input, { target: { value: 'ftp://feeds.example.com/sunset.xml' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('必须是 https 地址');
+    fireEvent.input(input, { target: { value: 'https://feeds.example.com/sunset.xml' } });
+    fireEvent.click(screen.getByRole('button', { name: '测试并添加' }));
+    await screen.findByText('正在测试…');
+    expect(screen.queryByRole('alert')).toBeNull();
+    answer({ ok: true, count: 1, skipped: 0 });
+    expect(await screen.findByText('已添加：共 1 条公告')).toBeTruthy();
+  });
+
+  it('a source shows one message at a time: a new test replaces the stored last error', async () => {
+    const failing: FeedStatus = {
+      url: DEFAULT_FEED,
+      isDefault: true,
+      failures: 1,
+      lastSuccessAt: Date.parse('2023-02-10T00:00:00Z'),
+      lastError: {
+        at: Date.parse('2023-02-11T00:00:00Z'),
+        code: 'network',
+        message: 'network error: Failed to fetch',
+      },
+      lastSkipped: [],
+      lastWarnings: [],
+    };
+    renderOptions(fakeBackground({ ok: false, error: 'network error: Failed to fetch' }, [failing]));
+    const row = (await screen.findByText(DEFAULT_FEED)).closest('li')!;
+    const messages = () => [...row.querySelectorAll('.message__text')].map((m) => m.textContent);
+    expect(messages()).toEqual(['上次检查出错（2023年2月11日\u00a008:00）：无法连接公告来源']);
+    fireEvent.click(within(row).getByRole('button', { name: '测试' }));
+    await waitFor(() => expect(messages()).toEqual(['测试未通过：无法连接公告来源']));
+    expect(row.textContent).not.toMatch(/上次检查出错.*测试未通过/);
+    expect(row.querySelector('details')?.textContent).toBe('详情network error: Failed to fetch');
+  });
+
+  it('speaks English with real plurals', async () => {
+    renderOptions(fakeBackground({ ok: true, count: 1, skipped: 0 }, [], 'en'));
+    const poll = await screen.findByRole('combobox', { name: 'Check for new notices' });
+    const choices = [...poll.querySelectorAll('option')].map((o) => o.textContent);
+    expect(choices).toContain('every hour');
+    expect(choices).toContain('every 2 hours');
+    expect(choices).toContain('every 15 minutes');
+    expect(screen.getByRole('checkbox', { name: '1 day before' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: '7 days before' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: '2 hours before' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\(s\)/);
+    fireEvent.input(screen.getByLabelText('Address of a notice source'), {
+      target: { value: 'https://feeds.example.com/sunset.xml' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Test and add' }));
+    expect(await screen.findByText('Added: 1 notice')).toBeTruthy();
   });
 });
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { badgeView, chooseBanner, flaggable, matchEntries } from '../../../utils/page/watched.ts';
 import { DAY, NOW, en, product, zh } from './fixtures.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const HOUR = 3600_000;
 
 describe('badgeView', () => {
   it.each([
-    ['later', [{ action: 'no-new-orders' as const, at: NOW + 10 * DAY }], '2月24日停止新订购 · 剩10天'],
+    ['later', [{ action: 'no-new-orders' as const, at: NOW + 10 * DAY }], '2月24日停止新订购 · 剩 10 天'],
     [
       'week',
       [{ action: 'no-new-orders' as const, at: NOW + 3 * DAY + 5 * HOUR }],
-      '2月17日停止新订购 · 剩3天',
+      '2月17日停止新订购 · 剩 3 天 5 小时',
     ],
-    ['day', [{ action: 'retire' as const, at: NOW + 20 * HOUR }], '2月14日下线 · 今天'],
+    ['day', [{ action: 'retire' as const, at: NOW + 20 * HOUR }], '今天 20:00 下线 · 剩 20 小时'],
     ['past', [{ action: 'retire' as const, at: NOW - DAY }], '已下线'],
     [
       'week',
@@ -20,19 +21,20 @@ describe('badgeView', () => {
         { action: 'no-new-orders' as const, at: NOW - DAY },
         { action: 'retire' as const, at: NOW + 2 * DAY },
       ],
-      '2月16日下线 · 剩2天',
+      // What already happened leads (issue 16, item 6).
+      '已停止新订购 · 2月16日下线',
     ],
-    ['undated', [{ action: 'retire' as const, at: null }], '将下线 · 日期待定'],
+    ['undated', [{ action: 'retire' as const, at: null }], '下线日期待定'],
   ])('%s → %s', (urgency, milestones, text) => {
     const view = badgeView(product('家居百货解决方案', milestones).product, NOW, zh);
-    expect(view.text).toBe(text);
+    expect(spaced(view.text)).toBe(text);
     expect(view.urgency).toBe(urgency);
     expect(view.label).toContain('家居百货解决方案');
   });
 
   it('speaks English when asked', () => {
     const view = badgeView(product('X', [{ action: 'no-new-orders', at: NOW + 3 * DAY }]).product, NOW, en);
-    expect(view.text).toBe('No new orders 2/17 · 3 d left');
+    expect(spaced(view.text)).toBe('New orders stop on Feb 17 · 3 days left');
   });
 });
 

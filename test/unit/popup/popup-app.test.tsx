@@ -1,4 +1,7 @@
 // @vitest-environment happy-dom
+// The popup's compact list (issue 18, item 3): one line per product, expanding to its timeline,
+// replacements, grandfather clause and link. Real widths (320 and 420 px) are measured in
+// Chromium (test/e2e/popup.e2e.test.ts); happy-dom has no layout.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/popup-app.tsx';
@@ -7,6 +10,7 @@ import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/p
 import type { StoredNotice } from '../../../utils/store/db.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
 import { storedNotice } from '../../support/stored-notice.ts';
+import { spaced } from '../../support/spaces.ts';
 
 afterEach(cleanup);
 
@@ -25,7 +29,10 @@ function sunset(guid: string, title: string, at: string | null, extra: Partial<N
         {
           name: `${title}产品`,
           aliases: [],
-          milestones: [{ action: 'no-new-orders', at }],
+          milestones: [
+            { action: 'no-new-orders', at },
+            { action: 'history-hidden', at },
+          ],
           replacements: [
             { name: '消费品解决方案', href: 'https://p4p.1688.com/' },
             { name: '工业品解决方案' },
@@ -113,46 +120,83 @@ function renderPopup(bg = fakeBackground(), timeZone = 'Asia/Shanghai') {
 describe('popup', () => {
   it('lists every notice with data-notice-id, upcoming nearest first, then undated, retired, plain', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     expect(ids(container)).toEqual(['soon', 'later', 'nodate', 'past', 'plain']);
   });
 
-  it('shows product, action, Beijing date, countdown, replacements, grandfather and link', async () => {
+  it('shows one line per product: name, what happens, countdown; the soonest upcoming notice open', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
-    const card = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
-    const text = card.textContent ?? '';
-    expect(text).toContain('家居百货解决方案产品');
-    expect(text).toContain('停止新订购');
-    expect(text).toContain('北京时间 2023年2月17日 00:00');
-    expect(text).toContain('剩 2 天 17 小时');
-    expect(text).toContain('不受影响：2023年2月17日前订购的方案不受影响。');
-    expect(text).toContain('未读');
+    await screen.findByText('家居百货解决方案产品');
+    const soon = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
+    const line = soon.querySelector('.line')!;
+    expect(line.querySelector('.line__name')?.textContent).toBe('家居百货解决方案产品');
+    // Same-instant milestones merged; the countdown in its own element.
+    expect(line.querySelector('.line__what')?.textContent).toBe('2月17日停止新订购、历史方案不可查看');
+    expect(spaced(line.querySelector('.line__left')?.textContent)).toBe('剩 2 天 17 小时');
+    expect(within(soon).getByRole('button', { expanded: true })).toBeTruthy();
+    // Every other notice starts collapsed: one line each.
+    for (const guid of ['later', 'nodate', 'past', 'plain']) {
+      const item = container.querySelector<HTMLElement>(`[data-notice-id="${guid}"]`)!;
+      expect(item.querySelector('.notice__row')?.getAttribute('aria-expanded'), guid).toBe('false');
+      expect(item.querySelector<HTMLElement>('.notice__body')?.hidden, guid).toBe(true);
+    }
+  });
+
+  it('expands to milestones, replacements, grandfather clause and link, and collapses again', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案产品');
+    const soon = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
+    const body = soon.querySelector<HTMLElement>('.notice__body')!;
+    expect(body.hidden).toBe(false);
+    const lines = [...body.querySelectorAll('.timeline__line')].map((li) => spaced(li.textContent));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^2023年2月17日 00:00 停止新订购、历史方案不可查看剩 2 天 17 小时/);
+    expect(within(body).getByRole('list', { name: '时间节点（北京时间）' })).toBeTruthy();
+    expect(body.textContent).toContain('可改用：消费品解决方案、工业品解决方案');
+    expect(body.textContent).toContain('不受影响：2023年2月17日前订购的方案不受影响。');
     // Beijing zone: no second, local time.
-    expect(text).not.toContain('本地时间');
-    const replacement = within(card).getByText('消费品解决方案');
+    expect(body.textContent).not.toContain('本地时间');
+    const replacement = within(body).getByText('消费品解决方案');
     expect(replacement.closest('a')?.getAttribute('href')).toBe('https://p4p.1688.com/');
-    expect(within(card).getByText('工业品解决方案').closest('a')).toBeNull();
-    expect(within(card).getByText('查看公告原文').getAttribute('href')).toBe('https://example.com/soon');
+    expect(within(body).getByText('工业品解决方案').closest('a')).toBeNull();
+    expect(within(body).getByText('查看公告原文').getAttribute('href')).toBe('https://example.com/soon');
+
+    const row = soon.querySelector<HTMLButtonElement>('.notice__row')!;
+    fireEvent.click(row);
+    expect(row.getAttribute('aria-expanded')).toBe('false');
+    expect(body.hidden).toBe(true);
+    const later = container.querySelector<HTMLElement>('[data-notice-id="later"]')!;
+    fireEvent.click(later.querySelector('.notice__row')!);
+    expect(later.querySelector<HTMLElement>('.notice__body')?.hidden).toBe(false);
+    expect(later.querySelector('.notice__body')?.textContent).toContain('公告有更新：日期');
   });
 
   it('adds the local time when the browser is elsewhere', async () => {
     const { container } = renderPopup(fakeBackground(), 'Europe/Berlin');
-    await screen.findByText('家居百货解决方案');
-    expect(container.querySelector('[data-notice-id="soon"]')?.textContent).toContain('本地时间');
+    await screen.findByText('家居百货解决方案产品');
+    expect(spaced(container.querySelector('[data-notice-id="soon"] .timeline')?.textContent)).toContain(
+      '本地时间 2023年2月16日 17:00',
+    );
   });
 
-  it('marks updates with what changed, undated milestones, and past ones in words', async () => {
+  it('leads with what already happened, marks updates, and says undated in words', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
-    expect(container.querySelector('[data-notice-id="later"]')?.textContent).toContain('已更新：日期');
-    expect(container.querySelector('[data-notice-id="nodate"]')?.textContent).toContain('日期待定');
-    expect(container.querySelector('[data-notice-id="past"]')?.textContent).toContain('已停止新订购');
+    await screen.findByText('家居百货解决方案产品');
+    const line = (guid: string) => container.querySelector(`[data-notice-id="${guid}"] .line`)!;
+    expect(line('past').querySelector('.line__done')?.textContent).toBe('已停止新订购、历史方案已不可查看');
+    expect(line('past').querySelector('.line__left')).toBeNull();
+    expect(line('nodate').textContent).toContain('停止新订购的日期待定');
+    expect(container.querySelector('[data-notice-id="later"] .mark--updated')?.textContent).toBe('有更新');
+    expect(container.querySelector('[data-notice-id="soon"] .notice__row')?.textContent).toContain('未读');
+    expect(container.querySelector('[data-notice-id="past"] .notice__row')?.textContent).not.toContain(
+      '未读',
+    );
+    expect(container.querySelector('[data-notice-id="plain"] .line__name')?.textContent).toBe('普通公告');
   });
 
   it('never follows a non-https link and never renders remote markup', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     expect(container.querySelector('a[href^="javascript:"]')).toBeNull();
     expect(container.querySelector('[data-notice-id="plain"] b')).toBeNull();
     expect(container.querySelector('[data-notice-id="plain"]')?.textContent).toContain('<b>不是标记</b>');
@@ -160,7 +204,7 @@ describe('popup', () => {
 
   it('filters to upcoming and searches', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     fireEvent.click(screen.getByRole('button', { name: '即将生效' }));
     expect(ids(container)).toEqual(['soon', 'later', 'nodate']);
     fireEvent.input(screen.getByRole('searchbox', { name: '搜索公告' }), { target: { value: '行业优选' } });
@@ -174,7 +218,7 @@ describe('popup', () => {
 
   it('marks one notice read, then all', async () => {
     const { container, bg } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     const soon = container.querySelector<HTMLElement>('[data-notice-id="soon"]')!;
     fireEvent.click(within(soon).getByRole('button', { name: '标为已读' }));
     expect(bg.sent).toContainEqual({ type: 'notices/markRead', guids: ['soon'] });
@@ -187,7 +231,7 @@ describe('popup', () => {
 
   it('refreshes on request and reloads the list', async () => {
     const { bg } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     fireEvent.click(screen.getByRole('button', { name: '立即刷新' }));
     await waitFor(() => expect(bg.sent.filter((r) => r.type === 'notices/list')).toHaveLength(2));
     expect(bg.sent).toContainEqual({ type: 'feeds/refresh' });
@@ -204,7 +248,7 @@ describe('popup', () => {
     renderPopup(fakeBackground({ feeds: [failing] }));
     const status = await screen.findByRole('status');
     expect(status.textContent).toContain('上次更新：3 小时前');
-    expect(status.textContent).toContain('上次出错：2 分钟前，订阅源 20 秒内没有响应');
+    expect(status.textContent).toContain('上次出错：2 分钟前，公告来源 20 秒内没有响应');
     expect(status.textContent).toContain('1 条公告格式有误，已跳过');
   });
 
@@ -219,15 +263,25 @@ describe('popup', () => {
   });
 
   it('speaks English when the settings say so', async () => {
-    renderPopup(fakeBackground({ settings: { ...DEFAULT_SETTINGS, language: 'en' } }));
-    expect(await screen.findByRole('button', { name: 'Refresh now' })).toBeTruthy();
-    expect(screen.getAllByText('No new orders').length).toBeGreaterThan(0);
-    expect(screen.getByText('Beijing time 2023-2-17 00:00')).toBeTruthy();
+    const { container } = renderPopup(fakeBackground({ settings: { ...DEFAULT_SETTINGS, language: 'en' } }));
+    expect(await screen.findByRole('button', { name: 'Refresh' })).toBeTruthy();
+    const soon = container.querySelector('[data-notice-id="soon"]')!;
+    expect(soon.querySelector('.line__what')?.textContent).toBe(
+      'New orders stop and past plans are hidden on Feb 17',
+    );
+    expect(spaced(soon.querySelector('.line__left')?.textContent)).toBe('2 days 17 hours left');
+    expect(spaced(soon.querySelector('.timeline__when')?.textContent)).toBe('Feb 17, 2023, 00:00');
+    expect(soon.textContent).toContain('Use instead: 消费品解决方案 or 工业品解决方案');
+    expect(container.querySelector('[data-notice-id="past"] .line__done')?.textContent).toBe(
+      'No longer orderable and past plans hidden',
+    );
   });
 
   it('offers 加入日历 beside each upcoming dated milestone only', async () => {
     const { container } = renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
+    for (const guid of ['later', 'nodate', 'past'])
+      fireEvent.click(container.querySelector(`[data-notice-id="${guid}"] .notice__row`)!);
     const buttons = (guid: string) =>
       within(container.querySelector<HTMLElement>(`[data-notice-id="${guid}"]`)!).queryAllByRole('button', {
         name: '加入日历',
@@ -240,7 +294,7 @@ describe('popup', () => {
 
   it('focuses the search box with "/"', async () => {
     renderPopup();
-    await screen.findByText('家居百货解决方案');
+    await screen.findByText('家居百货解决方案产品');
     fireEvent.keyDown(document, { key: '/' });
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
   });

@@ -104,7 +104,7 @@ const CASES: Case[] = [
     code: 'parse',
     where: 'error',
     reason: /not a well-formed RSS document/,
-    popup: /订阅源内容不是有效的 RSS/,
+    popup: /公告来源的内容不是有效的 RSS/,
   },
   {
     name: 'Atom instead of RSS',
@@ -114,7 +114,7 @@ const CASES: Case[] = [
     code: 'parse',
     where: 'error',
     reason: /root element is <feed>/,
-    popup: /订阅源内容不是有效的 RSS/,
+    popup: /公告来源的内容不是有效的 RSS/,
   },
   {
     name: 'HTML error page served as 200',
@@ -124,7 +124,7 @@ const CASES: Case[] = [
     code: 'parse',
     where: 'error',
     reason: /root element is <html>/,
-    popup: /订阅源内容不是有效的 RSS/,
+    popup: /公告来源的内容不是有效的 RSS/,
   },
   {
     name: 'JSON instead of XML',
@@ -134,7 +134,7 @@ const CASES: Case[] = [
     code: 'parse',
     where: 'error',
     reason: /not XML/,
-    popup: /订阅源内容不是有效的 RSS/,
+    popup: /公告来源的内容不是有效的 RSS/,
   },
   {
     name: 'empty body',
@@ -144,7 +144,7 @@ const CASES: Case[] = [
     code: 'parse',
     where: 'error',
     reason: /document is empty/,
-    popup: /订阅源内容不是有效的 RSS/,
+    popup: /公告来源的内容不是有效的 RSS/,
   },
   {
     name: 'UTF-8 byte order mark',
@@ -196,7 +196,7 @@ const CASES: Case[] = [
     code: 'charset',
     where: 'error',
     reason: /unknown charset "x-klingon"/,
-    popup: /订阅源编码无法识别/,
+    popup: /公告来源的文字编码无法识别/,
   },
   // ── size ──
   {
@@ -207,7 +207,7 @@ const CASES: Case[] = [
     code: 'too-large',
     where: 'error',
     reason: /over the 2097152-byte limit/,
-    popup: /订阅源超过 2 MiB，已拒收/,
+    popup: /公告来源的内容超过 2 MB，已拒收/,
   },
   {
     name: 'over 2 MiB, streamed without Content-Length',
@@ -221,7 +221,7 @@ const CASES: Case[] = [
       // The reader hung up long before the server's 32 MiB were out.
       expect(streamedBytes).toBeLessThan(16 * 1024 * 1024);
     },
-    popup: /订阅源超过 2 MiB，已拒收/,
+    popup: /公告来源的内容超过 2 MB，已拒收/,
   },
   {
     name: '5,000 items',

@@ -68,7 +68,7 @@ const FAULTS: FaultCase[] = [
     code: 'network',
     reason: /network error: fetch failed \(ECONNREFUSED\)/,
     nextPollIn: ERROR_BASE_MS,
-    popup: /无法连接订阅源/,
+    popup: /无法连接公告来源/,
   },
   {
     name: 'DNS failure (.invalid host)',
@@ -77,7 +77,7 @@ const FAULTS: FaultCase[] = [
     code: 'network',
     // ENOTFOUND where a resolver answers; EAI_AGAIN where none is reachable (no internet).
     reason: /network error: fetch failed \((ENOTFOUND|EAI_AGAIN)\)/,
-    popup: /无法连接订阅源/,
+    popup: /无法连接公告来源/,
   },
   {
     name: 'server never answers',
@@ -106,7 +106,7 @@ const FAULTS: FaultCase[] = [
     code: 'http',
     reason: /HTTP 500 Internal Server Error/,
     nextPollIn: ERROR_BASE_MS,
-    popup: /订阅源返回错误（500 Internal Server Error）/,
+    popup: /公告来源返回错误（500 Internal Server Error）/,
   },
   {
     name: 'HTTP 503, Retry-After in seconds',
@@ -115,7 +115,7 @@ const FAULTS: FaultCase[] = [
     code: 'http',
     reason: /HTTP 503 Service Unavailable/,
     nextPollIn: 3_600_000,
-    popup: /订阅源返回错误（503 Service Unavailable）.*将于/,
+    popup: /公告来源返回错误（503 Service Unavailable）.*将于/,
   },
   {
     name: 'HTTP 503, Retry-After as an HTTP-date',
@@ -124,7 +124,7 @@ const FAULTS: FaultCase[] = [
     code: 'http',
     reason: /HTTP 503/,
     nextPollIn: 7_200_000,
-    popup: /订阅源返回错误（503 Service Unavailable）/,
+    popup: /公告来源返回错误（503 Service Unavailable）/,
   },
   {
     name: 'HTTP 429, Retry-After in seconds',
@@ -133,7 +133,7 @@ const FAULTS: FaultCase[] = [
     code: 'http',
     reason: /HTTP 429 Too Many Requests/,
     nextPollIn: 1_800_000,
-    popup: /订阅源返回错误（429 Too Many Requests）/,
+    popup: /公告来源返回错误（429 Too Many Requests）/,
   },
   {
     name: 'HTTP 429, Retry-After as an HTTP-date',
@@ -142,7 +142,7 @@ const FAULTS: FaultCase[] = [
     code: 'http',
     reason: /HTTP 429/,
     nextPollIn: 10_800_000,
-    popup: /订阅源返回错误（429 Too Many Requests）/,
+    popup: /公告来源返回错误（429 Too Many Requests）/,
   },
   {
     name: 'redirect loop',
@@ -153,7 +153,7 @@ const FAULTS: FaultCase[] = [
     },
     code: 'redirect',
     reason: /more than 5 redirects \(a redirect loop\?\)/,
-    popup: /订阅源重定向过多/,
+    popup: /公告来源重定向过多/,
   },
 ];
 
@@ -299,7 +299,7 @@ describe('redirects and 304', () => {
     expect(state.lastError).toMatchObject({ code: 'http', at: clock.now });
     expect(sortByGuid(await listNotices(deps.db))).toEqual(before);
     const shown = renderStatus(state, clock.now);
-    expect(shown.text).toMatch(/订阅源返回错误（304 Not Modified to a request without/);
+    expect(shown.text).toMatch(/公告来源返回错误（304 Not Modified to a request without/);
     record(
       ctx,
       'network',

@@ -16,13 +16,14 @@ const MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>粗</b
 
 function card(notice: Notice) {
   const stored = storedNotice(notice);
-  const { t, lang } = popupTranslator('zh_CN', undefined);
+  const { t } = popupTranslator('zh_CN', undefined);
   return render(
     <NoticeCard
       stored={stored}
       now={Date.parse('2023-02-11T00:00:00Z')}
       t={t}
-      lang={lang}
+      open
+      onToggle={() => undefined}
       onMarkRead={() => undefined}
     />,
   ).container;

@@ -6,6 +6,7 @@ import zhRem from '../../../locales/zh_CN/reminders.json';
 import { makeTranslator } from '../../../utils/i18n/catalog.ts';
 import { renderNotification } from '../../../utils/reminders/render.ts';
 import { bj, DAY, HOUR, notice, Sim } from './helpers.ts';
+import { spaced } from '../../support/spaces.ts';
 
 const catalogs = { zh_CN: { ...zhCommon, ...zhRem }, en: { ...enCommon, ...enRem } };
 const zh = makeTranslator(catalogs, 'zh_CN');
@@ -43,7 +44,7 @@ describe('one notice, one instant', () => {
       timeZone: 'Asia/Shanghai',
       locale: 'zh-CN',
     });
-    expect(r.title).toBe('家居百货解决方案、行业优选解决方案 即将停止新订购、停止查看历史');
+    expect(r.title).toBe('家居百货解决方案、行业优选解决方案 即将停止新订购、历史方案即将不可查看');
     expect(r.items).toBeUndefined();
     expect(r.message).toContain('可改用：消费品解决方案');
   });
@@ -59,11 +60,12 @@ describe('notification text', () => {
       locale: 'zh-CN',
     });
     expect(r.title).toBe('家居百货解决方案 即将停止新订购');
-    expect(r.message).toBe('2023年2月17日 00:00（北京时间）· 剩 1 天 0 小时\n可改用：消费品解决方案');
+    // The cutoff is at 00:00 tomorrow (Beijing): 明天 beside the time, never instead of a countdown.
+    expect(spaced(r.message)).toBe('明天 00:00（北京时间） · 剩 1 天\n可改用：消费品解决方案');
     expect(r.buttons).toEqual(['view', 'snooze']);
   });
 
-  it('at the cutoff: 今日起停止新订购', () => {
+  it('at the cutoff: 今天起停止新订购', () => {
     const [planned] = planAt(CUTOFF);
     const r = renderNotification(planned!, {
       t: zh,
@@ -71,7 +73,7 @@ describe('notification text', () => {
       timeZone: 'Asia/Shanghai',
       locale: 'zh-CN',
     });
-    expect(r.title).toBe('家居百货解决方案 今日起停止新订购');
+    expect(r.title).toBe('家居百货解决方案 今天起停止新订购');
   });
 
   it('adds the local time when the browser is not in Beijing time', () => {
@@ -80,10 +82,11 @@ describe('notification text', () => {
       t: en,
       now: CUTOFF - HOUR,
       timeZone: 'Europe/Berlin',
-      locale: 'en-GB',
+      locale: 'en-US',
     });
-    expect(r.message).toContain('2023-2-17 00:00 (Beijing time)');
-    expect(r.message).toContain('Local time 16/02/2023, 17:00');
+    expect(r.title).toBe('家居百货解决方案: new orders stop soon');
+    expect(spaced(r.message)).toContain('tomorrow, 00:00 Beijing time · 1 hour left');
+    expect(spaced(r.message)).toContain('Local time Feb 16, 2023, 17:00');
   });
 
   it('postponed: 推迟至, with the old date', () => {
@@ -96,7 +99,7 @@ describe('notification text', () => {
       locale: 'zh-CN',
     });
     expect(r.title).toBe('家居百货解决方案 停止新订购推迟至 3月17日');
-    expect(r.message).toContain('原定 2023年2月17日 00:00');
+    expect(spaced(r.message)).toContain('原定 2023年2月17日 00:00');
   });
 
   it('cancelled: one line, no snooze button', () => {
