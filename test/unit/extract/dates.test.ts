@@ -1,16 +1,15 @@
 // Every date form issue 6 lists, table-driven: the date finder alone, then the extractor's cue
 // logic (which dates become milestones and with what action).
 import { describe, expect, it } from 'vitest';
-import { findDates, parsePublished, wallToIso } from '../../../utils/extract/dates.ts';
+import { findDates, parseNumeral, parsePublished, wallToIso } from '../../../utils/extract/dates.ts';
 import { cutoffDay, extractAnnouncement } from '../../../utils/extract/extract.ts';
-import { parseNumeral } from '../../../utils/extract/numerals.ts';
-import { foldWidth } from '../../../utils/extract/text.ts';
+import { normalizeText } from '../../../utils/extract/normalize.ts';
 
 const PUBLISHED = '2023-02-10';
 
 function datesIn(text: string, published = PUBLISHED): string[] {
-  return findDates(foldWidth(text), parsePublished(published)!).map(
-    (m) => wallToIso(m.start) + (m.rangeEnd ? ` ~ ${wallToIso(m.rangeEnd)}` : ''),
+  return findDates(normalizeText(text), parsePublished(published)!).map(
+    (m) => wallToIso(m.at) + (m.until ? ` ~ ${wallToIso(m.until)}` : ''),
   );
 }
 
@@ -46,7 +45,8 @@ describe('findDates: the forms of issue 6', () => {
     // Without a year: the nearest such day not before the publish date.
     ['2月17日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
     ['2月10日', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
-    ['1月5日', PUBLISHED, ['2024-01-05T00:00:00+08:00']],
+    ['1月5日', PUBLISHED, ['2023-01-05T00:00:00+08:00']],
+    ['8月5日', PUBLISHED, ['2023-08-05T00:00:00+08:00']],
     ['12月31日', '2023-12-31', ['2023-12-31T00:00:00+08:00']],
     ['1月1日', '2023-12-31', ['2024-01-01T00:00:00+08:00']],
     // …unless the same text wrote that day with its year.
@@ -91,7 +91,7 @@ describe('findDates: the forms of issue 6', () => {
     ['2023年2月底', PUBLISHED, ['2023-02-28T00:00:00+08:00']],
     ['2024年2月底', PUBLISHED, ['2024-02-29T00:00:00+08:00']],
     ['6月底前', PUBLISHED, ['2023-06-30T00:00:00+08:00']],
-    ['1月底', PUBLISHED, ['2024-01-31T00:00:00+08:00']],
+    ['1月底', PUBLISHED, ['2023-01-31T00:00:00+08:00']],
     ['3月上旬', PUBLISHED, ['2023-03-01T00:00:00+08:00']],
     ['3月中旬', PUBLISHED, ['2023-03-11T00:00:00+08:00']],
     ['3月下旬', PUBLISHED, ['2023-03-21T00:00:00+08:00']],
@@ -172,6 +172,8 @@ describe('cue words: which dates are milestones', () => {
         at: '2023-02-08T00:00:00+08:00',
         previous: '2023-02-01T00:00:00+08:00',
         text: '现推迟至2023年2月8日正式下线',
+        start: 27,
+        end: 36,
       },
     ]);
   });
