@@ -63,7 +63,15 @@ const CN = '〇零一二两三四五六七八九十';
 export function parseNumeral(text: string): number {
   const t = text.trim();
   if (/^\d+$/.test(t)) return Number(t);
-  if (t === '' || ![...t].every((c) => c === '十' || c in DIGITS)) return NaN;
+  if (t === '' || ![...t].every((c) => c === '十' || c === '百' || c in DIGITS)) return NaN;
+  const hundred = t.indexOf('百');
+  if (hundred !== -1) {
+    // 一百 = 100, 一百十二 = 112, 一百零五 = 105 (ROC years are written this way)
+    const head = t.slice(0, hundred);
+    const rest = t.slice(hundred + 1).replace(/^[〇零]/u, '');
+    const h = head === '' ? 1 : head.length === 1 ? (DIGITS[head] ?? NaN) : NaN;
+    return h * 100 + (rest === '' ? 0 : parseNumeral(rest));
+  }
   const ten = t.indexOf('十');
   if (ten === -1) return [...t].reduce((acc, c) => acc * 10 + DIGITS[c]!, 0);
   if (t.indexOf('十', ten + 1) !== -1) return NaN;
@@ -137,8 +145,11 @@ export function parsePublished(value: string): WallTime | null {
 // two things (a list of API versions, say).
 const S = '[ \\t]*';
 const N = `(?:\\d{1,2}|[${CN}]{1,3})`;
-/** 2026年, 二〇二六年, 今年/明年/次年/去年: one group. */
-const YEAR = `(\\d{4}|[〇零一二三四五六七八九]{4}|今|明|次|去)${S}年`;
+/**
+ * 2026年, 二〇二六年, 今年/明年/次年/去年, and Taiwan's ROC years (民国114年, 中华民国一百十二年,
+ * a bare three-digit 114年): one group.
+ */
+const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|今|明|次|去)${S}年`;
 /** 3月, 三月, 本月/下月/次月/上月: two groups (number, relative word). */
 const MONTH = `(?:(${N})|(本|下|次|上)(?:个)?)${S}月`;
 const PERIOD_WORD = '(底|末|初|上旬|中旬|下旬)';
@@ -171,6 +182,8 @@ function yearOf(word: string | undefined, published: WallTime): number | null {
   if (word === '今') return published.year;
   if (word === '明' || word === '次') return published.year + 1;
   if (word === '去') return published.year - 1;
+  const roc = /^(?:中华)?民国\s*(.+)$/u.exec(word)?.[1] ?? (/^1\d{2}$|百/u.test(word) ? word : null);
+  if (roc !== null) return parseNumeral(roc) + 1911;
   return parseNumeral(word);
 }
 
@@ -270,9 +283,9 @@ const FORMS: Form[] = [
     },
   },
   {
-    // 即日起, 自即日起, 自本公告发布之日起: the publish day.
+    // 即日起, 自即日起, 自本公告发布之日起, 自发布日: the publish day.
     form: 'today',
-    re: /(?:自|从)?(?:即日|(?:本)?(?:公告|通知)(?:发布|发出)?之日)(?:起|开始)?/gu,
+    re: /(?:自|从)?(?:即日|(?:本)?(?:公告|通知|规定|办法)?(?:发布|公布|发出)(?:之)?日(?![期子])|(?:本)?(?:公告|通知)之日)(?:起|开始)?/gu,
     read: (_m, p) => ({ year: p.year, month: p.month, day: p.day }),
   },
   {
@@ -288,7 +301,7 @@ const FORMS: Form[] = [
 ];
 
 // Labels that may sit between a date and its time, or after it: they are not times.
-const LABEL = `(?:${S}(?:[(（]${S}(?:北京时间|UTC|GMT|周|星期|礼拜|初|十|廿)[^()（）\\n]{0,14}[)）]|北京时间|(?:周|星期|礼拜)[一二三四五六日天]|(?:UTC|GMT)(?:/GMT)?${S}\\+${S}0?8(?::?00)?))*`;
+const LABEL = `(?:${S}(?:[(（]${S}(?:北京时间|UTC|GMT|周|星期|礼拜|初|十|廿)[^()（）\\n]{0,14}[)）]|[(（]${S}\\d{1,2}${S}[日号]${S}[)）]|北京时间|(?:周|星期|礼拜)[一二三四五六日天]|(?:UTC|GMT)(?:/GMT)?${S}\\+${S}0?8(?::?00)?))*`;
 const TIME =
   `${S}T?(?:(凌晨|早上|早晨|上午|中午|正午|下午|傍晚|晚上|晚间|夜间|晚)${S})?` +
   `(?:(\\d{1,2})${S}:${S}(\\d{2})(?:${S}:${S}(\\d{2})(?:\\.\\d{1,9})?)?` +

@@ -130,8 +130,8 @@ export const RULES: readonly Rule[] = [
     // A table that gives deprecation and shutdown their own columns: the deprecation day
     // changes nothing yet (the shutdown column holds the milestone).
     id: 'not:column-deprecated',
-    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役)).*(?:淘汰|弃用|废弃)/u,
-    header: /停用|关闭|下线|停止|关停|退役/u,
+    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落)).*(?:淘汰|弃用|废弃)/u,
+    header: /停用|关闭|下线|停止|关停|退役|日落/u,
     effect: 'not',
     example:
       '| 功能 | 已淘汰 | 停用日期 |\n|---|---|---|\n| 可設定的 API Proxy | 2023 年 8 月 17 日 | 2023 年 11 月 10 日 |',
@@ -141,7 +141,7 @@ export const RULES: readonly Rule[] = [
     // 已于…下线 half a year or more before the notice: background (another product's past, the
     // first announcement), not this notice's schedule, which looks back days or weeks at most.
     id: 'not:long-past',
-    before: /(?:已|已经)(?:于|在|从|自)?\s*$/u,
+    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
     older: 180,
     effect: 'not',
     example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',
@@ -252,7 +252,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:retire',
     after: new RegExp(
-      `下线|下架|下市|退市|停服|停用|关停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|关闭|停止|回收`,
+      `下线|下架|下市|退市|停服|停用|关停|暂停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|关闭|停止|回收`,
       'gu',
     ),
     effect: { action: 'retire' },
@@ -280,7 +280,7 @@ export const RULES: readonly Rule[] = [
   // ── Tense and intent ───────────────────────────────────────────────────────────────────────
   {
     id: 'past:已于',
-    before: /(?:已|已经)(?:于|在|从|自)?\s*$/u,
+    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
     effect: 'past',
     example: '腾讯广告投放平台已于2023年8月全面升级新指标体系',
     source: 'tencent-ads-old-metrics-2024-03-18.yaml',
@@ -301,12 +301,14 @@ export const RULES: readonly Rule[] = [
     source: '1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
-    id: 'future:拟对',
-    before: /拟\s*(?:于|在)?\s*$/u,
-    after: /^\s*(?:起)?\s*(?:,)?\s*(?:对|将)/u,
-    effect: 'future',
-    example: '平台拟于2026年4月1日对《商品发布规范》进行调整',
-    source: 'issue 19 (拟对…)',
+    // 将在X对Y进行升级, 拟于X对Y进行调整: a planned change with no cue verb is still a day
+    // something happens to Y.
+    id: 'start:将对…进行',
+    before: /(?:将|将会|会|拟|计划|预计|定)\s*(?:于|在)?\s*$/u,
+    after: /^\s*(?:起)?\s*,?\s*(?:对|将)[^。;\n]{1,60}?(?:进行|开展|实施|做出?)/u,
+    effect: 'start',
+    example: '平台将在 2019-09-11 对腾讯新闻、腾讯视频闪屏(709规格)进行升级',
+    source: 'tencent-ads-spec-709-2019.yaml',
   },
   {
     id: 'future:moved-to',
@@ -365,6 +367,22 @@ export const RULES: readonly Rule[] = [
     source: 'aliyun-flink-old-sdk-2025.yaml',
   },
 
+  {
+    id: 'label:colon',
+    before: /[^,。;\n]{1,24}:\s*$/u,
+    effect: 'label',
+    example: '产品停止新购: 2026 年 9 月 1 日',
+    source: 'issue 19 (labels)',
+  },
+  {
+    id: 'label:column',
+    column: /^(?:日落|下线|下架|停用|关闭|停服|停止服务|停售|退市|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
+    effect: 'label',
+    example:
+      '| 功能 | 已淘汰 | 日落 |\n|---|---|---|\n| Area120Tables | 2024 年 7 月 16 日 | 2026 年 1 月 14 日 |',
+    source: 'google-apps-script-sunset-2026.yaml',
+  },
+
   // ── What happens at a date said later ─────────────────────────────────────────────────────
   {
     id: 'then:届时',
@@ -413,9 +431,13 @@ export function actionsIn(text: string): { actions: Action[]; rules: string[]; b
   return { actions, rules, blanked };
 }
 
-/** The notice's main action: the first one its opening names, retire when it names none. */
+/**
+ * The notice's main action: the first one its opening names, else the first it names at all; a
+ * notice that names none announces a change of rules or service.
+ */
 export function mainAction(text: string): Action {
-  return actionsIn(text.slice(0, 400)).actions.find((a) => a !== 'migrate') ?? 'retire';
+  const first = (part: string) => actionsIn(part).actions.find((a) => a !== 'migrate');
+  return first(text.slice(0, 400)) ?? first(text.slice(0, 20_000)) ?? 'policy-effective';
 }
 
 /** Where a later sentence says what happens at the date (届时 …), or -1. */
@@ -485,17 +507,20 @@ export function classifyDate(context: DateContext): Decision {
 
   // A label names the date: the words before it on its line (下线时间: …), the line above, or
   // its table column's header.
-  const labelRules = fired('label');
-  let label: string | null = null;
+  // The colon row only reads the date's own line: a line above ending in a colon introduces a list.
+  const labelled = (text: string, colon = false) =>
+    LABEL_ROWS.filter(
+      (r) => (colon || r.id !== 'label:colon') && r.before?.test(text.replace(ZONE_TAIL, '')),
+    ).map((r) => r.id);
   const tail = ctx.before.slice(-24);
-  if (labelRules.length > 0 || /:\s*$/u.test(ctx.before)) label = tail;
-  else if (
-    LEADING_NOISE.test(ctx.before) &&
-    LABEL_ROWS.some((r) => r.before!.test(ctx.lineAbove.replace(ZONE_TAIL, '')))
-  )
+  let label: string | null = null;
+  let labelRules: string[] = [];
+  if ((labelRules = labelled(ctx.before, true)).length > 0) label = tail;
+  else if (LEADING_NOISE.test(ctx.before) && (labelRules = labelled(ctx.lineAbove)).length > 0)
     label = ctx.lineAbove;
-  else if (ctx.column && LABEL_ROWS.some((r) => r.before!.test(ctx.column!))) label = ctx.column;
-  if (label !== null && labelRules.length === 0) labelRules.push('label:时间');
+  else if ((labelRules = LABEL_ROWS.filter((r) => r.column && matches(r, ctx)).map((r) => r.id)).length > 0)
+    label = ctx.column!;
+  else if (ctx.column && (labelRules = labelled(ctx.column)).length > 0) label = ctx.column;
 
   const fromLabel = label === null ? null : actionsIn(label);
   const labelActions = fromLabel?.actions.filter((a) => a !== 'migrate') ?? [];
