@@ -20,7 +20,7 @@ export interface WallTime {
   second: number;
 }
 
-export type DateForm = 'ymd' | 'numeric' | 'month-day' | 'period' | 'month' | 'today' | 'relative';
+export type DateForm = 'ymd' | 'numeric' | 'month-day' | 'period' | 'month' | 'day' | 'today' | 'relative';
 
 export interface DateMention {
   /** Offsets of the whole phrase (date, labels, time, range) in the text. */
@@ -152,7 +152,7 @@ const N = `(?:\\d{1,2}|[${CN}]{1,3})`;
 const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|今|明|次|去)${S}年`;
 /** 3月, 三月, 本月/下月/次月/上月: two groups (number, relative word). */
 const MONTH = `(?:(${N})|(本|下|次|上)(?:个)?)${S}月`;
-const PERIOD_WORD = '(底|末|初|上旬|中旬|下旬)';
+const PERIOD_WORD = '(底|末|初|上中旬|中下旬|上旬|中旬|下旬)';
 /** What must not follow a number for it to end there. */
 const NUM_END = `(?![\\d${CN}])`;
 
@@ -200,7 +200,16 @@ function yearOfRelativeMonth(word: string | undefined, published: WallTime): num
   return published.year + Math.floor((published.month - 1 + offset) / 12);
 }
 
-const PERIOD_DAY: Record<string, number> = { 初: 1, 上旬: 1, 中旬: 11, 下旬: 21, 底: 0, 末: 0 };
+const PERIOD_DAY: Record<string, number> = {
+  初: 1,
+  上旬: 1,
+  上中旬: 1,
+  中旬: 11,
+  中下旬: 11,
+  下旬: 21,
+  底: 0,
+  末: 0,
+};
 
 /**
  * The forms, each one row. Where two overlap, the one starting first and then the longest wins
@@ -261,8 +270,33 @@ const FORMS: Form[] = [
   {
     // 2026年3月, 2026年3月份: a month named without a day stands for its first day.
     form: 'month',
-    re: new RegExp(`${YEAR}${S}(${N})${S}月(?:份)?(?!${S}(?:[\\d${CN}]|底|末|初|上旬|中旬|下旬))`, 'gu'),
+    re: new RegExp(`${YEAR}${S}(${N})${S}月(?:份)?(?!${S}(?:[\\d${CN}]|底|末|初|上|中|下旬))`, 'gu'),
     read: (m, p) => ({ year: yearOf(m[1], p), month: parseNumeral(m[2]!), day: 1 }),
+  },
+  {
+    // 23日起, 由明日至26日: a bare day (news and notices of the week) is in the publish month,
+    // or the month either side, whichever is nearest. Only before 起/前/至, so 30日内 and
+    // 5个工作日 are no dates.
+    form: 'day',
+    re: new RegExp(
+      `(?<![\\d${CN}月年第个每])(\\d{1,2}|[${CN}]{1,3})${S}[日号](?=${S}(?:起|前|开始|之前|当天|至|到|-|~|或之后|以后|之后))`,
+      'gu',
+    ),
+    read: (m, p) => {
+      const day = parseNumeral(m[1]!);
+      const pub = dayNumber(p.year, p.month, p.day);
+      let best: { year: number; month: number } | null = null;
+      let bestCost = Infinity;
+      for (const shift of [-1, 0, 1]) {
+        const month = ((p.month - 1 + shift + 12) % 12) + 1;
+        const year = p.year + Math.floor((p.month - 1 + shift) / 12);
+        if (!(day >= 1 && day <= daysInMonth(year, month))) continue;
+        const d = dayNumber(year, month, day);
+        const cost = d >= pub ? d - pub : 2 * (pub - d);
+        if (cost < bestCost) [best, bestCost] = [{ year, month }, cost];
+      }
+      return best && { ...best, day };
+    },
   },
   {
     // October 14, 2025, Oct. 14 2025, 14 October 2025; 三月 17, 2023 (translated pages keep the
@@ -462,7 +496,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
 
     let until: WallTime | undefined;
     RANGE_SEP.lastIndex = end;
-    const sep = r.form === 'today' || r.form === 'relative' ? null : RANGE_SEP.exec(text);
+    const sep = r.form === 'today' ? null : RANGE_SEP.exec(text);
     if (sep) {
       const after = end + sep[0].length;
       const second = byIndex.get(after);

@@ -319,7 +319,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'start:自…起',
-    before: /(?:自|从)\s*$/u,
+    before: /(?:自|从|由)\s*$/u,
     effect: 'start',
     example: '自2025年6月30日起,将正式终止对旧版SDK服务的支持',
     source: 'aliyun-flink-old-sdk-2025.yaml',
@@ -335,7 +335,7 @@ export const RULES: readonly Rule[] = [
   // ── Deadlines ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'deadline:请于…前',
-    before: /(?:请|需|须|需要|务必|应|应当|必须)\s*(?:您)?\s*(?:尽快)?\s*(?:于|在)\s*$/u,
+    before: /(?:请|需|须|需要|务必|应|应当|必须)[^,。;\n]{0,8}?(?:于|在)\s*$/u,
     after: /^\s*(?:前|之前|以前|24:00前)/u,
     effect: 'deadline',
     example: '如有意见,请于2026年3月10日前反馈。',
