@@ -29,7 +29,8 @@ const NOT_A_PRODUCT =
 
 /** Trims the filler around a name: 等, 共N个接口, parentheticals, leading 同时/原/并. */
 export function tidyName(raw: string): string {
-  let s = cleanPiece(raw);
+  // A leading tag (【重要】, 【公告】) labels the notice, not the name.
+  let s = cleanPiece(raw).replace(/^(?:【[^】\n]{0,10}】\s*)+/u, '');
   s = s.replace(/\((?:[^()]*)\)|（[^（）]*）/gu, ' ');
   // A label such as 变更事项: is dropped, unless what follows is only numbers (联盟规格:10、59…),
   // which the label then names.

@@ -48,7 +48,10 @@ export interface Rule {
   /** then and soon rows: matched against whole sentences. */
   sentence?: RegExp;
   effect: Effect;
-  /** A sentence the row is for, with its date; `source` says where it is from. */
+  /**
+   * A sentence the row is for, with its date. `source` names the corpus file it is from ("after
+   * x.yaml": shortened or reworded from it), or the kind of text issue 19 lists.
+   */
   example: string;
   source: string;
 }
@@ -70,21 +73,21 @@ export const RULES: readonly Rule[] = [
     before: /(?:version|版本号?|ver\.?|v)\s*[:=]?\s*$/iu,
     effect: 'not',
     example: '旧版本 API(Version:2021-03-03)将停止服务',
-    source: 'volcengine-vke-old-api-2022.yaml',
+    source: 'after volcengine-vke-old-api-2022.yaml',
   },
   {
     id: 'not:version-after',
     after: /^\s*(?:版本?|版的)(?!本?(?:将|下线|停))/u,
     effect: 'not',
     example: '如果您仍在使用 2021-01-01 版本 API,请切换',
-    source: 'volcengine-nas-v1-api-2024.yaml',
+    source: 'after volcengine-nas-v1-api-2024.yaml',
   },
   {
     id: 'not:dateline',
     after: /^\s*(?:消息|讯|电|报道|晚间消息|早间消息)/u,
     effect: 'not',
     example: '2月10日消息,1688平台今日发布关于数字营销产品下线的公告',
-    source: '1688-jiaju-hangye-2023-02-10.yaml',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
     id: 'not:launch',
@@ -108,7 +111,7 @@ export const RULES: readonly Rule[] = [
     ),
     effect: 'not',
     example: '2023年2月17日前订购且未投放结束的家居百货解决方案不受影响',
-    source: '1688-jiaju-hangye-2023-02-10.yaml',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
     id: 'not:since',
@@ -135,7 +138,7 @@ export const RULES: readonly Rule[] = [
     effect: 'not',
     example:
       '| 功能 | 已淘汰 | 停用日期 |\n|---|---|---|\n| 可設定的 API Proxy | 2023 年 8 月 17 日 | 2023 年 11 月 10 日 |',
-    source: 'google-apigee-deprecations-2025.yaml',
+    source: 'after google-apigee-deprecations-2025.yaml',
   },
   {
     // 已于…下线 half a year or more before the notice: background (another product's past, the
@@ -145,7 +148,7 @@ export const RULES: readonly Rule[] = [
     older: 180,
     effect: 'not',
     example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',
-    source: 'wechat-uniform-message-2023.yaml',
+    source: 'after wechat-uniform-message-2023.yaml',
   },
   {
     id: 'not:as-of',
@@ -162,7 +165,7 @@ export const RULES: readonly Rule[] = [
     before: /原(?:定|计划|定于|计划于|预计)\s*(?:于|在)?\s*$/u,
     effect: 'previous',
     example: '“1688买家旺旺”原定于2023年2月1日正式下线。',
-    source: '1688-buyer-wangwang-postpone-2023-02-10.yaml',
+    source: 'after 1688-buyer-wangwang-postpone-2023-02-10.yaml',
   },
 
   // ── Looks like a cue verb, is none: the product stays in service ───────────────────────────
@@ -172,7 +175,7 @@ export const RULES: readonly Rule[] = [
       /停止(?:功能)?(?:更新|升级|迭代|发布新)(?:维护)?|停止全面支持|不再(?:升级|更新|迭代)(?:维护|更新)?|停止升级更新/gu,
     effect: 'blank',
     example: '即日起同义词推荐等3个接口服务不再升级维护,并将于2024年6月10日停止服务。',
-    source: 'baidu-nlp-apis-2024.yaml',
+    source: 'after baidu-nlp-apis-2024.yaml',
   },
   {
     id: 'blank:relaunch',
@@ -218,7 +221,7 @@ export const RULES: readonly Rule[] = [
     after: new RegExp(`无法查看历史|历史${C}{0,8}(?:无法|不再|不可)(?:查看|展示)|不再展示`, 'gu'),
     effect: { action: 'history-hidden' },
     example: '2023年2月17日起,用户将无法订购新的方案,且无法查看历史方案',
-    source: '1688-jiaju-hangye-2023-02-10.yaml',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
     id: 'action:migrate',
@@ -231,15 +234,15 @@ export const RULES: readonly Rule[] = [
     id: 'action:switch-before',
     after: /^\s*(?:前|之前|以前)[^。;\n]{0,20}?(?:切换|替换|升级|适配|备份|改造|改用|迁移)/gu,
     effect: { action: 'migrate' },
-    example: '请在2024年6月30日前切换成 2022-01-01 版本',
-    source: 'volcengine-nas-v1-api-2024.yaml',
+    example: '若要繼續使用服務匯流排,請在 2021 年 11 月 30 日之前改用 Resource Manager。',
+    source: 'after azure-service-bus-asm-2021.yaml',
   },
   {
     id: 'action:not-yet-adapted',
     after: /^\s*(?:前)?\s*(?:仍|尚|依然)?未(?:完成)?(?:适配|迁移|切换|升级|改造|替换)/gu,
     effect: { action: 'migrate' },
     example: '若 2023 年 9 月上旬仍未适配,官方团队将分阶段通过站内信同步告知指引修改。',
-    source: 'wechat-uniform-message-2023.yaml',
+    source: 'after wechat-uniform-message-2023.yaml',
   },
   {
     id: 'action:policy',
@@ -282,8 +285,8 @@ export const RULES: readonly Rule[] = [
     id: 'past:已于',
     before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
     effect: 'past',
-    example: '腾讯广告投放平台已于2023年8月全面升级新指标体系',
-    source: 'tencent-ads-old-metrics-2024-03-18.yaml',
+    example: '新版工具已于2026年1月5日全面开放。',
+    source: 'issue 19 (已于…, a past event)',
   },
   {
     id: 'past:after',
@@ -322,7 +325,7 @@ export const RULES: readonly Rule[] = [
     before: /(?:自|从|由)\s*$/u,
     effect: 'start',
     example: '自2025年6月30日起,将正式终止对旧版SDK服务的支持',
-    source: 'aliyun-flink-old-sdk-2025.yaml',
+    source: 'after aliyun-flink-old-sdk-2025.yaml',
   },
   {
     id: 'start:起',
@@ -389,7 +392,7 @@ export const RULES: readonly Rule[] = [
     sentence: /届时|到时/u,
     effect: 'then',
     example: '计划于2022年11月30日对接口进行变更。\n届时会下线数据库可售卖规格查询接口 DescribeDBZone',
-    source: 'tencent-mysql-zoneconfig-2022.yaml',
+    source: 'after tencent-mysql-zoneconfig-2022.yaml',
   },
   {
     id: 'soon:即将下线',
