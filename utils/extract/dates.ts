@@ -9,6 +9,7 @@
 // normalised first (normalize.ts: width, 繁體); offsets are the same in the original.
 // Pure and browser-safe: no Node APIs, no date library (chrono-node's zh parser missed most of
 // these forms and was only kept for 明天, which two lines here do).
+import { beijingParts, toBeijingIso } from '../notice/time.ts';
 
 /** A wall-clock time in Beijing. */
 export interface WallTime {
@@ -101,25 +102,19 @@ function validDay(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Carries 24:00 (= 00:00 of the next day), and any other overflow, by UTC arithmetic. */
-export function normalizeWall(w: WallTime): WallTime {
-  const d = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
+/** Epoch milliseconds of a Beijing wall-clock time; overflow (24:00, 2月30日) carries over. */
+const epochOf = (w: WallTime) =>
+  Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - 8 * 3600_000;
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** Carries 24:00 (= 00:00 of the next day), and any other overflow. */
+export function normalizeWall(w: WallTime): WallTime {
+  const epoch = epochOf(w);
+  return { ...beijingParts(epoch), second: new Date(epoch).getUTCSeconds() };
+}
 
 /** ISO 8601 with the Beijing offset, which every `at` carries (feed-format.md "Time"). */
 export function wallToIso(w: WallTime): string {
-  const n = normalizeWall(w);
-  return `${pad(n.year, 4)}-${pad(n.month)}-${pad(n.day)}T${pad(n.hour)}:${pad(n.minute)}:${pad(n.second)}+08:00`;
+  return toBeijingIso(epochOf(w));
 }
 
 const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
