@@ -5,7 +5,8 @@
 import type { Kind } from '../notice/schema.ts';
 import { cleanPiece, clauseSpans, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
-const RETIRE_HINT = /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并/u;
+const RETIRE_HINT =
+  /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并|停用|关停|淘汰|退役|暂停/u;
 
 // Bracketed words that label a notice rather than name a product.
 const NOT_A_NAME =
@@ -25,7 +26,7 @@ export function splitList(text: string): string[] {
 
 // Dates, audiences (对于存量用户…停止服务) and action phrases (停止新用户接入) are not products.
 const NOT_A_PRODUCT =
-  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布)/u;
+  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布|截止)|^(?:适用|营运|运营|开放|接入)$/u;
 
 /** Trims the filler around a name: 等, 共N个接口, parentheticals, leading 同时/原/并. */
 export function tidyName(raw: string): string {
@@ -45,6 +46,11 @@ export function tidyName(raw: string): string {
   s = s.replace(/(?:的)?(?:支持工作|支持|相关能力)$/u, '');
   s = s.replace(/\s*(?:都|也|均|等|将|会|将会|预计|计划)$/u, '');
   s = s.replace(/[“”"「」【】《》]/gu, '');
+  // What the sentence goes on with after the name: 已(正式)淘汰, 由, an unclosed bracket.
+  s = s.replace(
+    /\s*(?:(?:已|已经|将|将于|早在|曾)?(?:正式)?(?:淘汰|下线|停用|停止服务))?\s*(?:已|已经|由|自|从|于|早在|曾)?\s*[(（]?$/u,
+    '',
+  );
   return s.replace(/\s+/gu, ' ').trim();
 }
 
@@ -104,7 +110,7 @@ function quotedProducts(text: string, sentences: Span[]): string[] {
   return out;
 }
 
-const VERB = '(?:下线|停售|停止|下架|关闭|退市|停服|终止)';
+const VERB = '(?:下线|停售|停止|下架|关闭|退市|停服|终止|停用|关停|淘汰|退役|暂停)';
 const OBJECT_AFTER_VERB = new RegExp(
   `${VERB}(?:[、和及](?:调整|下线|停售|升级))?(?:了)?\\s*([^,。;:\\n]{2,60})`,
   'u',
@@ -201,18 +207,31 @@ export function tableColumns(text: string): { products: string[]; replacements: 
   const products: string[] = [];
   const replacements: string[] = [];
   const lines = text.split('\n');
+  // Cells without the outer bars, so that a row a page broke over lines ("名称 |") still lines up.
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/gu, '')
+      .split('|')
+      .map((c) => c.trim());
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i]!;
     if ((header.match(/\|/gu)?.length ?? 0) < 2) continue;
-    const cells = header.split('|').map((c) => c.trim());
-    const nameAt = cells.findIndex((c) => /名称|接口|产品|模型$/u.test(c) && !/替代|替换|迁移|建议/u.test(c));
+    const cells = cellsOf(header);
+    const nameAt = cells.findIndex(
+      (c) => /名称|接口|产品|模型$|^功能$|标题|^项目$/u.test(c) && !/替代|替换|迁移|建议/u.test(c),
+    );
     const replaceAt = cells.findIndex((c) => /替代|替换|迁移|建议/u.test(c));
-    if (nameAt === -1 || !cells.some((c) => /下线|停售|替代|替换|迁移/u.test(c))) continue;
-    for (let j = i + 1; j < lines.length && (lines[j]!.match(/\|/gu)?.length ?? 0) >= 2; j++) {
-      const row = lines[j]!.split('|').map((c) => c.trim());
-      if (row.every((c) => /^[-:\s]*$/u.test(c))) continue; // the |---|---| rule
+    // A column of retirement days (下线时间, 停用日期, 日落) makes every row a product; a table of
+    // changes with only 生效日期 holds the rows that say they retire something.
+    const retiring = cells.some((c) => /下线|停售|停用|日落|退役|替代|替换|迁移/u.test(c));
+    if (nameAt === -1 || !(retiring || cells.some((c) => /生效|变更/u.test(c)))) continue;
+    for (let j = i + 1; j < lines.length && lines[j]!.includes('|'); j++) {
+      if (/^[\s|:-]*$/u.test(lines[j]!)) continue; // the |---|---| rule
+      const row = cellsOf(lines[j]!);
+      if (!retiring && !RETIRE_HINT.test(row.join(' '))) continue;
       const name = row[nameAt] ?? '';
-      if (name.length >= 2 && !GENERIC.test(name)) products.push(name);
+      if (name.length >= 2 && !GENERIC.test(name) && !NOT_A_PRODUCT.test(name)) products.push(name);
       const instead = replaceAt === -1 ? '' : (row[replaceAt] ?? '');
       if (instead.length >= 2 && !/^[–—-]+$|下线/u.test(instead)) replacements.push(instead);
     }
@@ -238,7 +257,8 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
     if (!sentence) continue;
     // A title ("…下线通知") repeats what the body says, less precisely.
     const tail = text.slice(Math.max(sentence.start, sentence.end - 8), sentence.end);
-    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1) continue;
+    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1 && sentence.end - sentence.start <= 60)
+      continue;
     const clauses = clausesOf.get(sentence) ?? clauseSpans(text, sentence);
     clausesOf.set(sentence, clauses);
     const at = spanIndexAt(clauses, d.index);
