@@ -45,6 +45,8 @@ export function tidyName(raw: string): string {
   s = s.replace(/(?:等)?(?:共)?\d+个[^、,]{0,6}$/u, '');
   s = s.replace(/(?:的)?(?:支持工作|支持|相关能力)$/u, '');
   s = s.replace(/\s*(?:都|也|均|等|将|会|将会|预计|计划)$/u, '');
+  // A reporting verb is not part of the name: 香港邮政表示, 中国雅虎宣布, 平台今日.
+  s = s.replace(/\s*(?:今日|今天|日前|近日|表示|宣布|宣布将|称|指出|公告称)$/u, '');
   s = s.replace(/[“”"「」【】《》]/gu, '');
   // What the sentence goes on with after the name: 已(正式)淘汰, 由, an unclosed bracket.
   s = s.replace(
@@ -135,6 +137,17 @@ function subjectOfClause(text: string, clauses: Span[], index: number, dateIndex
     const verbFirst = new RegExp(`^${VERB}\\s*([^,。;:\\n]{2,60})`, 'u').exec(next);
     const names = verbFirst ? splitList(verbFirst[1]!) : [];
     if (names.length > 0) return names;
+    // "自2024年2月29日起,AzureRM PowerShell 模组已正式淘汰": the next clause names its subject.
+    const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex)).trim();
+    const subjectFirst = new RegExp(
+      `^(?![将已会均都也正式全])(.{2,40}?)\\s*(?:已|已经|将|将会|会|均|都|也)?\\s*(?:正式|全面|逐步|陆续)?\\s*${VERB}`,
+      'u',
+    ).exec(next);
+    const subjects =
+      subjectFirst && /^(?:自|从|由)?$/u.test(beforeDate) && !/\d\s*[年月日]/u.test(subjectFirst[1]!)
+        ? splitList(subjectFirst[1]!)
+        : [];
+    if (subjects.length > 0) return subjects;
   }
   const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex));
   const subject = tidyName(
@@ -308,7 +321,7 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   if (/治理|资格|违规/u.test(text)) return 'policy';
   if (
     milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|停服/u.test(text)
+    /下线|停售|停止服务|下架|退市|停服|停用|关停|淘汰|退役/u.test(text)
   )
     return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';

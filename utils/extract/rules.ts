@@ -526,7 +526,11 @@ export function classifyDate(context: DateContext): Decision {
   else if (ctx.column && (labelRules = labelled(ctx.column)).length > 0) label = ctx.column;
 
   const fromLabel = label === null ? null : actionsIn(label);
-  const labelActions = fromLabel?.actions.filter((a) => a !== 'migrate') ?? [];
+  let labelActions = fromLabel?.actions.filter((a) => a !== 'migrate') ?? [];
+  // A 生效日期 column says when; the row's own verb (计量淘汰) says what takes effect.
+  const rowVerb = fired('light').includes('light:table-cell') ? actionsIn(ctx.before) : null;
+  if (rowVerb && rowVerb.actions.length > 0 && labelActions.every((a) => a === 'policy-effective'))
+    labelActions = [];
   if (labelActions.length > 0)
     return { role: 'milestone', actions: labelActions, rules: [...labelRules, ...fromLabel!.rules] };
   const own = actionsIn(ctx.after);
