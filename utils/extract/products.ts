@@ -284,7 +284,8 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
 
 const REPLACEMENT_CUE =
   /(?:可选择|可改用|请改用|改用|请使用|或使用|可以使用|建议使用|推荐使用|替换为|替换成|替换使用|迁移至|迁移到|迁移合并于|合并于|合并至|合并到|升级至|升级到|切换至|切换到|切换成|切换使用|由(?:全新|新)的?接口)\s*/gu;
-const REPLACEMENT_STOP = /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|,|。|;|:|\n|\(|[“”"]|$/u;
+const REPLACEMENT_STOP =
+  /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|继续使用|,|。|;|:|\n|\(|[“”"]|$/u;
 
 export function extractReplacements(text: string): string[] {
   const out: string[] = [...tableColumns(text).replacements];
@@ -303,7 +304,12 @@ export function extractReplacements(text: string): string[] {
   )) {
     out.push(...splitList(m[1]!));
   }
-  return unique(out);
+  // 由 X 接管: "用户数据将暂时由阿里云邮箱接管".
+  for (const m of text.matchAll(/由\s*([^,。;\n由]{2,20}?)\s*(?:接管|承接)/gu)) out.push(...splitList(m[1]!));
+  // "此旧版模块", "最新的 SDK 版本", "支持的功能" describe, they do not name a replacement.
+  return unique(
+    out.filter((name) => !/^(?:此|该|本|上述)|的(?:最新)?(?:SDK )?版本$|(?:支持|支援)的功能$/u.test(name)),
+  );
 }
 
 export function extractGrandfather(text: string): string | null {
