@@ -36,7 +36,6 @@ export interface DateMention {
   until?: WallTime;
   /** The text writes the year (here, or for the same day elsewhere); otherwise it was inferred. */
   yearGiven: boolean;
-  hasTime: boolean;
 }
 
 // ── Numerals ────────────────────────────────────────────────────────────────────────────────
@@ -533,7 +532,6 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       at: normalizeWall(at),
       ...(until ? { until: normalizeWall(until) } : {}),
       yearGiven,
-      hasTime: clock !== null,
     });
   }
   return mentions;
