@@ -508,27 +508,27 @@ export function classifyDate(context: DateContext): Decision {
   if (/起|开始/u.test(ctx.phrase)) tense.push('start:起');
   const past = fired('past');
 
-  // A label names the date: the words before it on its line (下线时间: …), the line above, or
+  // A label names the date: words before it on its own line (下线时间: …), the line above (the
+  // colon row reads only the date's own line: a line above ending in a colon opens a list), or
   // its table column's header.
-  // The colon row only reads the date's own line: a line above ending in a colon introduces a list.
-  const labelled = (text: string, colon = false) =>
+  const labelRows = (text: string, colon: boolean) =>
     LABEL_ROWS.filter(
-      (r) => (colon || r.id !== 'label:colon') && r.before?.test(text.replace(ZONE_TAIL, '')),
+      (r) => r.before && (colon || r.id !== 'label:colon') && r.before.test(text.replace(ZONE_TAIL, '')),
     ).map((r) => r.id);
-  const tail = ctx.before.slice(-24);
-  let label: string | null = null;
-  let labelRules: string[] = [];
-  if ((labelRules = labelled(ctx.before, true)).length > 0) label = tail;
-  else if (LEADING_NOISE.test(ctx.before) && (labelRules = labelled(ctx.lineAbove)).length > 0)
-    label = ctx.lineAbove;
-  else if ((labelRules = LABEL_ROWS.filter((r) => r.column && matches(r, ctx)).map((r) => r.id)).length > 0)
-    label = ctx.column!;
-  else if (ctx.column && (labelRules = labelled(ctx.column)).length > 0) label = ctx.column;
+  const column = ctx.column ?? '';
+  const candidates: [string, string[]][] = [
+    [ctx.before.slice(-24), labelRows(ctx.before, true)],
+    [ctx.lineAbove, LEADING_NOISE.test(ctx.before) ? labelRows(ctx.lineAbove, false) : []],
+    [column, LABEL_ROWS.filter((r) => r.column && matches(r, ctx)).map((r) => r.id)],
+    [column, column ? labelRows(column, false) : []],
+  ];
+  const [label, labelRules] = candidates.find(([, rules]) => rules.length > 0) ?? [null, []];
+  const light = fired('light');
 
   const fromLabel = label === null ? null : actionsIn(label);
   let labelActions = fromLabel?.actions.filter((a) => a !== 'migrate') ?? [];
   // A 生效日期 column says when; the row's own verb (计量淘汰) says what takes effect.
-  const rowVerb = fired('light').includes('light:table-cell') ? actionsIn(ctx.before) : null;
+  const rowVerb = light.includes('light:table-cell') ? actionsIn(ctx.before) : null;
   if (rowVerb && rowVerb.actions.length > 0 && labelActions.every((a) => a === 'policy-effective'))
     labelActions = [];
   if (labelActions.length > 0)
@@ -539,7 +539,6 @@ export function classifyDate(context: DateContext): Decision {
   // 停止更新 after the date: a verb is there, and it says nothing retires.
   if (own.blanked.length > 0) return { role: 'none', rules: own.blanked };
   // …预计在X完成: the clause before the date named the action.
-  const light = fired('light');
   if (light.length > 0) {
     const clause = ctx.before.split(/[,。;\n]/u).pop() ?? '';
     const named = actionsIn(clause);
