@@ -252,11 +252,42 @@ export function tableColumns(text: string): { products: string[]; replacements: 
   return { products, replacements };
 }
 
+const RETIRING_APIS =
+  /(?:下线|停用|废弃|淘汰|停止|下架|退役|回收)[^。\n]{0,20}(?:API|接口|字段|SDK|方法)|(?:API|接口|字段|SDK|方法)[^。\n]{0,12}(?:下线|停用|废弃|淘汰|退役)/iu;
+const IDENTIFIER = /^[A-Za-z][\w.:/-]*[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
+
+/**
+ * Identifiers a notice lists one per line (CreateEpnInstance, taobao.travel.item.modify(…)) within
+ * a few lines after it says APIs, fields or SDKs retire; and "下线接口: x" labels.
+ */
+function listedIdentifiers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const labelled =
+      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|废弃|待下线)的?(?:接口|API|字段|产品|功能|能力)\s*:\s*([^\n]{2,200})$/iu.exec(
+        lines[i]!,
+      );
+    if (labelled) out.push(...splitList(labelled[1]!));
+    if (!IDENTIFIER.test(lines[i]!.trim())) continue;
+    const run: string[] = [];
+    let j = i;
+    for (; j < lines.length && IDENTIFIER.test(lines[j]!.trim()); j++) run.push(lines[j]!.trim());
+    const said = lines.slice(Math.max(0, i - 4), i).some((l) => RETIRING_APIS.test(l));
+    // A run of two or more under such a line; a lone word (API, SDK) is a table header, not a list.
+    const names = run.filter((r) => !/^(?:API|SDK|Scope|URL|HTTP|GET|POST)$/iu.test(r));
+    if (said && names.length >= 2) out.push(...names.map((n) => tidyName(n)).filter((n) => n.length >= 2));
+    i = j - 1;
+  }
+  return out;
+}
+
 export function extractProducts(text: string, dated: DatedClause[], kind: Kind): string[] {
   if (kind === 'policy' || kind === 'info') return [];
   const sentences = sentenceSpans(text);
   const bullets = bulletProducts(text.split('\n'));
   if (bullets.length > 0) return unique(bullets);
+  const listed = listedIdentifiers(text.split('\n'));
+  if (listed.length > 0) return unique(listed);
   const table = tableColumns(text).products;
   if (table.length > 0) return unique(table);
   const quoted = quotedProducts(text, sentences);
