@@ -10,7 +10,7 @@ const RETIRE_HINT =
 
 // Bracketed words that label a notice rather than name a product.
 const NOT_A_NAME =
-  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法)|设置-反馈)$/u;
+  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法|条款|政策)|设置-反馈)$/u;
 
 // Objects too generic to be a product name on their own.
 const GENERIC =
