@@ -16,8 +16,11 @@ import { DEFAULT_NOTICES_DIR } from './notices.ts';
 const USAGE = `usage: npm run feed -- extract --published YYYY-MM-DD [FILE]
        npm run feed -- extract --published YYYY-MM-DD --write --link URL [--title T] [--publisher P] [--notices DIR] [FILE]
 
-  Reads a Chinese platform announcement (FILE, or stdin) and prints JSON:
-  {"kind", "products", "replacements", "grandfather", "milestones": [{"product"?, "action", "at", "text"}]}
+  Reads a Chinese platform announcement (FILE, or stdin; simplified or traditional) and prints JSON:
+  {"kind", "products", "replacements", "grandfather",
+   "milestones": [{"product"?, "action", "at", "text", "start"?, "end"?}],
+   "dates": [{"start", "end", "text", "at", "until"?, "milestone", "rules"}]}
+  start/end are offsets into the text; rules name the rows of utils/extract/rules.ts that decided.
   --published  the announcement's publish day (Beijing); dates without a year are resolved from it
   --write      also write a draft notice file into feed/notices (or --notices DIR) for review;
                needs the announcement's https address (--link, or one found in the text)

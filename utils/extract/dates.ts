@@ -1,12 +1,15 @@
-// Finds the dates (and their times and ranges) an announcement writes, in every form issue 6
-// lists: 2023年2月17日, 2月17日, 2023-02-17, 2023/2/17, 2023.02.17, 二〇二三年二月十七日, 月底 and
-// 上旬/中旬/下旬, 即日起; times 8:00, 8点, 零点, 23:59:59, 24:00 / 24时; labels 北京时间 and
-// (UTC+08:00), which are not times; ranges with 至, -, ~. chrono-node's zh parser adds the
-// relative days (今天, 明天, 下周一…) that it handles well; its first match is often wrong in
-// notices and it misses the slash, dot and 24:00 forms, so the forms above are parsed here.
-// Pure and browser-safe: no Node APIs.
-import * as chrono from 'chrono-node';
-import { CN_NUMERAL_CLASS, parseNumeral } from './numerals.ts';
+// The date grammar (issue 19, "recall first"): every date expression a notice writes, with its
+// offsets, before anything decides which of them are milestones (rules.ts does that). Forms:
+// 2026年2月28日 and 2026 年 2 月 28 日, 2026-02-28, 2026/2/28, 2026.02.28, 二〇二六年三月一日,
+// 三月十五日, 2月28日 (the year from the text or the publish day), 今年/明年, 本月/下月/次月;
+// 月底/月末/月初/上旬/中旬/下旬, 年底/年初, 2026年3月 (a month: its first day); 即日起,
+// 自公告发布之日起, 今日, 明日, 后天, 次日; times 10:00, 23:59:59, 10点30分, 10点半, 下午3点,
+// 零点, 24:00 (= 00:00 of the next day); October 14, 2025 and 三月 17, 2023 on translated pages, with 北京时间, (UTC+8) or (周五) around them; ranges
+// 3月1日至31日, 3月1日-3月31日, 2026年3月1日至4月30日, 10:00~18:00. The text must be
+// normalised first (normalize.ts: width, 繁體); offsets are the same in the original.
+// Pure and browser-safe: no Node APIs, no date library (chrono-node's zh parser missed most of
+// these forms and was only kept for 明天, which two lines here do).
+import { beijingParts, toBeijingIso } from '../notice/time.ts';
 
 /** A wall-clock time in Beijing. */
 export interface WallTime {
@@ -18,204 +21,108 @@ export interface WallTime {
   second: number;
 }
 
-export type DateForm = 'full' | 'month-day' | 'numeric' | 'period' | 'today' | 'relative';
+export type DateForm = 'ymd' | 'numeric' | 'month-day' | 'period' | 'month' | 'day' | 'today' | 'relative';
 
 export interface DateMention {
   /** Offsets of the whole phrase (date, labels, time, range) in the text. */
   index: number;
   end: number;
-  /** Offset where the first date of the phrase ends (before any time or range). */
+  /** Where the first date of the phrase ends (before any time, label or range). */
   dateEnd: number;
   form: DateForm;
-  /** Resolved start, in Beijing wall-clock time. */
-  start: WallTime;
-  /** The end of a range, when the phrase is one and it ends on another day or time. */
-  rangeEnd?: WallTime;
+  /** Resolved start, Beijing wall-clock time (24:00 already carried to the next day). */
+  at: WallTime;
+  /** The end of a range, when the phrase is one. */
+  until?: WallTime;
+  /** The text writes the year (here, or for the same day elsewhere); otherwise it was inferred. */
   yearGiven: boolean;
-  hasTime: boolean;
 }
 
-const N = `(?:\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})`;
-const Y = '(\\d{4}|[〇零一二三四五六七八九]{4})';
-// Spaces inside a phrase never cross a line: a date on one line and a number on the next are
-// two things (a list of API versions, say).
-const S = '[ \\t\\u3000]*';
+// ── Numerals ────────────────────────────────────────────────────────────────────────────────
 
-const FULL = new RegExp(
-  `${Y}${S}年${S}(${N})${S}月${S}(${N})${S}(?:[日号]|(?![\\d${CN_NUMERAL_CLASS}]))`,
-  'gu',
-);
-const MONTH_DAY = new RegExp(`(?<![\\d年${CN_NUMERAL_CLASS}])(${N})${S}月${S}(${N})${S}[日号]`, 'gu');
-const NUMERIC = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])(?:[ \t]*日)?/gu;
-const PERIOD = new RegExp(
-  `(?:${Y}${S}年${S})?(?<![\\d${CN_NUMERAL_CLASS}])(${N})${S}月${S}(底|末|初|上旬|中旬|下旬)`,
-  'gu',
-);
-const TODAY = /(?:自|从)?即日(?:起|开始)?/gu;
+const DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN = '〇零一二两三四五六七八九十';
 
-// Labels that may sit between a date and its time, or after the time: they are not times.
-const LABEL = `(?:${S}(?:[（(]${S}(?:北京时间|UTC|GMT|周|星期|初|十|廿)[^（()）\\n]{0,14}[)）]|北京时间|(?:UTC|GMT)(?:/GMT)?${S}[+＋]${S}0?8(?::?00)?))*`;
-const TIME = `${S}(?:(凌晨|早上|上午|中午|下午|晚上|晚)${S})?(?:(\\d{1,2})${S}[:：]${S}(\\d{2})(?:${S}[:：]${S}(\\d{2}))?|(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})${S}[点时](?![间候段区])(?:${S}(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})${S}分)?(?:${S}整)?|(零点|零时))`;
-const TIME_AFTER = new RegExp(`${LABEL}${TIME}${LABEL}`, 'uy');
-const LABEL_ONLY = new RegExp(`${LABEL}`, 'uy');
-const RANGE_SEP = new RegExp(`${S}(?:至|到|-|~|～|—|－|–)${S}`, 'uy');
-
-interface Raw {
-  index: number;
-  end: number;
-  form: DateForm;
-  year: number | null;
-  month: number;
-  day: number;
+/**
+ * The value of `text` in Arabic digits or Chinese numerals, or NaN. Years are read digit by
+ * digit (二〇二六 → 2026); anything with 十 positionally (十七, 二十, 三十一).
+ */
+export function parseNumeral(text: string): number {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === '' || ![...t].every((c) => c === '十' || c === '百' || c in DIGITS)) return NaN;
+  const hundred = t.indexOf('百');
+  if (hundred !== -1) {
+    // 一百 = 100, 一百十二 = 112, 一百零五 = 105 (ROC years are written this way)
+    const head = t.slice(0, hundred);
+    const rest = t.slice(hundred + 1).replace(/^[〇零]/u, '');
+    const h = head === '' ? 1 : head.length === 1 ? (DIGITS[head] ?? NaN) : NaN;
+    return h * 100 + (rest === '' ? 0 : parseNumeral(rest));
+  }
+  const ten = t.indexOf('十');
+  if (ten === -1) return [...t].reduce((acc, c) => acc * 10 + DIGITS[c]!, 0);
+  if (t.indexOf('十', ten + 1) !== -1) return NaN;
+  const before = t.slice(0, ten);
+  const after = t.slice(ten + 1);
+  if (before.length > 1 || after.length > 1) return NaN;
+  const tens = before === '' ? 1 : DIGITS[before]!;
+  const ones = after === '' ? 0 : DIGITS[after]!;
+  return tens * 10 + ones;
 }
 
-function daysInMonth(year: number, month: number): number {
+// ── Calendar arithmetic ─────────────────────────────────────────────────────────────────────
+
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function validDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    Number.isInteger(year) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    year >= 1900 &&
+    year <= 2300
+  );
 }
 
-const PERIOD_DAY: Record<string, (year: number, month: number) => number> = {
-  初: () => 1,
-  上旬: () => 1,
-  中旬: () => 11,
-  下旬: () => 21,
-  底: daysInMonth,
-  末: daysInMonth,
-};
+/** Epoch milliseconds of a Beijing wall-clock time; overflow (24:00, 2月30日) carries over. */
+const epochOf = (w: WallTime) =>
+  Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - 8 * 3600_000;
 
-function collect(re: RegExp, text: string, make: (m: RegExpExecArray) => Raw | null): Raw[] {
-  const out: Raw[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = make(m);
-    if (raw) out.push(raw);
-  }
-  return out;
-}
-
-function rawDates(text: string, published: WallTime): Raw[] {
-  const all: Raw[] = [
-    ...collect(FULL, text, (m) => ({
-      index: m.index,
-      end: m.index + m[0].length,
-      form: 'full',
-      year: parseNumeral(m[1]!),
-      month: parseNumeral(m[2]!),
-      day: parseNumeral(m[3]!),
-    })),
-    ...collect(NUMERIC, text, (m) => ({
-      index: m.index,
-      end: m.index + m[0].length,
-      form: 'numeric',
-      year: Number(m[1]),
-      month: Number(m[3]),
-      day: Number(m[4]),
-    })),
-    ...collect(MONTH_DAY, text, (m) => ({
-      index: m.index,
-      end: m.index + m[0].length,
-      form: 'month-day',
-      year: null,
-      month: parseNumeral(m[1]!),
-      day: parseNumeral(m[2]!),
-    })),
-    ...collect(PERIOD, text, (m) => {
-      const year = m[1] ? parseNumeral(m[1]) : null;
-      const month = parseNumeral(m[2]!);
-      if (!(month >= 1 && month <= 12)) return null;
-      // The day depends on the year only for 月底 (February): findDates recomputes it.
-      return {
-        index: m.index,
-        end: m.index + m[0].length,
-        form: 'period',
-        year,
-        month,
-        day: PERIOD_DAY[m[3]!]!(year ?? published.year, month),
-      };
-    }),
-    ...collect(TODAY, text, (m) => ({
-      index: m.index,
-      end: m.index + m[0].length,
-      form: 'today',
-      year: published.year,
-      month: published.month,
-      day: published.day,
-    })),
-  ];
-  // Earliest first, longest first at the same offset; overlapping later matches are dropped.
-  all.sort((a, b) => a.index - b.index || b.end - a.end);
-  const kept: Raw[] = [];
-  for (const raw of all) {
-    const last = kept[kept.length - 1];
-    if (last && raw.index < last.end) continue;
-    kept.push(raw);
-  }
-  return kept;
-}
-
-function readTime(
-  text: string,
-  at: number,
-): { end: number; hour: number; minute: number; second: number } | null {
-  TIME_AFTER.lastIndex = at;
-  const m = TIME_AFTER.exec(text);
-  if (!m) return null;
-  const [, period, hh, mm, ss, cnHour, cnMinute, zero] = m;
-  let hour: number;
-  let minute = 0;
-  let second = 0;
-  if (zero) {
-    hour = 0;
-  } else if (hh !== undefined) {
-    hour = Number(hh);
-    minute = Number(mm);
-    second = ss === undefined ? 0 : Number(ss);
-  } else {
-    hour = parseNumeral(cnHour!);
-    minute = cnMinute === undefined ? 0 : parseNumeral(cnMinute);
-  }
-  if ((period === '下午' || period === '晚上' || period === '晚') && hour < 12) hour += 12;
-  if (!(hour >= 0 && hour <= 24 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return null;
-  // 24:00 is a real time in notices (the end of a day); anything past it is not.
-  if (hour === 24 && (minute !== 0 || second !== 0)) return null;
-  return { end: at + m[0].length, hour, minute, second };
-}
-
-function skipLabels(text: string, at: number): number {
-  LABEL_ONLY.lastIndex = at;
-  const m = LABEL_ONLY.exec(text);
-  return m ? at + m[0].length : at;
-}
-
-/** Normalises 24:00 (= 00:00 of the next day) and other overflow via UTC arithmetic. */
+/** Carries 24:00 (= 00:00 of the next day), and any other overflow. */
 export function normalizeWall(w: WallTime): WallTime {
-  const d = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  const epoch = epochOf(w);
+  return { ...beijingParts(epoch), second: new Date(epoch).getUTCSeconds() };
 }
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** ISO 8601 with the Beijing offset, which every `at` carries (feed-format.md "Time"). */
 export function wallToIso(w: WallTime): string {
-  const n = normalizeWall(w);
-  return `${pad(n.year, 4)}-${pad(n.month)}-${pad(n.day)}T${pad(n.hour)}:${pad(n.minute)}:${pad(n.second)}+08:00`;
+  return toBeijingIso(epochOf(w));
 }
 
-export function compareWall(a: WallTime, b: WallTime): number {
-  return wallToIso(a).localeCompare(wallToIso(b));
+const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+
+function addDays(w: WallTime, days: number): WallTime {
+  return normalizeWall({ ...w, day: w.day + days });
 }
 
-/** Parses the publish date given on the command line or by a caller: YYYY-MM-DD, a real day. */
+/** The publish day given by a caller: YYYY-MM-DD, a real day. */
 export function parsePublished(value: string): WallTime | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!m) return null;
@@ -226,150 +133,406 @@ export function parsePublished(value: string): WallTime | null {
   return { year, month, day, hour: 0, minute: 0, second: 0 };
 }
 
-function dayKey(month: number, day: number): string {
-  return `${month}-${day}`;
+// ── The grammar ─────────────────────────────────────────────────────────────────────────────
+
+// Spaces inside a phrase never cross a line: a date on one line and a number on the next are
+// two things (a list of API versions, say).
+const S = '[ \\t]*';
+const N = `(?:\\d{1,2}|[${CN}]{1,3})`;
+/**
+ * 2026年, 二〇二六年, 今年/明年/次年/去年, and Taiwan's ROC years (民国114年, 中华民国一百十二年,
+ * a bare three-digit 114年): one group.
+ */
+const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|今|明|次|去)${S}年`;
+/** 3月, 三月, 本月/下月/次月/上月: two groups (number, relative word). */
+const MONTH = `(?:(${N})|(本|下|次|上)(?:个)?)${S}月`;
+const PERIOD_WORD = '(底|末|初|上中旬|中下旬|上旬|中旬|下旬)';
+/** What must not follow a number for it to end there. */
+const NUM_END = `(?![\\d${CN}])`;
+
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+
+interface Raw {
+  index: number;
+  end: number;
+  form: DateForm;
+  /** null: not written, resolved against the publish day. */
+  year: number | null;
+  month: number;
+  /** Day of the month; 0 means the month's last day (月底), known once the year is. */
+  day: number;
 }
+
+interface Form {
+  form: DateForm;
+  re: RegExp;
+  read: (m: RegExpExecArray, published: WallTime) => Omit<Raw, 'index' | 'end' | 'form'> | null;
+}
+
+function yearOf(word: string | undefined, published: WallTime): number | null {
+  if (word === undefined) return null;
+  if (word === '今') return published.year;
+  if (word === '明' || word === '次') return published.year + 1;
+  if (word === '去') return published.year - 1;
+  const roc = /^(?:中华)?民国\s*(.+)$/u.exec(word)?.[1] ?? (/^1\d{2}$|百/u.test(word) ? word : null);
+  if (roc !== null) return parseNumeral(roc) + 1911;
+  return parseNumeral(word);
+}
+
+function monthOf(number: string | undefined, word: string | undefined, published: WallTime): number {
+  if (number !== undefined) return parseNumeral(number);
+  const offset = word === '本' ? 0 : word === '上' ? -1 : 1;
+  return ((published.month - 1 + offset + 12) % 12) + 1;
+}
+
+/** The year a relative month word implies (下月 in December is next January). */
+function yearOfRelativeMonth(word: string | undefined, published: WallTime): number | null {
+  if (word === undefined) return null;
+  const offset = word === '本' ? 0 : word === '上' ? -1 : 1;
+  return published.year + Math.floor((published.month - 1 + offset) / 12);
+}
+
+const PERIOD_DAY: Record<string, number> = {
+  初: 1,
+  上旬: 1,
+  上中旬: 1,
+  中旬: 11,
+  中下旬: 11,
+  下旬: 21,
+  底: 0,
+  末: 0,
+};
 
 /**
- * The year of a date written without one: a day the same text also writes with a year takes
- * that year (a notice says 2023年2月8日 once and 2月8日 afterwards); otherwise the nearest such
- * day not before the publish date.
+ * The forms, each one row. Where two overlap, the one starting first and then the longest wins
+ * (2026年3月1日 over 3月1日 over 2026年3月).
  */
-function inferYear(month: number, day: number, published: WallTime, known: Map<string, number>): number {
-  const same = known.get(dayKey(month, day));
-  if (same !== undefined) return same;
-  const candidate = published.year;
-  const before = month < published.month || (month === published.month && day > 0 && day < published.day);
-  return before ? candidate + 1 : candidate;
+const FORMS: Form[] = [
+  {
+    // 2026年2月28日, 2026 年 2 月 28 日, 二〇二六年三月一日, 今年3月1日, 2026年3月1(-31日)
+    form: 'ymd',
+    re: new RegExp(`${YEAR}${S}${MONTH}${S}(${N})${S}(?:[日号]|${NUM_END})`, 'gu'),
+    read: (m, p) => ({
+      year: yearOf(m[1], p) ?? yearOfRelativeMonth(m[3], p),
+      month: monthOf(m[2], m[3], p),
+      day: parseNumeral(m[4]!),
+    }),
+  },
+  {
+    // 2026-02-28, 2026/2/28, 2026.02.28 (the separator repeated), 2026-02-28日
+    form: 'numeric',
+    re: /(?<![\w.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|\.\d|-[A-Za-z])(?:[ \t]*[日号])?/gu,
+    read: (m) => ({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }),
+  },
+  {
+    // 2025630日, 20250630日: the separators lost when a page was copied (a day of two digits).
+    form: 'numeric',
+    re: /(?<![\w.\-/])(\d{4})(\d{1,2})(\d{2})[ \t]*日/gu,
+    read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
+  },
+  {
+    // 3月15日, 三月十五日, 本月15日, 次月1日; 3月1(-31日) as a range's start
+    form: 'month-day',
+    re: new RegExp(
+      `(?<![\\d年${CN}])${MONTH}${S}(${N})${S}(?:[日号]|${NUM_END}(?=${S}(?:-|~|至|到)${S}\\d{1,2}${S}[日号]))`,
+      'gu',
+    ),
+    read: (m, p) => ({
+      year: yearOfRelativeMonth(m[2], p),
+      month: monthOf(m[1], m[2], p),
+      day: parseNumeral(m[3]!),
+    }),
+  },
+  {
+    // 2026年2月底, 12月底, 本月末, 3月初, 3月上旬/中旬/下旬
+    form: 'period',
+    re: new RegExp(`(?:${YEAR}${S})?(?<![\\d${CN}])${MONTH}${S}${PERIOD_WORD}`, 'gu'),
+    read: (m, p) => ({
+      year: yearOf(m[1], p) ?? yearOfRelativeMonth(m[3], p),
+      month: monthOf(m[2], m[3], p),
+      day: PERIOD_DAY[m[4]!]!,
+    }),
+  },
+  {
+    // 2026年底, 2026年末, 2026年初
+    form: 'period',
+    re: new RegExp(`${YEAR}${S}(底|末|初)`, 'gu'),
+    read: (m, p) => ({ year: yearOf(m[1], p), month: m[2] === '初' ? 1 : 12, day: m[2] === '初' ? 1 : 31 }),
+  },
+  {
+    // 2026年3月, 2026年3月份: a month named without a day stands for its first day.
+    form: 'month',
+    re: new RegExp(`${YEAR}${S}(${N})${S}月(?:份)?(?!${S}(?:[\\d${CN}]|底|末|初|上|中|下旬))`, 'gu'),
+    read: (m, p) => ({ year: yearOf(m[1], p), month: parseNumeral(m[2]!), day: 1 }),
+  },
+  {
+    // 23日起, 由明日至26日: a bare day (news and notices of the week) is in the publish month,
+    // or the month either side, whichever is nearest. Only before 起/前/至, so 30日内 and
+    // 5个工作日 are no dates.
+    form: 'day',
+    re: new RegExp(
+      `(?<![\\d${CN}月年第个每])(\\d{1,2}|[${CN}]{1,3})${S}[日号](?=${S}(?:起|前|开始|之前|当天|至|到|-|~|或之后|以后|之后))`,
+      'gu',
+    ),
+    read: (m, p) => {
+      const day = parseNumeral(m[1]!);
+      const pub = dayNumber(p.year, p.month, p.day);
+      let best: { year: number; month: number } | null = null;
+      let bestCost = Infinity;
+      for (const shift of [-1, 0, 1]) {
+        const month = ((p.month - 1 + shift + 12) % 12) + 1;
+        const year = p.year + Math.floor((p.month - 1 + shift) / 12);
+        if (!(day >= 1 && day <= daysInMonth(year, month))) continue;
+        const d = dayNumber(year, month, day);
+        const cost = d >= pub ? d - pub : 2 * (pub - d);
+        if (cost < bestCost) [best, bestCost] = [{ year, month }, cost];
+      }
+      return best && { ...best, day };
+    },
+  },
+  {
+    // October 14, 2025, Oct. 14 2025, 14 October 2025; 三月 17, 2023 (translated pages keep the
+    // English order with a Chinese month name)
+    form: 'ymd',
+    re: new RegExp(
+      `\\b(?:${EN_MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})\\s+(?:${EN_MONTH})\\.?,?\\s+(\\d{4})\\b|(?<![\\d${CN}])([${CN}]{1,2})月\\s+(\\d{1,2}),\\s*(\\d{4})(?!\\d)`,
+      'giu',
+    ),
+    read: (m) => {
+      const name = /[a-z]+/iu.exec(m[0])?.[0].toLowerCase().slice(0, 3);
+      const month = name ? EN_MONTHS.indexOf(name) + 1 : parseNumeral(m[5]!);
+      return {
+        year: Number(m[2] ?? m[4] ?? m[7]),
+        month: month || NaN,
+        day: Number(m[1] ?? m[3] ?? m[6]),
+      };
+    },
+  },
+  {
+    // 即日起, 自即日起, 自本公告发布之日起, 自发布日: the publish day.
+    form: 'today',
+    re: /(?:自|从)?(?:即日|(?:本)?(?:公告|通知|规定|办法)?(?:发布|公布|发出)(?:之)?日(?![期子])|(?:本)?(?:公告|通知)之日)(?:起|开始)?/gu,
+    read: (_m, p) => ({ year: p.year, month: p.month, day: p.day }),
+  },
+  {
+    // 今日, 今天, 明日, 明天, 后天 (次日 is resolved against the date before it, in findDates)
+    form: 'relative',
+    re: /(?<![昨前])(今日|今天|明日|明天|后天|次日)/gu,
+    read: (m, p) => {
+      const shift = { 今日: 0, 今天: 0, 明日: 1, 明天: 1, 后天: 2, 次日: 1 }[m[1]!] ?? 0;
+      const w = addDays(p, shift);
+      return { year: w.year, month: w.month, day: w.day };
+    },
+  },
+];
+
+// Labels that may sit between a date and its time, or after it: they are not times.
+const LABEL = `(?:${S}(?:[(（]${S}(?:北京时间|UTC|GMT|周|星期|礼拜|初|十|廿)[^()（）\\n]{0,14}[)）]|[(（]${S}\\d{1,2}${S}[日号]${S}[)）]|北京时间|(?:周|星期|礼拜)[一二三四五六日天]|(?:UTC|GMT)(?:/GMT)?${S}\\+${S}0?8(?::?00)?))*`;
+const TIME =
+  `${S}T?(?:(凌晨|早上|早晨|上午|中午|正午|下午|傍晚|晚上|晚间|夜间|晚)${S})?` +
+  `(?:(\\d{1,2})${S}:${S}(\\d{2})(?:${S}:${S}(\\d{2})(?:\\.\\d{1,9})?)?` +
+  `|(\\d{1,2}|[${CN}]{1,3})${S}[点时](?![间候段区长效击])(?:${S}(?:(\\d{1,2}|[${CN}]{1,3})${S}分(?:${S}(\\d{1,2}|[${CN}]{1,3})${S}秒)?|(半)))?(?:${S}整)?` +
+  `|(零点|零时|午夜))`;
+const TIME_AT = new RegExp(`${LABEL}${TIME}${LABEL}`, 'uy');
+const LABEL_AT = new RegExp(LABEL, 'uy');
+const RANGE_SEP = new RegExp(`${S}(?:起至|起到|至|到|—{1,2}|-|~|–)${S}`, 'uy');
+const DAY_ONLY = new RegExp(`(${N})${S}[日号]`, 'uy');
+
+interface Clock {
+  end: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
-const RELATIVE_DAY = /今天|今日|明天|明日|后天|下周|下星期|下礼拜|本周|这周/gu;
-const MAX_RELATIVE = 200;
+function readTime(text: string, at: number): Clock | null {
+  TIME_AT.lastIndex = at;
+  const m = TIME_AT.exec(text);
+  if (!m) return null;
+  const [, period, hh, mm, ss, cnHour, cnMinute, cnSecond, half, zero] = m;
+  let hour: number;
+  let minute = 0;
+  let second = 0;
+  if (zero) {
+    hour = zero === '午夜' ? 24 : 0;
+  } else if (hh !== undefined) {
+    hour = Number(hh);
+    minute = Number(mm);
+    second = ss === undefined ? 0 : Number(ss);
+  } else {
+    hour = parseNumeral(cnHour!);
+    minute = half ? 30 : cnMinute === undefined ? 0 : parseNumeral(cnMinute);
+    second = cnSecond === undefined ? 0 : parseNumeral(cnSecond);
+  }
+  // 下午3点 is 15:00, 晚上12点 is 24:00; 中午12点 stays 12:00 and 中午1点 is 13:00.
+  if (period && /下午|傍晚|晚/.test(period) && hour < 12) hour += 12;
+  else if (period && /晚/.test(period) && hour === 12) hour = 24;
+  else if (period && /中午|正午/.test(period) && hour < 11) hour += 12;
+  if (!(hour >= 0 && hour <= 24 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return null;
+  // 24:00 is a real time in notices (the end of a day); anything past it is not.
+  if (hour === 24 && (minute !== 0 || second !== 0)) return null;
+  return { end: at + m[0].length, hour, minute, second };
+}
 
-function chronoDays(text: string, published: WallTime): Raw[] {
-  const instant = new Date(Date.UTC(published.year, published.month - 1, published.day, 4)); // 12:00 in Beijing
-  const out: Raw[] = [];
-  // chrono's zh parser is slow on long runs of Chinese numerals (seconds per 10k characters),
-  // so it only sees a short window around each relative-day word, the part it is used for.
-  let count = 0;
-  let covered = -1;
-  RELATIVE_DAY.lastIndex = 0;
-  for (let m = RELATIVE_DAY.exec(text); m && count < MAX_RELATIVE; m = RELATIVE_DAY.exec(text)) {
-    if (m.index < covered) continue;
-    count++;
-    const from = Math.max(0, m.index - 4);
-    const window = text.slice(from, m.index + m[0].length + 12);
-    covered = from + window.length;
-    let results: chrono.ParsedResult[];
-    try {
-      results = chrono.zh.hans.parse(window, { instant, timezone: 480 });
-    } catch {
-      // chrono is a helper here, never a reason to fail: the forms above are parsed without it.
-      continue;
-    }
-    for (const r of results) {
-      // Only the relative days: absolute forms are parsed above, with the cue-aware year rules.
-      if (!/今天|今日|明天|明日|后天|大后天|下周|下星期|下礼拜|本周|这周/u.test(r.text)) continue;
-      const year = r.start.get('year');
-      const month = r.start.get('month');
-      const day = r.start.get('day');
-      if (year === null || month === null || day === null) continue;
-      out.push({
-        index: from + r.index,
-        end: from + r.index + r.text.length,
-        form: 'relative',
-        year,
-        month,
-        day,
-      });
+function skipLabels(text: string, at: number): number {
+  LABEL_AT.lastIndex = at;
+  const m = LABEL_AT.exec(text);
+  return m ? at + m[0].length : at;
+}
+
+function rawDates(text: string, published: WallTime): Raw[] {
+  const all: Raw[] = [];
+  for (const { form, re, read } of FORMS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const got = read(m, published);
+      if (got && Number.isInteger(got.month))
+        all.push({ index: m.index, end: m.index + m[0].length, form, ...got });
     }
   }
-  return out;
+  // Earliest first, longest first at the same offset; a match inside a kept one is dropped.
+  all.sort((a, b) => a.index - b.index || b.end - a.end);
+  const kept: Raw[] = [];
+  for (const raw of all) {
+    const last = kept[kept.length - 1];
+    if (last && raw.index < last.end) continue;
+    kept.push(raw);
+  }
+  return kept;
 }
 
+const monthDayKey = (month: number, day: number) => `${month}-${day}`;
+
 /**
- * Every date phrase in `text`, in order, with years resolved against `published`.
- * `text` should already have full-width ASCII folded (see normalizeText); offsets refer to it.
+ * The year of a date written without one. A day the same text also writes with its year takes
+ * that year (a notice says 2023年2月8日 once and 2月8日 afterwards); otherwise the year that puts
+ * it nearest the publish day, a day before it counting twice a day after (notices announce
+ * what is coming, and look back only a little: 原定于2月1日 in a notice of 2月10日).
+ */
+function resolveYear(month: number, day: number, published: WallTime, known: Map<string, number>): number {
+  const same = known.get(monthDayKey(month, day));
+  if (same !== undefined) return same;
+  const pub = dayNumber(published.year, published.month, published.day);
+  let best = published.year;
+  let bestCost = Infinity;
+  for (const year of [published.year - 1, published.year, published.year + 1]) {
+    const d = dayNumber(
+      year,
+      month,
+      day === 0 ? daysInMonth(year, month) : Math.min(day, daysInMonth(year, month)),
+    );
+    const cost = d >= pub ? d - pub : 2 * (pub - d);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = year;
+    }
+  }
+  return best;
+}
+
+function wall(year: number, month: number, day: number, clock?: Clock): WallTime {
+  return {
+    year,
+    month,
+    day: day === 0 ? daysInMonth(year, month) : day,
+    hour: clock?.hour ?? 0,
+    minute: clock?.minute ?? 0,
+    second: clock?.second ?? 0,
+  };
+}
+
+const compareWall = (a: WallTime, b: WallTime) => wallToIso(a).localeCompare(wallToIso(b));
+
+/**
+ * Every date phrase in `text` (normalised), in order, with years resolved against `published`.
+ * Never throws on any input; a phrase that is no real day (2月30日) is not a date.
  */
 export function findDates(text: string, published: WallTime): DateMention[] {
   const raws = rawDates(text, published);
-  for (const extra of chronoDays(text, published)) {
-    if (raws.some((r) => extra.index < r.end && r.index < extra.end)) continue;
-    raws.push(extra);
-  }
-  raws.sort((a, b) => a.index - b.index);
-
   const known = new Map<string, number>();
   for (const r of raws) {
-    if ((r.form === 'full' || r.form === 'numeric') && r.year !== null)
-      known.set(dayKey(r.month, r.day), r.year);
+    if ((r.form === 'ymd' || r.form === 'numeric') && r.year !== null)
+      known.set(monthDayKey(r.month, r.day), r.year);
   }
-
   const byIndex = new Map(raws.map((r) => [r.index, r]));
   const consumed = new Set<Raw>();
   const mentions: DateMention[] = [];
+
   for (const r of raws) {
     if (consumed.has(r)) continue;
-    let { year, day } = r;
-    const yearGiven = year !== null;
-    if (r.form === 'period') {
-      year = year ?? (r.month < published.month ? published.year + 1 : published.year);
-      if (/[底末]/.test(text.slice(r.index, r.end))) day = daysInMonth(year, r.month);
-    } else if (year === null) {
-      year = inferYear(r.month, r.day, published, known);
-    }
-    if (!validDay(year, r.month, day)) continue;
-
-    let end = r.end;
-    let start: WallTime = { year, month: r.month, day, hour: 0, minute: 0, second: 0 };
-    let hasTime = false;
-    if (r.form !== 'today') {
-      const t = readTime(text, end);
-      if (t) {
-        start = { ...start, hour: t.hour, minute: t.minute, second: t.second };
-        end = t.end;
-        hasTime = true;
-      } else {
-        end = skipLabels(text, end);
+    let { year, month, day } = r;
+    if (r.form === 'relative' && text.startsWith('次日', r.index)) {
+      // 次日: the day after the date just before it (…24:00的次日, 3月1日及次日), or after the
+      // publish day in 公告发布次日; anything else (到期次日) is no date we can know.
+      const prev = mentions[mentions.length - 1];
+      const gap = prev ? text.slice(prev.end, r.index) : '';
+      if (prev && gap.length <= 6 && !/[。;\n]/u.test(gap)) {
+        const next = addDays({ ...prev.at, hour: 0, minute: 0, second: 0 }, 1);
+        ({ year, month, day } = next);
+      } else if (!/(?:发布|公布|发出)(?:之|的)?$/u.test(text.slice(Math.max(0, r.index - 4), r.index))) {
+        continue;
       }
     }
+    // Written, or written for the same day elsewhere in the text.
+    const yearGiven = year !== null || known.has(monthDayKey(month, day));
+    year ??= resolveYear(month, day, published, known);
+    if (!validDay(year, month, day === 0 ? 1 : day)) continue;
 
-    let rangeEnd: WallTime | undefined;
+    let end = r.end;
+    let clock: Clock | null = null;
+    if (r.form !== 'today' && r.form !== 'month') {
+      clock = readTime(text, end);
+      end = clock ? clock.end : skipLabels(text, end);
+    }
+    const at = wall(year, month, day, clock ?? undefined);
+
+    let until: WallTime | undefined;
     RANGE_SEP.lastIndex = end;
-    const sep = RANGE_SEP.exec(text);
-    if (sep && r.form !== 'today') {
+    const sep = r.form === 'today' ? null : RANGE_SEP.exec(text);
+    if (sep) {
       const after = end + sep[0].length;
       const second = byIndex.get(after);
+      DAY_ONLY.lastIndex = after;
+      const dayOnly = second ? null : DAY_ONLY.exec(text);
       if (second && second.form !== 'today' && second.form !== 'relative') {
-        const y2 = second.year ?? (second.month < r.month ? year + 1 : year);
-        const d2 =
-          second.form === 'period' && /[底末]/.test(text.slice(second.index, second.end))
-            ? daysInMonth(y2, second.month)
-            : second.day;
-        if (validDay(y2, second.month, d2)) {
-          let endWall: WallTime = { year: y2, month: second.month, day: d2, hour: 0, minute: 0, second: 0 };
-          let stop = second.end;
-          const t2 = readTime(text, stop);
-          if (t2) {
-            endWall = { ...endWall, hour: t2.hour, minute: t2.minute, second: t2.second };
-            stop = t2.end;
-          }
-          rangeEnd = endWall;
-          end = stop;
-          // The range's second date is part of this phrase, not a mention of its own.
+        // 至2026年4月30日 / 至4月30日 (a year-less end follows the start's year, or the next one)
+        const y2 = second.year ?? (second.month < month ? year + 1 : year);
+        if (validDay(y2, second.month, second.day === 0 ? 1 : second.day)) {
+          const t2 = readTime(text, second.end);
+          until = wall(y2, second.month, second.day, t2 ?? undefined);
+          end = t2 ? t2.end : second.end;
           consumed.add(second);
         }
-      } else if (hasTime) {
+      } else if (dayOnly) {
+        // 3月1日至31日: the end shares the start's month.
+        const d2 = parseNumeral(dayOnly[1]!);
+        if (validDay(year, month, d2)) {
+          const t2 = readTime(text, after + dayOnly[0].length);
+          until = wall(year, month, d2, t2 ?? undefined);
+          end = t2 ? t2.end : after + dayOnly[0].length;
+        }
+      } else if (clock) {
+        // 10:00~18:00 on the same day.
         const t2 = readTime(text, after);
         if (t2) {
-          rangeEnd = { ...start, hour: t2.hour, minute: t2.minute, second: t2.second };
+          until = wall(year, month, day, t2);
           end = t2.end;
         }
       }
     }
-    if (rangeEnd && compareWall(rangeEnd, start) <= 0) rangeEnd = undefined;
+    if (until && compareWall(until, at) <= 0) until = undefined;
 
-    mentions.push({ index: r.index, end, dateEnd: r.end, form: r.form, start, rangeEnd, yearGiven, hasTime });
+    mentions.push({
+      index: r.index,
+      end,
+      dateEnd: r.end,
+      form: r.form,
+      at: normalizeWall(at),
+      ...(until ? { until: normalizeWall(until) } : {}),
+      yearGiven,
+    });
   }
   return mentions;
 }

@@ -1,14 +1,25 @@
-// From announcement text to a structured result (issue 6): dates become milestones by their
-// cue words, then products, replacements, the grandfather clause and the kind. Pure and
-// browser-safe (the extension may run it on the page a merchant reads): no Node APIs, the
-// publish date is passed in, and every failure is a returned error, never a throw.
+// From announcement text to a structured result (issues 6 and 19): the grammar finds every date
+// (dates.ts), the classifier decides which are milestones and of what (rules.ts), then products,
+// replacements, the grandfather clause and the kind. Pure and browser-safe (the capture script
+// runs it on the page a merchant reads): no Node APIs, the publish date is passed in, and every
+// failure is a returned error, never a throw. Rules read a normalised copy of the text of the same
+// length (normalize.ts), so offsets, phrases and names are cut from the text as given.
 import * as v from 'valibot';
 import type { Action } from '../notice/schema.ts';
-import { actionsIn, classifyDate, mainAction } from './cues.ts';
-import { findDates, parsePublished, wallToIso, type DateMention } from './dates.ts';
+import {
+  daysInMonth,
+  findDates,
+  normalizeWall,
+  parsePublished,
+  wallToIso,
+  type DateMention,
+  type WallTime,
+} from './dates.ts';
+import { normalizeText } from './normalize.ts';
 import { detectKind, extractGrandfather, extractProducts, extractReplacements } from './products.ts';
-import { ExtractionSchema, type ExtractedMilestone, type Extraction } from './schema.ts';
-import { foldWidth, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
+import { actionsIn, classifyDate, mainAction, soonIn, thenAt, type Decision } from './rules.ts';
+import { ExtractionSchema, type ExtractedDate, type ExtractedMilestone, type Extraction } from './schema.ts';
+import { sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
 /** Larger input is refused: announcements are a few kilobytes, and the CLI reads it whole. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -16,8 +27,6 @@ export const MAX_INPUT_BYTES = 1024 * 1024;
 export type ExtractResult = { ok: true; value: Extraction } | { ok: false; error: string };
 
 const MAX_PHRASE = 300;
-const SOON_WITHOUT_DATE =
-  /即将(?:正式)?(?:下线|停止|关闭|下架|停售|退市)|将(?:陆续|逐步)?(?:下线|停售|下架)/u;
 
 interface Planned {
   mention: DateMention;
@@ -33,8 +42,7 @@ function lineAbove(text: string, index: number): string {
   const from = Math.max(0, index - 40);
   const near = text.slice(from, index).lastIndexOf('\n');
   if (near === -1) return '';
-  const newline = from + near;
-  let end = newline;
+  let end = from + near;
   for (let tries = 0; end > 0 && tries < 3; tries++) {
     const windowStart = Math.max(0, end - 200);
     const start = windowStart + text.slice(windowStart, end).lastIndexOf('\n') + 1;
@@ -43,6 +51,26 @@ function lineAbove(text: string, index: number): string {
     end = start - 1;
   }
   return '';
+}
+
+/**
+ * The header of the date's column when the date sits in a pipe table (| 变更 | 生效日期 |): the
+ * header labels every date below it. Bounded: at most 300 lines up.
+ */
+function columnHeader(text: string, index: number): { column: string; header: string } {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const cell = text.slice(lineStart, index).split('|').length - 1;
+  if (cell === 0) return { column: '', header: '' };
+  let header = '';
+  let start = lineStart;
+  for (let tries = 0; start > 0 && tries < 300; tries++) {
+    const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prevStart, start - 1);
+    if (!line.includes('|')) break;
+    if (!/^[\s|:-]*$/u.test(line)) header = line;
+    start = prevStart;
+  }
+  return { column: header.split('|')[cell]?.trim() ?? '', header };
 }
 
 /** A 届时 ("at that time") sentence following a date that named no action itself. */
@@ -54,8 +82,9 @@ function atThatTime(
   const i = spanIndexAt(sentences, from.start);
   if (i === -1) return null;
   for (const s of sentences.slice(i, i + 3)) {
-    const at = text.slice(s.start, s.end).indexOf('届时');
-    if (at !== -1) return { actions: actionsIn(text.slice(s.start + at, s.end)), index: s.start + at };
+    const at = thenAt(text.slice(s.start, s.end));
+    if (at !== -1)
+      return { actions: actionsIn(text.slice(s.start + at, s.end)).actions, index: s.start + at };
   }
   return null;
 }
@@ -70,48 +99,114 @@ function phraseOf(original: string, sentence: Span, at = sentence.start): string
   return `${start > sentence.start ? '…' : ''}${phrase}${end < sentence.end ? '…' : ''}`;
 }
 
-function plan(
-  text: string,
-  mentions: DateMention[],
-  sentences: Span[],
-): { planned: Planned[]; previous: Map<Planned, string> } {
-  const planned: Planned[] = [];
-  const previous = new Map<Planned, string>();
-  let pendingPrevious: string | null = null;
-  const main = mainAction(text);
-  mentions.forEach((m, i) => {
+// Two dates joined by 和/及/、 share what is said before the first and after the second:
+// 将于3月1日和3月15日分两批下线.
+const JOINED = /^\s*(?:和|及|以及|与|、|或|,)\s*$/u;
+
+/** The text around each date, each bounded by its neighbours and its sentence. */
+function contexts(text: string, mentions: DateMention[], sentences: Span[]) {
+  const windows = mentions.map((m, i) => {
     const sentence = spanAt(sentences, m.index) ?? { start: m.index, end: m.end };
     const prev = mentions[i - 1];
     const next = mentions[i + 1];
     const beforeStart = prev && prev.end > sentence.start ? prev.end : sentence.start;
     const afterEnd = next && next.index < sentence.end ? next.index : sentence.end;
-    const role = classifyDate({
-      before: text.slice(beforeStart, m.index),
-      after: text.slice(m.end, Math.max(m.end, afterEnd)),
+    let after = text.slice(m.end, Math.max(m.end, afterEnd));
+    // In a table row the date's cell ends at the next |: the 详细资料 cell is not about it.
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (text.slice(lineStart, m.index).includes('|') || /^\s*\|/u.test(after)) {
+      const bar = after.indexOf('|');
+      if (bar !== -1) after = after.slice(0, bar);
+    }
+    return { sentence, before: text.slice(beforeStart, m.index), after };
+  });
+  for (let i = windows.length - 2; i >= 0; i--) {
+    if (JOINED.test(windows[i]!.after)) windows[i]!.after = windows[i + 1]!.after;
+  }
+  for (let i = 1; i < windows.length; i++) {
+    if (JOINED.test(windows[i]!.before)) windows[i]!.before = windows[i - 1]!.before;
+  }
+  return windows;
+}
+
+interface Plan {
+  /** The mentions, a year moved forward where the text says they are to come. */
+  mentions: DateMention[];
+  planned: Planned[];
+  previous: Map<Planned, string>;
+  decisions: { milestone: boolean; rules: string[] }[];
+}
+
+const dayCount = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
+
+/** Whether `w` falls on a day before the publish day. */
+const beforeDay = (w: WallTime, p: WallTime) =>
+  w.year * 10000 + w.month * 100 + w.day < p.year * 10000 + p.month * 100 + p.day;
+
+/**
+ * A year-less date the grammar placed before the publish day, which the text says is still to
+ * come (将于12月底…, in a notice of February): the next year's.
+ */
+function forward(m: DateMention, rules: string[], published: WallTime): DateMention {
+  if (m.yearGiven || !beforeDay(m.at, published)) return m;
+  if (!rules.some((r) => /^(?:future|start|deadline):/u.test(r)) || rules.some((r) => r.startsWith('past:')))
+    return m;
+  const next = (w: WallTime) =>
+    normalizeWall({ ...w, year: w.year + 1, day: Math.min(w.day, daysInMonth(w.year + 1, w.month)) });
+  return { ...m, at: next(m.at), ...(m.until ? { until: next(m.until) } : {}) };
+}
+
+function plan(text: string, found: DateMention[], sentences: Span[], published: WallTime): Plan {
+  const mentions = [...found];
+  const planned: Planned[] = [];
+  const previous = new Map<Planned, string>();
+  const decisions: Plan['decisions'] = [];
+  let pendingPrevious: string | null = null;
+  const main = mainAction(text);
+  const windows = contexts(text, mentions, sentences);
+  mentions.forEach((mention, i) => {
+    let m = mention;
+    const { sentence, before, after } = windows[i]!;
+    const decision: Decision = classifyDate({
+      before,
+      after,
       lineAbove: lineAbove(text, m.index),
+      ...columnHeader(text, m.index),
+      age: dayCount(published) - dayCount(m.at),
       phrase: text.slice(m.index, m.dateEnd),
     });
-    if (role.role === 'none') return;
-    if (role.role === 'previous') {
-      pendingPrevious = wallToIso(m.start);
+    const record = { milestone: false, rules: decision.rules };
+    decisions.push(record);
+    m = mentions[i] = forward(m, decision.rules, published);
+    if (decision.role === 'none') return;
+    if (decision.role === 'previous') {
+      pendingPrevious = wallToIso(m.at);
       return;
     }
     let actions: Action[] = [];
     let productAt = m.index;
-    if (role.role === 'milestone') {
-      actions = role.actions;
+    if (decision.role === 'milestone') {
+      actions = decision.actions;
     } else {
       const then = atThatTime(text, sentences, sentence);
       if (then && then.actions.length > 0) {
         actions = then.actions;
         productAt = then.index;
+        record.rules = [...record.rules, 'then:届时'];
+      } else if (decision.label !== null) {
+        const fromLabel = actionsIn(decision.label).actions.filter((a) => a !== 'migrate');
+        actions = fromLabel.length > 0 ? fromLabel : [main];
+      } else if (decision.rules.some((r) => r.startsWith('start:') || r.startsWith('deadline:'))) {
+        // A change starts at the date, or something is due by it, and no verb says what: the
+        // notice's main action (自2026年3月1日起,平台将对…进行调整).
+        actions = [main];
       }
     }
-    if (actions.length === 0 && role.role === 'scheduled' && role.label !== null) {
-      const fromLabel = actionsIn(role.label).filter((a) => a !== 'migrate');
-      actions = fromLabel.length > 0 ? fromLabel : [main];
+    if (actions.length === 0) {
+      record.rules = [...record.rules, 'no-action'];
+      return;
     }
-    if (actions.length === 0) return;
+    record.milestone = true;
     const entry = { mention: m, actions, sentence, productAt };
     planned.push(entry);
     if (pendingPrevious !== null && actions.some((a) => a !== 'migrate')) {
@@ -119,7 +214,7 @@ function plan(
       pendingPrevious = null;
     }
   });
-  return { planned, previous };
+  return { mentions, planned, previous, decisions };
 }
 
 function productFor(products: string[], phrase: string): string | undefined {
@@ -128,12 +223,22 @@ function productFor(products: string[], phrase: string): string | undefined {
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** A name found in the normalised text, as the original writes it (繁體 stays 繁體). */
+function asWritten(original: string, text: string, name: string): string {
+  const at = text.indexOf(name);
+  return at === -1 ? name : original.slice(at, at + name.length);
+}
+
 function extractUnchecked(original: string, publishedDay: string): Extraction {
   const published = parsePublished(publishedDay)!;
-  const text = foldWidth(original);
+  const text = normalizeText(original);
   const sentences = sentenceSpans(text);
-  const mentions = findDates(text, published);
-  const { planned, previous } = plan(text, mentions, sentences);
+  const { mentions, planned, previous, decisions } = plan(
+    text,
+    findDates(text, published),
+    sentences,
+    published,
+  );
 
   const kind = detectKind(
     text,
@@ -146,7 +251,7 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
       retires: p.actions.some((a) => a === 'retire' || a === 'no-new-orders'),
     })),
     kind,
-  ).map((name) => name.slice(0, 200));
+  ).map((name) => asWritten(original, text, name).slice(0, 200));
 
   const milestones: ExtractedMilestone[] = [];
   const seen = new Set<string>();
@@ -160,22 +265,30 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
     const phrase = phraseOf(original, p.sentence, p.mention.index);
     const product = productFor(products, phrase);
     const prev = previous.get(p);
+    const span = { start: p.mention.index, end: p.mention.end };
     for (const action of p.actions) {
       add({
         ...(product ? { product } : {}),
         action,
-        at: wallToIso(p.mention.start),
+        at: wallToIso(p.mention.at),
         ...(prev && action !== 'migrate' ? { previous: prev } : {}),
         text: phrase,
+        ...span,
       });
       // A range: the start is the cutoff, and the end is when the change completes.
-      if (p.mention.rangeEnd) {
-        add({ ...(product ? { product } : {}), action, at: wallToIso(p.mention.rangeEnd), text: phrase });
+      if (p.mention.until) {
+        add({
+          ...(product ? { product } : {}),
+          action,
+          at: wallToIso(p.mention.until),
+          text: phrase,
+          ...span,
+        });
       }
     }
   }
   if (milestones.length === 0 && kind !== 'policy' && kind !== 'info') {
-    const soon = sentences.find((s) => SOON_WITHOUT_DATE.test(text.slice(s.start, s.end)));
+    const soon = sentences.find((s) => soonIn(text.slice(s.start, s.end)));
     if (soon) {
       const phrase = phraseOf(original, soon);
       const product = productFor(products, phrase);
@@ -185,12 +298,24 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
   }
   milestones.sort((a, b) => (a.at ?? '9999').localeCompare(b.at ?? '9999'));
 
+  const dates: ExtractedDate[] = mentions.map((m, i) => ({
+    start: m.index,
+    end: m.end,
+    text: original.slice(m.index, m.end),
+    at: wallToIso(m.at),
+    ...(m.until ? { until: wallToIso(m.until) } : {}),
+    milestone: decisions[i]!.milestone,
+    rules: decisions[i]!.rules,
+  }));
+
+  const grandfather = extractGrandfather(text);
   return {
     kind,
     products,
-    replacements: extractReplacements(text).map((name) => name.slice(0, 200)),
-    grandfather: extractGrandfather(original),
+    replacements: extractReplacements(text).map((name) => asWritten(original, text, name).slice(0, 200)),
+    grandfather: grandfather === null ? null : asWritten(original, text, grandfather),
     milestones,
+    dates,
   };
 }
 

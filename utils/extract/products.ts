@@ -5,11 +5,12 @@
 import type { Kind } from '../notice/schema.ts';
 import { cleanPiece, clauseSpans, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
-const RETIRE_HINT = /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并/u;
+const RETIRE_HINT =
+  /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并|停用|关停|淘汰|退役|暂停/u;
 
 // Bracketed words that label a notice rather than name a product.
 const NOT_A_NAME =
-  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法)|设置-反馈)$/u;
+  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法|条款|政策)|设置-反馈)$/u;
 
 // Objects too generic to be a product name on their own.
 const GENERIC =
@@ -25,11 +26,12 @@ export function splitList(text: string): string[] {
 
 // Dates, audiences (对于存量用户…停止服务) and action phrases (停止新用户接入) are not products.
 const NOT_A_PRODUCT =
-  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布)/u;
+  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布|截止)|^(?:适用|营运|运营|开放|接入)$/u;
 
 /** Trims the filler around a name: 等, 共N个接口, parentheticals, leading 同时/原/并. */
 export function tidyName(raw: string): string {
-  let s = cleanPiece(raw);
+  // A leading tag (【重要】, 【公告】) labels the notice, not the name.
+  let s = cleanPiece(raw).replace(/^(?:【[^】\n]{0,10}】\s*)+/u, '');
   s = s.replace(/\((?:[^()]*)\)|（[^（）]*）/gu, ' ');
   // A label such as 变更事项: is dropped, unless what follows is only numbers (联盟规格:10、59…),
   // which the label then names.
@@ -43,7 +45,14 @@ export function tidyName(raw: string): string {
   s = s.replace(/(?:等)?(?:共)?\d+个[^、,]{0,6}$/u, '');
   s = s.replace(/(?:的)?(?:支持工作|支持|相关能力)$/u, '');
   s = s.replace(/\s*(?:都|也|均|等|将|会|将会|预计|计划)$/u, '');
+  // A reporting verb is not part of the name: 香港邮政表示, 中国雅虎宣布, 平台今日.
+  s = s.replace(/\s*(?:今日|今天|日前|近日|表示|宣布|宣布将|称|指出|公告称)$/u, '');
   s = s.replace(/[“”"「」【】《》]/gu, '');
+  // What the sentence goes on with after the name: 已(正式)淘汰, 由, an unclosed bracket.
+  s = s.replace(
+    /\s*(?:(?:已|已经|将|将于|早在|曾)?(?:正式)?(?:淘汰|下线|停用|停止服务))?\s*(?:已|已经|由|自|从|于|早在|曾)?\s*[(（]?$/u,
+    '',
+  );
   return s.replace(/\s+/gu, ' ').trim();
 }
 
@@ -103,7 +112,7 @@ function quotedProducts(text: string, sentences: Span[]): string[] {
   return out;
 }
 
-const VERB = '(?:下线|停售|停止|下架|关闭|退市|停服|终止)';
+const VERB = '(?:下线|停售|停止|下架|关闭|退市|停服|终止|停用|关停|淘汰|退役|暂停)';
 const OBJECT_AFTER_VERB = new RegExp(
   `${VERB}(?:[、和及](?:调整|下线|停售|升级))?(?:了)?\\s*([^,。;:\\n]{2,60})`,
   'u',
@@ -128,6 +137,17 @@ function subjectOfClause(text: string, clauses: Span[], index: number, dateIndex
     const verbFirst = new RegExp(`^${VERB}\\s*([^,。;:\\n]{2,60})`, 'u').exec(next);
     const names = verbFirst ? splitList(verbFirst[1]!) : [];
     if (names.length > 0) return names;
+    // "自2024年2月29日起,AzureRM PowerShell 模组已正式淘汰": the next clause names its subject.
+    const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex)).trim();
+    const subjectFirst = new RegExp(
+      `^(?![将已会均都也正式全])(.{2,40}?)\\s*(?:已|已经|将|将会|会|均|都|也)?\\s*(?:正式|全面|逐步|陆续)?\\s*${VERB}`,
+      'u',
+    ).exec(next);
+    const subjects =
+      subjectFirst && /^(?:自|从|由)?$/u.test(beforeDate) && !/\d\s*[年月日]/u.test(subjectFirst[1]!)
+        ? splitList(subjectFirst[1]!)
+        : [];
+    if (subjects.length > 0) return subjects;
   }
   const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex));
   const subject = tidyName(
@@ -200,18 +220,31 @@ export function tableColumns(text: string): { products: string[]; replacements: 
   const products: string[] = [];
   const replacements: string[] = [];
   const lines = text.split('\n');
+  // Cells without the outer bars, so that a row a page broke over lines ("名称 |") still lines up.
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/gu, '')
+      .split('|')
+      .map((c) => c.trim());
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i]!;
     if ((header.match(/\|/gu)?.length ?? 0) < 2) continue;
-    const cells = header.split('|').map((c) => c.trim());
-    const nameAt = cells.findIndex((c) => /名称|接口|产品|模型$/u.test(c) && !/替代|替换|迁移|建议/u.test(c));
+    const cells = cellsOf(header);
+    const nameAt = cells.findIndex(
+      (c) => /名称|接口|产品|模型$|^功能$|标题|^项目$/u.test(c) && !/替代|替换|迁移|建议/u.test(c),
+    );
     const replaceAt = cells.findIndex((c) => /替代|替换|迁移|建议/u.test(c));
-    if (nameAt === -1 || !cells.some((c) => /下线|停售|替代|替换|迁移/u.test(c))) continue;
-    for (let j = i + 1; j < lines.length && (lines[j]!.match(/\|/gu)?.length ?? 0) >= 2; j++) {
-      const row = lines[j]!.split('|').map((c) => c.trim());
-      if (row.every((c) => /^[-:\s]*$/u.test(c))) continue; // the |---|---| rule
+    // A column of retirement days (下线时间, 停用日期, 日落) makes every row a product; a table of
+    // changes with only 生效日期 holds the rows that say they retire something.
+    const retiring = cells.some((c) => /下线|停售|停用|日落|退役|替代|替换|迁移/u.test(c));
+    if (nameAt === -1 || !(retiring || cells.some((c) => /生效|变更/u.test(c)))) continue;
+    for (let j = i + 1; j < lines.length && lines[j]!.includes('|'); j++) {
+      if (/^[\s|:-]*$/u.test(lines[j]!)) continue; // the |---|---| rule
+      const row = cellsOf(lines[j]!);
+      if (!retiring && !RETIRE_HINT.test(row.join(' '))) continue;
       const name = row[nameAt] ?? '';
-      if (name.length >= 2 && !GENERIC.test(name)) products.push(name);
+      if (name.length >= 2 && !GENERIC.test(name) && !NOT_A_PRODUCT.test(name)) products.push(name);
       const instead = replaceAt === -1 ? '' : (row[replaceAt] ?? '');
       if (instead.length >= 2 && !/^[–—-]+$|下线/u.test(instead)) replacements.push(instead);
     }
@@ -219,11 +252,42 @@ export function tableColumns(text: string): { products: string[]; replacements: 
   return { products, replacements };
 }
 
+const RETIRING_APIS =
+  /(?:下线|停用|废弃|淘汰|停止|下架|退役|回收)[^。\n]{0,20}(?:API|接口|字段|SDK|方法)|(?:API|接口|字段|SDK|方法)[^。\n]{0,12}(?:下线|停用|废弃|淘汰|退役)/iu;
+const IDENTIFIER = /^[A-Za-z][\w.:/-]*[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
+
+/**
+ * Identifiers a notice lists one per line (CreateEpnInstance, taobao.travel.item.modify(…)) within
+ * a few lines after it says APIs, fields or SDKs retire; and "下线接口: x" labels.
+ */
+function listedIdentifiers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const labelled =
+      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|废弃|待下线)的?(?:接口|API|字段|产品|功能|能力)\s*:\s*([^\n]{2,200})$/iu.exec(
+        lines[i]!,
+      );
+    if (labelled) out.push(...splitList(labelled[1]!));
+    if (!IDENTIFIER.test(lines[i]!.trim())) continue;
+    const run: string[] = [];
+    let j = i;
+    for (; j < lines.length && IDENTIFIER.test(lines[j]!.trim()); j++) run.push(lines[j]!.trim());
+    const said = lines.slice(Math.max(0, i - 4), i).some((l) => RETIRING_APIS.test(l));
+    // A run of two or more under such a line; a lone word (API, SDK) is a table header, not a list.
+    const names = run.filter((r) => !/^(?:API|SDK|Scope|URL|HTTP|GET|POST)$/iu.test(r));
+    if (said && names.length >= 2) out.push(...names.map((n) => tidyName(n)).filter((n) => n.length >= 2));
+    i = j - 1;
+  }
+  return out;
+}
+
 export function extractProducts(text: string, dated: DatedClause[], kind: Kind): string[] {
   if (kind === 'policy' || kind === 'info') return [];
   const sentences = sentenceSpans(text);
   const bullets = bulletProducts(text.split('\n'));
   if (bullets.length > 0) return unique(bullets);
+  const listed = listedIdentifiers(text.split('\n'));
+  if (listed.length > 0) return unique(listed);
   const table = tableColumns(text).products;
   if (table.length > 0) return unique(table);
   const quoted = quotedProducts(text, sentences);
@@ -237,7 +301,8 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
     if (!sentence) continue;
     // A title ("…下线通知") repeats what the body says, less precisely.
     const tail = text.slice(Math.max(sentence.start, sentence.end - 8), sentence.end);
-    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1) continue;
+    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1 && sentence.end - sentence.start <= 60)
+      continue;
     const clauses = clausesOf.get(sentence) ?? clauseSpans(text, sentence);
     clausesOf.set(sentence, clauses);
     const at = spanIndexAt(clauses, d.index);
@@ -250,7 +315,8 @@ export function extractProducts(text: string, dated: DatedClause[], kind: Kind):
 
 const REPLACEMENT_CUE =
   /(?:可选择|可改用|请改用|改用|请使用|或使用|可以使用|建议使用|推荐使用|替换为|替换成|替换使用|迁移至|迁移到|迁移合并于|合并于|合并至|合并到|升级至|升级到|切换至|切换到|切换成|切换使用|由(?:全新|新)的?接口)\s*/gu;
-const REPLACEMENT_STOP = /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|,|。|;|:|\n|\(|[“”"]|$/u;
+const REPLACEMENT_STOP =
+  /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|继续使用|,|。|;|:|\n|\(|[“”"]|$/u;
 
 export function extractReplacements(text: string): string[] {
   const out: string[] = [...tableColumns(text).replacements];
@@ -269,7 +335,12 @@ export function extractReplacements(text: string): string[] {
   )) {
     out.push(...splitList(m[1]!));
   }
-  return unique(out);
+  // 由 X 接管: "用户数据将暂时由阿里云邮箱接管".
+  for (const m of text.matchAll(/由\s*([^,。;\n由]{2,20}?)\s*(?:接管|承接)/gu)) out.push(...splitList(m[1]!));
+  // "此旧版模块", "最新的 SDK 版本", "支持的功能" describe, they do not name a replacement.
+  return unique(
+    out.filter((name) => !/^(?:此|该|本|上述)|的(?:最新)?(?:SDK )?版本$|(?:支持|支援)的功能$/u.test(name)),
+  );
 }
 
 export function extractGrandfather(text: string): string | null {
@@ -287,7 +358,7 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   if (/治理|资格|违规/u.test(text)) return 'policy';
   if (
     milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|停服/u.test(text)
+    /下线|停售|停止服务|下架|退市|停服|停用|关停|淘汰|退役/u.test(text)
   )
     return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';

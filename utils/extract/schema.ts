@@ -9,6 +9,26 @@ const BeijingInstant = v.pipe(
   v.check((value) => value.endsWith('+08:00'), 'must carry the +08:00 offset'),
 );
 
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * Every date expression the grammar found (issue 19, "recall first"), with its UTF-16 offsets
+ * into the text as given, and what the classifier made of it.
+ */
+export const ExtractedDateSchema = v.object({
+  start: Offset,
+  end: Offset,
+  /** The phrase as the text writes it: text.slice(start, end). */
+  text: v.pipe(v.string(), v.minLength(1)),
+  at: BeijingInstant,
+  /** The end of a range (3月1日至31日). */
+  until: v.optional(BeijingInstant),
+  /** Whether a milestone was taken from it. */
+  milestone: v.boolean(),
+  /** The rows of utils/extract/rules.ts that decided, by id. */
+  rules: v.array(v.string()),
+});
+
 export const ExtractedMilestoneSchema = v.object({
   product: v.optional(v.pipe(v.string(), v.minLength(1))),
   action: v.picklist(ACTIONS),
@@ -18,6 +38,9 @@ export const ExtractedMilestoneSchema = v.object({
   previous: v.optional(BeijingInstant),
   /** The phrase the milestone came from. */
   text: v.pipe(v.string(), v.minLength(1)),
+  /** Offsets of its date expression in the text (absent when at is null). */
+  start: v.optional(Offset),
+  end: v.optional(Offset),
 });
 
 export const ExtractionSchema = v.object({
@@ -26,7 +49,9 @@ export const ExtractionSchema = v.object({
   replacements: v.array(v.pipe(v.string(), v.minLength(1))),
   grandfather: v.nullable(v.string()),
   milestones: v.array(ExtractedMilestoneSchema),
+  dates: v.array(ExtractedDateSchema),
 });
 
 export type ExtractedMilestone = v.InferOutput<typeof ExtractedMilestoneSchema>;
+export type ExtractedDate = v.InferOutput<typeof ExtractedDateSchema>;
 export type Extraction = v.InferOutput<typeof ExtractionSchema>;

@@ -1,17 +1,4 @@
-// Text helpers shared by the extractor: a length-preserving fold of full-width forms (so that
-// offsets into the folded text are offsets into the original), and sentence / clause spans.
-
-/** Folds full-width ASCII (Ｆ０１–Ｆ５Ｅ) and the ideographic space, one character for one. */
-export function foldWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
-}
+// Sentence and clause spans, shared by the classifier's windows and the product finder.
 
 export interface Span {
   start: number;

@@ -54,6 +54,22 @@ describe('feed extract', () => {
     expect(JSON.parse(captured.out).milestones[0].at).toBe('2023-03-01T00:00:00+08:00');
   });
 
+  it('prints every date with its offsets and the rows that decided it, traditional text included', async () => {
+    const text = '公告日期:2026年2月10日\n舊版平臺將於 2026 年 2 月 28 日停用並關停。';
+    const { io: x, captured } = io(new TextEncoder().encode(text));
+    expect(await runExtract(['--published', '2026-02-10'], x)).toBe(0);
+    const printed = v.parse(ExtractionSchema, JSON.parse(captured.out));
+    expect(printed.dates.map((d) => [text.slice(d.start, d.end), d.text, d.milestone])).toEqual([
+      ['2026年2月10日', '2026年2月10日', false],
+      ['2026 年 2 月 28 日', '2026 年 2 月 28 日', true],
+    ]);
+    expect(printed.dates[0]!.rules).toEqual(['not:published']);
+    expect(printed.milestones.map((m) => [m.action, m.at, m.start])).toEqual([
+      ['retire', '2026-02-28T00:00:00+08:00', printed.dates[1]!.start],
+    ]);
+    expect(printed.products).toEqual(['舊版平臺']);
+  });
+
   it.each([
     ['empty stdin', ['--published', '2023-02-10'], new Uint8Array(), 1, /empty/],
     ['whitespace only', ['--published', '2023-02-10'], new TextEncoder().encode(' \n\t '), 1, /empty/],

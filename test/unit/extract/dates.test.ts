@@ -1,16 +1,18 @@
-// Every date form issue 6 lists, table-driven: the date finder alone, then the extractor's cue
-// logic (which dates become milestones and with what action).
+// The date grammar (utils/extract/dates.ts), table-driven with offsets: every form issues 6 and
+// 19 list; then the extractor's cue logic as issue 6 pinned it (which dates become milestones
+// and with what action). The classifier's own rows are tested in rules.test.ts.
 import { describe, expect, it } from 'vitest';
-import { findDates, parsePublished, wallToIso } from '../../../utils/extract/dates.ts';
+import { findDates, parseNumeral, parsePublished, wallToIso } from '../../../utils/extract/dates.ts';
 import { cutoffDay, extractAnnouncement } from '../../../utils/extract/extract.ts';
-import { parseNumeral } from '../../../utils/extract/numerals.ts';
-import { foldWidth } from '../../../utils/extract/text.ts';
+import { normalizeText } from '../../../utils/extract/normalize.ts';
 
-const PUBLISHED = '2023-02-10';
+const PUBLISHED = '2026-02-10';
+/** The publish day issue 6's cue tests were written against. */
+const ISSUE_6 = '2023-02-10';
 
-function datesIn(text: string, published = PUBLISHED): string[] {
-  return findDates(foldWidth(text), parsePublished(published)!).map(
-    (m) => wallToIso(m.start) + (m.rangeEnd ? ` ~ ${wallToIso(m.rangeEnd)}` : ''),
+function spans(text: string, published = PUBLISHED): string[] {
+  return findDates(normalizeText(text), parsePublished(published)!).map(
+    (m) => `${m.index}-${m.end} ${wallToIso(m.at)}${m.until ? ` ~ ${wallToIso(m.until)}` : ''}`,
   );
 }
 
@@ -24,6 +26,10 @@ describe('parseNumeral', () => {
     ['二十', 20],
     ['三十一', 31],
     ['二', 2],
+    ['一百', 100],
+    ['一百十二', 112],
+    ['一百零五', 105],
+    ['九十九', 99],
     ['十十', NaN],
     ['abc', NaN],
     ['', NaN],
@@ -32,85 +38,117 @@ describe('parseNumeral', () => {
   });
 });
 
-describe('findDates: the forms of issue 6', () => {
+describe('findDates: every form of the grammar (issues 6 and 19), with offsets', () => {
+  // [text, published, expected dates as "start-end at" or "start-end at ~ until"]
   it.each([
-    // [text, published, expected dates]
-    ['2023年2月17日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023 年 2 月 17 日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023年02月17号', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023-02-17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023/2/17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023.02.17', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['二〇二三年二月十七日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['２０２３年２月１７日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    // Without a year: the nearest such day not before the publish date.
-    ['2月17日', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2月10日', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
-    ['1月5日', PUBLISHED, ['2024-01-05T00:00:00+08:00']],
-    ['12月31日', '2023-12-31', ['2023-12-31T00:00:00+08:00']],
-    ['1月1日', '2023-12-31', ['2024-01-01T00:00:00+08:00']],
-    // …unless the same text wrote that day with its year.
+    ['将于 2026 年 2 月 28 日停用', PUBLISHED, ['3-18 2026-02-28T00:00:00+08:00']],
+    ['２０２６年２月２８日', PUBLISHED, ['0-10 2026-02-28T00:00:00+08:00']],
+    ['2026年02月28号', PUBLISHED, ['0-11 2026-02-28T00:00:00+08:00']],
+    ['2026-02-28', PUBLISHED, ['0-10 2026-02-28T00:00:00+08:00']],
+    ['2026/2/28', PUBLISHED, ['0-9 2026-02-28T00:00:00+08:00']],
+    ['2026.02.28', PUBLISHED, ['0-10 2026-02-28T00:00:00+08:00']],
+    ['2026-02-28日', PUBLISHED, ['0-11 2026-02-28T00:00:00+08:00']],
+    ['二〇二六年三月一日', PUBLISHED, ['0-9 2026-03-01T00:00:00+08:00']],
+    ['二○二六年三月一日', PUBLISHED, ['0-9 2026-03-01T00:00:00+08:00']],
+    ['三月十五日', PUBLISHED, ['0-5 2026-03-15T00:00:00+08:00']],
+    ['今年3月1日', PUBLISHED, ['0-6 2026-03-01T00:00:00+08:00']],
+    ['明年1月5日', PUBLISHED, ['0-6 2027-01-05T00:00:00+08:00']],
+    ['2025630日', PUBLISHED, ['0-8 2025-06-30T00:00:00+08:00']],
+    ['October 14, 2025', PUBLISHED, ['0-16 2025-10-14T00:00:00+08:00']],
+    ['14 March 2024', PUBLISHED, ['0-13 2024-03-14T00:00:00+08:00']],
+    ['發佈日期: 三月 17, 2023', PUBLISHED, ['6-17 2023-03-17T00:00:00+08:00']],
+    ['中華民國一百十二年十二月二十一日', PUBLISHED, ['0-16 2023-12-21T00:00:00+08:00']],
+    ['114年8月11日起', PUBLISHED, ['0-9 2025-08-11T00:00:00+08:00']],
+    ['民國99年1月1日', PUBLISHED, ['0-9 2010-01-01T00:00:00+08:00']],
+    ['2月28日', PUBLISHED, ['0-5 2026-02-28T00:00:00+08:00']],
+    ['1月5日', PUBLISHED, ['0-4 2026-01-05T00:00:00+08:00']],
+    ['8月5日', PUBLISHED, ['0-4 2026-08-05T00:00:00+08:00']],
     [
-      '原定于2023年2月1日下线。2月1日起',
+      '原定于2026年2月1日下线。2月1日起',
       PUBLISHED,
-      ['2023-02-01T00:00:00+08:00', '2023-02-01T00:00:00+08:00'],
+      ['3-12 2026-02-01T00:00:00+08:00', '15-19 2026-02-01T00:00:00+08:00'],
     ],
-    // Times.
-    ['2023年2月17日8:00', PUBLISHED, ['2023-02-17T08:00:00+08:00']],
-    ['2023年2月17日 8点', PUBLISHED, ['2023-02-17T08:00:00+08:00']],
-    ['2023年2月17日八点三十分', PUBLISHED, ['2023-02-17T08:30:00+08:00']],
-    ['2023年2月17日零点', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
-    ['2023年2月17日23:59:59', PUBLISHED, ['2023-02-17T23:59:59+08:00']],
-    ['2023年2月17日 23：59：59', PUBLISHED, ['2023-02-17T23:59:59+08:00']],
-    ['2023年2月17日下午3点', PUBLISHED, ['2023-02-17T15:00:00+08:00']],
-    // 24:00 and 24时 are 00:00 of the next day, across a month and a year.
-    ['2023年2月17日24:00', PUBLISHED, ['2023-02-18T00:00:00+08:00']],
-    ['2023年2月28日24时', PUBLISHED, ['2023-03-01T00:00:00+08:00']],
-    ['2023/12/31 24:00', PUBLISHED, ['2024-01-01T00:00:00+08:00']],
-    // Labels are not times.
-    ['北京时间2023年8月1日0点', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
-    ['2023年8月1日(北京时间)', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
-    ['(UTC+08:00)2023年8月1日', PUBLISHED, ['2023-08-01T00:00:00+08:00']],
-    ['2026-10-10 00:00:00 (UTC+08)', PUBLISHED, ['2026-10-10T00:00:00+08:00']],
-    ['2023年8月1日 (UTC+08:00) 10:00', PUBLISHED, ['2023-08-01T10:00:00+08:00']],
-    ['2023年03月31日(周五)起', PUBLISHED, ['2023-03-31T00:00:00+08:00']],
-    // Ranges with 至, -, ~.
-    ['2023年3月1日至2023年3月31日', PUBLISHED, ['2023-03-01T00:00:00+08:00 ~ 2023-03-31T00:00:00+08:00']],
-    ['2023年3月1日至3月31日', PUBLISHED, ['2023-03-01T00:00:00+08:00 ~ 2023-03-31T00:00:00+08:00']],
+    ['2026年2月底', PUBLISHED, ['0-8 2026-02-28T00:00:00+08:00']],
+    ['2024年2月底', PUBLISHED, ['0-8 2024-02-29T00:00:00+08:00']],
+    ['12月底前', PUBLISHED, ['0-4 2025-12-31T00:00:00+08:00']],
+    ['本月底', PUBLISHED, ['0-3 2026-02-28T00:00:00+08:00']],
+    ['下月15日', PUBLISHED, ['0-5 2026-03-15T00:00:00+08:00']],
+    ['3月初', PUBLISHED, ['0-3 2026-03-01T00:00:00+08:00']],
+    ['3月上旬', PUBLISHED, ['0-4 2026-03-01T00:00:00+08:00']],
+    ['3月中旬', PUBLISHED, ['0-4 2026-03-11T00:00:00+08:00']],
+    ['3月下旬', PUBLISHED, ['0-4 2026-03-21T00:00:00+08:00']],
+    ['10月中下旬', PUBLISHED, ['0-6 2026-10-11T00:00:00+08:00']],
+    ['2026年底', PUBLISHED, ['0-6 2026-12-31T00:00:00+08:00']],
+    ['2026年3月起', PUBLISHED, ['0-7 2026-03-01T00:00:00+08:00']],
+    ['23日起', PUBLISHED, ['0-3 2026-02-23T00:00:00+08:00']],
+    ['2026年2月28日10:00', PUBLISHED, ['0-15 2026-02-28T10:00:00+08:00']],
+    ['2026年2月28日 10点', PUBLISHED, ['0-14 2026-02-28T10:00:00+08:00']],
+    ['2026年2月28日十点三十分', PUBLISHED, ['0-15 2026-02-28T10:30:00+08:00']],
+    ['2026年2月28日10点半', PUBLISHED, ['0-14 2026-02-28T10:30:00+08:00']],
+    ['2026年2月28日下午3点', PUBLISHED, ['0-14 2026-02-28T15:00:00+08:00']],
+    ['2026年2月28日晚上12点', PUBLISHED, ['0-15 2026-03-01T00:00:00+08:00']],
+    ['2026年2月28日零点', PUBLISHED, ['0-12 2026-02-28T00:00:00+08:00']],
+    ['2026年2月28日23:59:59', PUBLISHED, ['0-18 2026-02-28T23:59:59+08:00']],
+    ['2026年2月28日 23：59：59', PUBLISHED, ['0-19 2026-02-28T23:59:59+08:00']],
+    ['2026年2月28日24:00', PUBLISHED, ['0-15 2026-03-01T00:00:00+08:00']],
+    ['2026年12月31日24时', PUBLISHED, ['0-14 2027-01-01T00:00:00+08:00']],
+    ['2026-02-28T10:00:00+08:00', PUBLISHED, ['0-19 2026-02-28T10:00:00+08:00']],
+    ['北京时间2026年3月1日0点', PUBLISHED, ['4-15 2026-03-01T00:00:00+08:00']],
+    ['2026年3月1日(北京时间)', PUBLISHED, ['0-15 2026-03-01T00:00:00+08:00']],
+    ['(UTC/GMT+08:00)2026年3月1日', PUBLISHED, ['15-24 2026-03-01T00:00:00+08:00']],
+    ['2026年3月1日 (UTC+08:00) 10:00', PUBLISHED, ['0-27 2026-03-01T10:00:00+08:00']],
+    ['2026年3月1日(周日)起', PUBLISHED, ['0-13 2026-03-01T00:00:00+08:00']],
+    ['3月1日至31日', PUBLISHED, ['0-8 2026-03-01T00:00:00+08:00 ~ 2026-03-31T00:00:00+08:00']],
+    ['3月1日-3月31日', PUBLISHED, ['0-10 2026-03-01T00:00:00+08:00 ~ 2026-03-31T00:00:00+08:00']],
     [
-      '2023年9月21日00:00:00-2023年9月28日23:59:59',
+      '2026年3月1日至2026年3月31日',
       PUBLISHED,
-      ['2023-09-21T00:00:00+08:00 ~ 2023-09-28T23:59:59+08:00'],
+      ['0-20 2026-03-01T00:00:00+08:00 ~ 2026-03-31T00:00:00+08:00'],
     ],
-    ['2023年12月20日~1月5日', PUBLISHED, ['2023-12-20T00:00:00+08:00 ~ 2024-01-05T00:00:00+08:00']],
-    ['2023年3月1日 10:00~18:00', PUBLISHED, ['2023-03-01T10:00:00+08:00 ~ 2023-03-01T18:00:00+08:00']],
-    ['2020年06月30日00:00~00:00', PUBLISHED, ['2020-06-30T00:00:00+08:00']],
-    // 即日起 is the publish date; 月底, 上旬, 中旬, 下旬.
-    ['即日起', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
-    ['自即日起', PUBLISHED, ['2023-02-10T00:00:00+08:00']],
-    ['2023年2月底', PUBLISHED, ['2023-02-28T00:00:00+08:00']],
-    ['2024年2月底', PUBLISHED, ['2024-02-29T00:00:00+08:00']],
-    ['6月底前', PUBLISHED, ['2023-06-30T00:00:00+08:00']],
-    ['1月底', PUBLISHED, ['2024-01-31T00:00:00+08:00']],
-    ['3月上旬', PUBLISHED, ['2023-03-01T00:00:00+08:00']],
-    ['3月中旬', PUBLISHED, ['2023-03-11T00:00:00+08:00']],
-    ['3月下旬', PUBLISHED, ['2023-03-21T00:00:00+08:00']],
-    // Relative days through chrono-node's zh parser.
-    ['明天下线', PUBLISHED, ['2023-02-11T00:00:00+08:00']],
-    // Not dates.
-    ['2023年', PUBLISHED, []],
+    ['2026年12月20日~1月5日', PUBLISHED, ['0-16 2026-12-20T00:00:00+08:00 ~ 2027-01-05T00:00:00+08:00']],
+    ['2026年3月1日 10:00~18:00', PUBLISHED, ['0-21 2026-03-01T10:00:00+08:00 ~ 2026-03-01T18:00:00+08:00']],
+    ['2026年3月1日00:00~00:00', PUBLISHED, ['0-20 2026-03-01T00:00:00+08:00']],
+    ['2026年3月1日起至3月31日', PUBLISHED, ['0-16 2026-03-01T00:00:00+08:00 ~ 2026-03-31T00:00:00+08:00']],
+    ['即日起', PUBLISHED, ['0-3 2026-02-10T00:00:00+08:00']],
+    ['自本公告发布之日起', PUBLISHED, ['0-9 2026-02-10T00:00:00+08:00']],
+    ['自发布日施行', PUBLISHED, ['0-4 2026-02-10T00:00:00+08:00']],
+    ['今日(10日)起', PUBLISHED, ['0-7 2026-02-10T00:00:00+08:00']],
+    ['明日起', PUBLISHED, ['0-2 2026-02-11T00:00:00+08:00']],
+    ['由明日至本月26日', PUBLISHED, ['1-9 2026-02-11T00:00:00+08:00 ~ 2026-02-26T00:00:00+08:00']],
+    ['2026年3月1日及次日', PUBLISHED, ['0-9 2026-03-01T00:00:00+08:00', '10-12 2026-03-02T00:00:00+08:00']],
+    ['公告发布次日起', PUBLISHED, ['4-6 2026-02-11T00:00:00+08:00']],
+    ['到期次日', PUBLISHED, []],
+    ['2026年', PUBLISHED, []],
     ['2月30日', PUBLISHED, []],
     ['13月1日', PUBLISHED, []],
     ['V1.0 接口', PUBLISHED, []],
-    ['20241231', PUBLISHED, []],
-    ['2023年2月17日25:00', PUBLISHED, ['2023-02-17T00:00:00+08:00']],
+    ['20261231', PUBLISHED, []],
+    ['2023-07-01-preview', PUBLISHED, []],
+    ['30日内', PUBLISHED, []],
+    ['每月15日前', PUBLISHED, []],
+    ['2026年2月28日25:00', PUBLISHED, ['0-10 2026-02-28T00:00:00+08:00']],
+    ['12月31日', '2026-12-31', ['0-6 2026-12-31T00:00:00+08:00']],
+    ['1月1日', '2026-12-31', ['0-4 2027-01-01T00:00:00+08:00']],
   ])('%s (published %s)', (text, published, expected) => {
-    expect(datesIn(text, published)).toEqual(expected);
+    expect(spans(text, published)).toEqual(expected);
+  });
+
+  it('offsets point into the text as given, whatever the script or width', () => {
+    for (const text of [
+      '请于２０２６年３月１日前反饋',
+      '臺灣 將於 二〇二六年三月一日 停用',
+      '【公告】3月1日至31日',
+    ]) {
+      for (const m of findDates(normalizeText(text), parsePublished(PUBLISHED)!)) {
+        expect(text.slice(m.index, m.end)).toMatch(/^[２0-9二〇三一]/u);
+        expect(m.end).toBeLessThanOrEqual(text.length);
+      }
+    }
   });
 });
 
 describe('cue words: which dates are milestones', () => {
-  const one = (text: string, published = PUBLISHED) => {
+  const one = (text: string, published = ISSUE_6) => {
     const result = extractAnnouncement(text, published);
     if (!result.ok) throw new Error(result.error);
     return result.value;
@@ -172,6 +210,8 @@ describe('cue words: which dates are milestones', () => {
         at: '2023-02-08T00:00:00+08:00',
         previous: '2023-02-01T00:00:00+08:00',
         text: '现推迟至2023年2月8日正式下线',
+        start: 27,
+        end: 36,
       },
     ]);
   });
@@ -193,7 +233,7 @@ describe('cue words: which dates are milestones', () => {
 
 describe('products, replacements, grandfather, kind', () => {
   const one = (text: string) => {
-    const result = extractAnnouncement(text, PUBLISHED);
+    const result = extractAnnouncement(text, ISSUE_6);
     if (!result.ok) throw new Error(result.error);
     return result.value;
   };
@@ -210,6 +250,22 @@ describe('products, replacements, grandfather, kind', () => {
     ['平台计划于2023-03-01,下线广告组接口的频控字段。', ['广告组接口的频控字段']],
     ['2023年5月30日将下线\n模型名称 | 下线时间 | 替代模型 |\n甲模型 | 2023年5月30日 | 乙模型 |', ['甲模型']],
     ['联盟规格:10、59、69 预计将于2023年9月29日进行下线。', ['联盟规格']],
+    // issue 19
+    ['【重要】旧版平台将于2023年3月1日停用。', ['旧版平台']],
+    ['自2023年3月1日起,甲模块已正式淘汰。', ['甲模块']],
+    [
+      '| 功能 | 已淘汰 | 日落 |\n|---|---|---|\n| 甲服务 | 2022年7月16日 | 2023年3月14日 |\n| 乙服务 | 2022年7月1日 | 2023年6月3日 |',
+      ['甲服务', '乙服务'],
+    ],
+    [
+      '| 变更标题 | 生效日期 |\n|---|---|\n| 甲功能淘汰 | 2023年3月31日 |\n| 乙端点更新 | 2023年9月30日 |',
+      ['甲功能淘汰'],
+    ],
+    [
+      '平台将于2023年3月11日对以下API进行下线:\nAPI\nCreateFoo\nDeleteFoo(删除接口)',
+      ['CreateFoo', 'DeleteFoo'],
+    ],
+    ['平台计划于2023年9月4日下线部分旧接口。\n1. 下线接口:foo_templates/get', ['foo_templates/get']],
   ])('products of %s', (text, expected) => {
     expect(one(text).products).toEqual(expected);
   });
@@ -223,6 +279,8 @@ describe('products, replacements, grandfather, kind', () => {
     ['建议升级至2018版OpenAPI。', ['2018版OpenAPI']],
     ['将于2023年3月1日以新IP替换旧IP。', ['新IP']],
     ['类目迁移合并于”丙类”。', ['丙类']],
+    ['用户数据将暂时由乙邮箱接管。', ['乙邮箱']],
+    ['请改用此旧版模块的替代品,或改用新版模块。', ['新版模块']],
     ['模型名称 | 下线时间 | 替代模型 |\n甲模型 | 2023年5月30日 | 乙模型 |', ['乙模型']],
   ])('replacements of %s', (text, expected) => {
     expect(one(text).replacements).toEqual(expected);

@@ -74,6 +74,20 @@ function randomDate(rand: () => number): string {
     `${y}年${m}月${d}日至${m}月${d}日`,
     `${y}-${m}-${d} 10:00~${int(rand, 0, 30)}:00`,
     '明天',
+    // issue 19's forms
+    `${y} 年 ${m} 月 ${d} 日`,
+    `${String(y).replace(/\d/gu, (c) => String.fromCharCode(0xff10 + Number(c)))}年${m}月${d}日`,
+    `民國${y - 1911}年${m}月${d}日`,
+    `${pick(rand, ['October', 'Mar', 'December'])} ${d}, ${y}`,
+    `${m}月${d}日至${d}日`,
+    `${m}月${pick(rand, ['中下旬', '末', '底前'])}`,
+    `${d}日起`,
+    `${y}年${m}月`,
+    `${y}年底`,
+    `${y}${m}${String(d).padStart(2, '0')}日`,
+    `${y}年${m}月${d}日${pick(rand, ['下午', '晚上', '凌晨'])}${int(rand, 0, 13)}点${pick(rand, ['', '半', '30分'])}`,
+    '次日',
+    '今日(28日)起',
   ];
   return pick(rand, forms);
 }
@@ -98,6 +112,20 @@ const CUES = [
   '不受影响',
   '可改用',
   '迁移至',
+  '停用',
+  '關停',
+  '回收权限',
+  '停止维护',
+  '限制处理',
+  '拟对',
+  '请于',
+  '前反馈',
+  '仍未完成',
+  '已上线',
+  '將於',
+  '|',
+  ':',
+  '(UTC+08:00)',
   '“',
   '”',
   '【',
@@ -149,6 +177,23 @@ function checkOutcome(input: string, published: string, label: string): void {
     if (m.at === null) continue;
     expect(m.at, `${label}: ${JSON.stringify(input)}`).toMatch(/\+08:00$/);
     expect(isoProblem(m.at), `${label}: ${m.at}`).toBeNull();
+  }
+  // Every date carries offsets into the text as given (issue 19): the phrase is what it says.
+  let last = -1;
+  for (const d of result.value.dates) {
+    const where = `${label}: ${JSON.stringify(d)} in ${JSON.stringify(input)}`;
+    expect(d.start, where).toBeGreaterThan(last);
+    expect(d.end, where).toBeGreaterThan(d.start);
+    expect(d.end, where).toBeLessThanOrEqual(input.length);
+    expect(input.slice(d.start, d.end), where).toBe(d.text);
+    expect(isoProblem(d.at), where).toBeNull();
+    if (d.until !== undefined) expect(d.until > d.at, where).toBe(true);
+    last = d.start;
+  }
+  for (const m of result.value.milestones) {
+    if (m.at === null) continue;
+    const date = result.value.dates.find((d) => d.start === m.start && d.end === m.end);
+    expect(date?.milestone, `${label}: milestone ${JSON.stringify(m)} has its date`).toBe(true);
   }
   // The result must survive JSON (what the CLI prints) unchanged.
   expect(JSON.parse(JSON.stringify(result.value))).toEqual(result.value);

@@ -1,0 +1,110 @@
+// The classifier's table (utils/extract/rules.ts, issue 19): every row's example sentence, run
+// through the whole extractor, is decided by that row, with the outcome its effect promises;
+// then the cases issue 19 names, each as a merchant would read it.
+import { describe, expect, it } from 'vitest';
+import { cutoffDay, extractAnnouncement } from '../../../utils/extract/extract.ts';
+import { RULES, type Rule } from '../../../utils/extract/rules.ts';
+
+const PUBLISHED = '2026-02-10';
+
+function run(text: string, published = PUBLISHED) {
+  const result = extractAnnouncement(text, published);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** What a row's effect promises for the date it decides. */
+function promised(row: Rule): 'milestone' | 'none' | 'previous' {
+  if (typeof row.effect === 'object') return 'milestone';
+  if (row.effect === 'not' || row.effect === 'blank' || row.effect === 'past') return 'none';
+  if (row.effect === 'previous') return 'previous';
+  return 'milestone';
+}
+
+describe('every row of the classifier table decides its own example', () => {
+  it('ids are unique and every row has an example and a source', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const row of RULES) {
+      expect(row.example, row.id).toMatch(/\S/);
+      expect(row.source, row.id).toMatch(/\.yaml|issue \d+/);
+    }
+  });
+
+  it.each(RULES.filter((r) => r.effect !== 'soon').map((r) => [r.id, r] as const))('%s', (_id, row) => {
+    const result = run(row.example);
+    const decided = result.dates.filter((d) => d.rules.includes(row.id));
+    expect(decided.length, JSON.stringify(result.dates)).toBeGreaterThan(0);
+    const want = promised(row);
+    for (const d of decided) {
+      if (want === 'milestone') {
+        expect(d.milestone, `${row.id}: ${d.text}`).toBe(true);
+        expect(result.milestones.some((m) => m.start === d.start && m.at !== null)).toBe(true);
+      } else {
+        expect(d.milestone, `${row.id}: ${d.text}`).toBe(false);
+        expect(result.milestones.some((m) => m.start === d.start && m.at === d.at)).toBe(false);
+      }
+      if (typeof row.effect === 'object')
+        expect(result.milestones.filter((m) => m.start === d.start).map((m) => m.action)).toContain(
+          row.effect.action,
+        );
+    }
+    if (want === 'previous') expect(result.milestones.every((m) => m.at !== decided[0]!.at)).toBe(true);
+  });
+
+  it.each(RULES.filter((r) => r.effect === 'soon').map((r) => [r.id, r] as const))(
+    '%s: a milestone without a day',
+    (_id, row) => {
+      const result = run(row.example);
+      expect(result.dates).toEqual([]);
+      expect(result.milestones.map((m) => m.at)).toEqual([null]);
+    },
+  );
+});
+
+describe('the cases issue 19 names', () => {
+  it.each([
+    // [text, published, milestones as "action day"]
+    ['系统将于 2026 年 2 月 28 日停用并关停。', PUBLISHED, ['retire 2026-02-28']],
+    ['平臺將於2026年3月1日停止服務，請於繳費截止前完成續費。', PUBLISHED, ['retire 2026-03-01']],
+    ['截止2026年3月31日仍未完成繳費的店鋪,平臺將關閉其店鋪。', PUBLISHED, ['retire 2026-03-31']],
+    ['平台将于2026年3月1日回收未认证账号的发布权限。', PUBLISHED, ['authorization-ends 2026-03-01']],
+    ['旧版SDK将于2026年6月30日停止维护。', PUBLISHED, ['retire 2026-06-30']],
+    ['自2026年3月1日起,平台将对违规商品进行限制处理。', PUBLISHED, ['policy-effective 2026-03-01']],
+    [
+      '平台拟对《商品发布规范》进行调整,如有意见请于2026年3月10日前反馈。',
+      PUBLISHED,
+      ['policy-effective 2026-03-10'],
+    ],
+    // 「自…起，平台将对…」 with 已上线 elsewhere in the sentence: still a milestone.
+    [
+      '新版质检工具已上线,自2026年3月1日起,平台将对未接入的商品进行限制处理。',
+      PUBLISHED,
+      ['policy-effective 2026-03-01'],
+    ],
+    // 「将于12月底…完成」: the month's last day, in the coming December.
+    ['旧版接口的下线将于12月底全部完成。', '2026-09-01', ['retire 2026-12-31']],
+    ['旧版接口将于12月底完成迁移。', '2026-09-01', ['migrate 2026-12-31']],
+    // …and a year on when the notice is from the new year and says it is still to come.
+    ['旧版接口将于12月底下线。', '2026-02-10', ['retire 2026-12-31']],
+    // Not milestones: the text's own dates, versions, past events.
+    ['公告日期:2026年2月10日\n发布于 2026-02-10', PUBLISHED, []],
+    ['2月10日消息,平台今日发布公告。', PUBLISHED, []],
+    ['请升级至2021-03-20版API接口。', PUBLISHED, []],
+    ['新版工具已于2026年1月20日发布。', PUBLISHED, []],
+  ])('%s (published %s)', (text, published, expected) => {
+    const result = run(text, published);
+    expect(result.milestones.map((m) => `${m.action} ${m.at!.slice(0, 10)}`)).toEqual(expected);
+  });
+
+  it('a traditional notice keeps its own words in the output and its offsets', () => {
+    const text = '【重要】舊版平臺將於 2026 年 2 月 28 日停用,請改用新版平臺。';
+    const result = run(text);
+    expect(result.milestones).toHaveLength(1);
+    const m = result.milestones[0]!;
+    expect(m.at).toBe('2026-02-28T00:00:00+08:00');
+    expect(text.slice(m.start, m.end)).toBe('2026 年 2 月 28 日');
+    expect(result.products).toEqual(['舊版平臺']);
+    expect(result.replacements).toEqual(['新版平臺']);
+    expect(cutoffDay(result)).toBe('2026-02-28');
+  });
+});

@@ -1,0 +1,60 @@
+// One length-preserving normalisation before any rule looks at a notice (issue 19): full-width
+// ASCII and odd spaces folded, 〇's look-alike ○ made 〇, and traditional characters made
+// simplified (截止, 繳費, 平臺 in an otherwise simplified notice) with opencc-js rather than a
+// hand table. Every character stays one UTF-16 unit for one, so an offset into the normalised
+// text is the same offset into what the merchant reads: dates, phrases and names are sliced
+// from the original. Browser-safe (no Node API): the capture script runs this on rule.1688.com.
+import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+
+// Only these four dictionaries (≈ 25 kB gzip with opencc's core): Taiwan and Hong Kong variant
+// forms to OpenCC's traditional standard (為 → 爲), then traditional to simplified. The regional
+// word tables (支援 → 支持, 資料 → 数据) would add 12 kB gzip to the capture script for a few cue
+// words, so the cue table names those few itself (rules.ts). Entries that would change a text's
+// length are dropped. The conversion is one-way by nature (著 → 着 also hits simplified 显著);
+// that is harmless here because rules match on the normalised text and output is cut from the
+// original.
+
+let converter: ConverterFunction | null = null;
+
+/** Entries whose replacement has another UTF-16 length (mostly rare astral characters) are dropped. */
+function sameLength(dict: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const entry of dict.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from !== undefined && to !== undefined && from.length === to.length) out.push([from, to]);
+  }
+  return out;
+}
+
+function toSimplified(text: string): string {
+  // Built on first use (≈ 13 ms): a page that is no announcement never pays for it.
+  converter ??= ConverterFactory(
+    [sameLength(HKVariantsRev), sameLength(TWVariantsRev)],
+    [sameLength(TSPhrases), sameLength(TSCharacters)],
+  );
+  const out = converter(text);
+  // Cannot happen with the filtered tables; if it ever does, offsets matter more than 繁體.
+  return out.length === text.length ? out : text;
+}
+
+/** Full-width ASCII (！–～), the ideographic and no-break spaces, and ○ for 〇, one for one. */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000 || code === 0x00a0) out += ' ';
+    else if (code === 0x25cb || code === 0x25ef) out += '〇';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** The text every rule reads: same length as `text`, offsets shared. */
+export function normalizeText(text: string): string {
+  return toSimplified(foldWidth(text));
+}

@@ -1,0 +1,559 @@
+// The classifier (issue 19, "then judgement"): for each date the grammar found, is it a
+// milestone, and of what? Every rule is one row of RULES below, with an example sentence from the
+// corpus (test/fixtures/announcements, by file) or from the kinds of text issue 19 lists; the
+// unit test runs each row's example. A row looks at the text before the date (up to the previous
+// date or the sentence start), the text after it (up to the next date or the sentence end), or
+// both, and says one thing:
+//   action   a cue verb: the date is a milestone of that action (下线, 停用, 停止新购, 生效 …);
+//   blank    looks like a cue verb and is none (停止更新 leaves a product in service);
+//   not      the date is no milestone (公告日期, 发布于, …消息, 版本号, a launch, a carve-out);
+//   previous the earlier date of a moved milestone (原定于 …);
+//   future   tense or intent: something is planned at the date (将于, 拟于, 计划, 即将);
+//   start    a change starts at the date (自…起, 即日起);
+//   past     it already happened (已于 …): with no action verb, no milestone;
+//   deadline something must be done before it (请于…前反馈, 截止…仍未完成);
+//   label    a label names the date (下线时间: …);
+//   light    a light verb follows (…预计在X完成, 将于12月底…完成): the action is the one named before;
+//   then     a later 届时 sentence says what happens at the date;
+//   soon     a sentence announces a retirement without a date (即将下线): a milestone, day unknown.
+// How the effects combine is classifyDate's short body; everything else is in the rows.
+import type { Action } from '../notice/schema.ts';
+
+export type Effect =
+  | { action: Action }
+  | 'blank'
+  | 'not'
+  | 'previous'
+  | 'future'
+  | 'start'
+  | 'past'
+  | 'deadline'
+  | 'label'
+  | 'then'
+  | 'soon'
+  | 'light';
+
+export interface Rule {
+  id: string;
+  /** Matched against the text before the date (anchor with $). */
+  before?: RegExp;
+  /** Matched against the text after the date (anchor with ^ for "right after"; action rows: anywhere, flag g). */
+  after?: RegExp;
+  /** Matched against the header of the date's column, when the date sits in a pipe table. */
+  column?: RegExp;
+  /** Matched against that table's whole header line. */
+  header?: RegExp;
+  /** The row matches only when the date lies more than this many days before the publish day. */
+  older?: number;
+  /** then and soon rows: matched against whole sentences. */
+  sentence?: RegExp;
+  effect: Effect;
+  /**
+   * A sentence the row is for, with its date. `source` names the corpus file it is from ("after
+   * x.yaml": shortened or reworded from it), or the kind of text issue 19 lists.
+   */
+  example: string;
+  source: string;
+}
+
+/** The end of a clause: what a pattern in an action row may not cross. */
+const C = '[^,。;\\n]';
+
+export const RULES: readonly Rule[] = [
+  // ── Not a milestone: the date dates the text, tags a version, or lets something go on ──────
+  {
+    id: 'not:published',
+    before: /(?:发布|更新|发文|公告|首次发布|修订|印发|生成|编辑)(?:时间|日期)?\s*(?:于|为)?\s*:?\s*$/u,
+    effect: 'not',
+    example: '公告日期:2023年2月10日',
+    source: 'issue 19 (公告日期)',
+  },
+  {
+    id: 'not:version',
+    before: /(?:version|版本号?|ver\.?|v)\s*[:=]?\s*$/iu,
+    effect: 'not',
+    example: '旧版本 API(Version:2021-03-03)将停止服务',
+    source: 'after volcengine-vke-old-api-2022.yaml',
+  },
+  {
+    id: 'not:version-after',
+    after: /^\s*(?:版本?|版的)(?!本?(?:将|下线|停))/u,
+    effect: 'not',
+    example: '如果您仍在使用 2021-01-01 版本 API,请切换',
+    source: 'after volcengine-nas-v1-api-2024.yaml',
+  },
+  {
+    id: 'not:dateline',
+    after: /^\s*(?:消息|讯|电|报道|晚间消息|早间消息)/u,
+    effect: 'not',
+    example: '2月10日消息,1688平台今日发布关于数字营销产品下线的公告',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'not:launch',
+    after: /^\s*(?:正式)?(?:发布|推出|上线|公布|发文|印发|开源|开放公测|公测)(?!后)/u,
+    effect: 'not',
+    example: '该功能已于2023年1月1日上线。',
+    source: 'issue 19 (于…发布)',
+  },
+  {
+    id: 'not:announcement-of',
+    after: /^\s*(?:的|之)?(?:公告|通知|来函|新闻稿|声明)/u,
+    effect: 'not',
+    example: '详见2023年1月5日的公告。',
+    source: 'issue 19 (…消息)',
+  },
+  {
+    id: 'not:unaffected',
+    after: new RegExp(
+      `^\\s*(?:前|之前|以前|后|之后|以后)${C}{0,40}?(?:不受影响|不受.{0,6}影响|仍可|仍然可以|可继续|不影响)`,
+      'u',
+    ),
+    effect: 'not',
+    example: '2023年2月17日前订购且未投放结束的家居百货解决方案不受影响',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'not:since',
+    before: /(?:自|从)\s*$/u,
+    after: /^[^。;\n,]{0,30}以来/u,
+    effect: 'not',
+    example: '自2018年9月Marketing API发布V1.1版本以来,V1.0版本接口已停止功能更新。',
+    source: 'tencent-ads-v10-api-2019.yaml',
+  },
+  {
+    id: 'not:column-announced',
+    column: /^(?:宣布|公告|发布|公布|通知)/u,
+    effect: 'not',
+    example:
+      '| 功能 | 宣布停工 | 停用日期 |\n|---|---|---|\n| Apigee 傳統版 UI | 2025 年 5 月 29 日 | 2025 年 8 月 29 日 |',
+    source: 'google-apigee-deprecations-2025.yaml',
+  },
+  {
+    // A table that gives deprecation and shutdown their own columns: the deprecation day
+    // changes nothing yet (the shutdown column holds the milestone).
+    id: 'not:column-deprecated',
+    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落)).*(?:淘汰|弃用|废弃)/u,
+    header: /停用|关闭|下线|停止|关停|退役|日落/u,
+    effect: 'not',
+    example:
+      '| 功能 | 已淘汰 | 停用日期 |\n|---|---|---|\n| 可設定的 API Proxy | 2023 年 8 月 17 日 | 2023 年 11 月 10 日 |',
+    source: 'after google-apigee-deprecations-2025.yaml',
+  },
+  {
+    // 已于…下线 half a year or more before the notice: background (another product's past, the
+    // first announcement), not this notice's schedule, which looks back days or weeks at most.
+    id: 'not:long-past',
+    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
+    older: 180,
+    effect: 'not',
+    example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',
+    source: 'after wechat-uniform-message-2023.yaml',
+  },
+  {
+    id: 'not:as-of',
+    before: /(?:截至|截止)(?:到|至)?\s*$/u,
+    after: /^\s*(?:,|,\s*)?[^。;\n]{0,8}(?:已有|已经|累计|共计|共有|已完成)/u,
+    effect: 'not',
+    example: '截至2025年12月31日,已有九成商家完成迁移。',
+    source: 'issue 19 (past events)',
+  },
+
+  // ── Moved dates ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'previous:原定',
+    before: /原(?:定|计划|定于|计划于|预计)\s*(?:于|在)?\s*$/u,
+    effect: 'previous',
+    example: '“1688买家旺旺”原定于2023年2月1日正式下线。',
+    source: 'after 1688-buyer-wangwang-postpone-2023-02-10.yaml',
+  },
+
+  // ── Looks like a cue verb, is none: the product stays in service ───────────────────────────
+  {
+    id: 'blank:no-updates',
+    after:
+      /停止(?:功能)?(?:更新|升级|迭代|发布新)(?:维护)?|停止全面支持|不再(?:升级|更新|迭代)(?:维护|更新)?|停止升级更新/gu,
+    effect: 'blank',
+    example: '即日起同义词推荐等3个接口服务不再升级维护,并将于2024年6月10日停止服务。',
+    source: 'after baidu-nlp-apis-2024.yaml',
+  },
+  {
+    id: 'blank:relaunch',
+    after: /重新上线|恢复(?:上线|服务|使用)|取消下线|暂停下线|不再下线|撤回下线|停止下线/gu,
+    effect: 'blank',
+    example: '本次下线功能将于12月底升级完成后重新上线',
+    source: 'tencent-ads-wechat-account-2022.yaml',
+  },
+
+  // ── Cue verbs, in priority order: a phrase an earlier row matched is blanked for later ones ─
+  {
+    id: 'action:auto-renew-off',
+    after: new RegExp(
+      `(?:关闭|停止|取消)${C}{0,20}自动续(?:订|费)|自动续(?:订|费)${C}{0,10}(?:关闭|停止|取消)`,
+      'gu',
+    ),
+    effect: { action: 'auto-renew-off' },
+    example: '9月5日8:00起,平台将关闭数字营销套餐的自动续订功能',
+    source: '1688-dm-package.yaml',
+  },
+  {
+    id: 'action:authorization-ends',
+    after: new RegExp(
+      `终止授权|授权${C}{0,4}终止|取消授权|(?:回收|收回)${C}{0,12}权限|权限${C}{0,4}(?:回收|收回|关闭)`,
+      'gu',
+    ),
+    effect: { action: 'authorization-ends' },
+    example: '平台将于2026年3月1日回收未完成认证账号的商品发布权限。',
+    source: 'issue 19 (回收权限)',
+  },
+  {
+    id: 'action:no-new-orders',
+    after: new RegExp(
+      `无法(?:再)?(?:新)?(?:订购|购买|开通|续费)|停止(?:售卖|销售|新购|新售|新用户接入|新接入|开放|招商|入驻)|停售|不再(?:支持)?(?:新用户|新购|购买|售卖|销售|新接入|新的|接受新)|不支持新(?:接入|用户|购)|新(?:增)?用户${C}{0,12}(?:无法|不再|停止)|不允许新建|关闭${C}{0,12}新增入口|无法新建|不可新购|停止新|下架售卖`,
+      'gu',
+    ),
+    effect: { action: 'no-new-orders' },
+    example: '2023年2月17日起,用户将无法订购新的家居百货解决方案',
+    source: '1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'action:history-hidden',
+    after: new RegExp(`无法查看历史|历史${C}{0,8}(?:无法|不再|不可)(?:查看|展示)|不再展示`, 'gu'),
+    effect: { action: 'history-hidden' },
+    example: '2023年2月17日起,用户将无法订购新的方案,且无法查看历史方案',
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'action:migrate',
+    after: /迁移|替换|切换(?:至|到|成|为)/gu,
+    effect: { action: 'migrate' },
+    example: '微信支付将于2025年9月26日在DNS解析中以新IP替换旧IP',
+    source: 'wechat-pay-ip-2025.yaml',
+  },
+  {
+    id: 'action:switch-before',
+    after: /^\s*(?:前|之前|以前)[^。;\n]{0,20}?(?:切换|替换|升级|适配|备份|改造|改用|迁移)/gu,
+    effect: { action: 'migrate' },
+    example: '若要繼續使用服務匯流排,請在 2021 年 11 月 30 日之前改用 Resource Manager。',
+    source: 'after azure-service-bus-asm-2021.yaml',
+  },
+  {
+    id: 'action:not-yet-adapted',
+    after: /^\s*(?:前)?\s*(?:仍|尚|依然)?未(?:完成)?(?:适配|迁移|切换|升级|改造|替换)/gu,
+    effect: { action: 'migrate' },
+    example: '若 2023 年 9 月上旬仍未适配,官方团队将分阶段通过站内信同步告知指引修改。',
+    source: 'after wechat-uniform-message-2023.yaml',
+  },
+  {
+    id: 'action:policy',
+    after:
+      /资格|生效(?!中)|实施|施行|治理|适用|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新/gu,
+    effect: { action: 'policy-effective' },
+    example: '自2026年3月1日起,平台将对未完成认证的商品进行限制处理。',
+    source: 'issue 19 (限制处理)',
+  },
+  {
+    id: 'action:retire',
+    after: new RegExp(
+      `下线|下架|下市|退市|停服|停用|关停|暂停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|关闭|停止|回收`,
+      'gu',
+    ),
+    effect: { action: 'retire' },
+    example: '将于 2026 年 2 月 28 日停用并关停',
+    source: 'issue 19 (停用, 关停)',
+  },
+
+  // ── A light verb after the date: the action was named before it ──────────────────────────
+  {
+    id: 'light:…完成',
+    after: /^\s*(?:前|之前)?\s*(?:全部|全面|正式|逐步|陆续)?(?:完成|进行|执行|开始执行)/u,
+    effect: 'light',
+    example: '旧IP裁撤预计在2022年3月31日完成。',
+    source: 'wechat-pay-ip-2022.yaml',
+  },
+
+  {
+    id: 'light:table-cell',
+    before: /\|\s*$/u,
+    effect: 'light',
+    example: '| 計量淘汰 | 2021 年 8 月 13 日 |',
+    source: 'azure-apim-breaking-changes-zh-hk.yaml',
+  },
+
+  // ── Tense and intent ───────────────────────────────────────────────────────────────────────
+  {
+    id: 'past:已于',
+    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
+    effect: 'past',
+    example: '新版工具已于2026年1月5日全面开放。',
+    source: 'issue 19 (已于…, a past event)',
+  },
+  {
+    id: 'past:after',
+    after: /^\s*(?:已|已经)(?!.{0,2}将)/u,
+    effect: 'past',
+    example: '2023年8月已全面升级新指标体系',
+    source: 'issue 19 (past events)',
+  },
+  {
+    id: 'future:将于',
+    before:
+      /(?:将|将会|会|拟|计划|预计|预期|定|即将|决定|准备|预定)\s*(?:将|会)?\s*(?:于|在|从|自|至|到)?\s*$/u,
+    effect: 'future',
+    example: '1688数字营销平台将于2023年2月17日下线“家居百货解决方案”',
+    source: '1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    // 将在X对Y进行升级, 拟于X对Y进行调整: a planned change with no cue verb is still a day
+    // something happens to Y.
+    id: 'start:将对…进行',
+    before: /(?:将|将会|会|拟|计划|预计|定)\s*(?:于|在)?\s*$/u,
+    after: /^\s*(?:起)?\s*,?\s*(?:对|将)[^。;\n]{1,60}?(?:进行|开展|实施|做出?)/u,
+    effect: 'start',
+    example: '平台将在 2019-09-11 对腾讯新闻、腾讯视频闪屏(709规格)进行升级',
+    source: 'tencent-ads-spec-709-2019.yaml',
+  },
+  {
+    id: 'future:moved-to',
+    before: /(?:推迟|延期|延后|顺延|延长|调整|提前|改)(?:至|到|为)\s*$/u,
+    effect: 'future',
+    example: '现推迟至2023年2月8日正式下线',
+    source: '1688-buyer-wangwang-postpone-2023-02-10.yaml',
+  },
+  {
+    id: 'start:自…起',
+    before: /(?:自|从|由)\s*$/u,
+    effect: 'start',
+    example: '自2025年6月30日起,将正式终止对旧版SDK服务的支持',
+    source: 'after aliyun-flink-old-sdk-2025.yaml',
+  },
+  {
+    id: 'start:起',
+    after: /^\s*(?:起|开始|当天|当日|零点起|后起)/u,
+    effect: 'start',
+    example: '2023年3月1日起停止售卖。',
+    source: 'issue 19 (…起)',
+  },
+
+  // ── Deadlines ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'deadline:请于…前',
+    before: /(?:请|需|须|需要|务必|应|应当|必须)[^,。;\n]{0,8}?(?:于|在)\s*$/u,
+    after: /^\s*(?:前|之前|以前|24:00前)/u,
+    effect: 'deadline',
+    example: '如有意见,请于2026年3月10日前反馈。',
+    source: 'issue 19 (请于…前反馈)',
+  },
+  {
+    id: 'deadline:截止',
+    before: /(?:截止|截至|截止到|截至到|最晚|最迟|到期)\s*(?:时间|日期)?\s*(?:于|为)?\s*$/u,
+    effect: 'deadline',
+    example: '截止2026年3月31日仍未完成认证的店铺,平台将停止其服务。',
+    source: 'issue 19 (截止…仍未完成…)',
+  },
+
+  {
+    id: 'deadline:仍未',
+    after: /^\s*(?:前|后)?\s*(?:,)?\s*(?:仍|尚|依然)未/u,
+    effect: 'deadline',
+    example: '截止2026年3月31日仍未完成认证的店铺,平台将停止其服务。',
+    source: 'issue 19 (截止…仍未完成…)',
+  },
+
+  // ── Labels ─────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'label:时间',
+    before:
+      /(?:下线|停售|停服|下市|下架|退市|影响|变更|生效|截止|停止|实施|关闭|调整|执行|切换|迁移|停用|关停|回收|计划|预计)(?:时间|日期|时间点|日)\s*(?:为|是)?\s*:?\s*$/u,
+    effect: 'label',
+    example: '下线时间\n北京时间 2025-06-30 00:00:00。',
+    source: 'aliyun-flink-old-sdk-2025.yaml',
+  },
+
+  {
+    id: 'label:colon',
+    before: /[^,。;\n]{1,24}:\s*$/u,
+    effect: 'label',
+    example: '产品停止新购: 2026 年 9 月 1 日',
+    source: 'issue 19 (labels)',
+  },
+  {
+    id: 'label:column',
+    column: /^(?:日落|下线|下架|停用|关闭|停服|停止服务|停售|退市|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
+    effect: 'label',
+    example:
+      '| 功能 | 已淘汰 | 日落 |\n|---|---|---|\n| Area120Tables | 2024 年 7 月 16 日 | 2026 年 1 月 14 日 |',
+    source: 'google-apps-script-sunset-2026.yaml',
+  },
+
+  // ── What happens at a date said later ─────────────────────────────────────────────────────
+  {
+    id: 'then:届时',
+    sentence: /届时|到时/u,
+    effect: 'then',
+    example: '计划于2022年11月30日对接口进行变更。\n届时会下线数据库可售卖规格查询接口 DescribeDBZone',
+    source: 'after tencent-mysql-zoneconfig-2022.yaml',
+  },
+  {
+    id: 'soon:即将下线',
+    sentence:
+      /即将(?:正式)?(?:下线|停止|关闭|下架|停售|退市|停用|关停)|将(?:陆续|逐步)?(?:下线|停售|下架|停用|关停)/u,
+    effect: 'soon',
+    example: '“旧版工具”即将下线,请尽快切换至新版工具。',
+    source: 'issue 6 (即将下线, no date)',
+  },
+];
+
+const ACTION_ROWS = RULES.filter((r) => typeof r.effect === 'object' || r.effect === 'blank');
+const THEN_ROWS = RULES.filter((r) => r.effect === 'then');
+const SOON_ROWS = RULES.filter((r) => r.effect === 'soon');
+const LABEL_ROWS = RULES.filter((r) => r.effect === 'label');
+
+/** Every action named in `text` with the rows that named them, in RULES priority order. */
+export function actionsIn(text: string): { actions: Action[]; rules: string[]; blanked: string[] } {
+  let rest = text;
+  const actions: Action[] = [];
+  const rules: string[] = [];
+  const blanked: string[] = [];
+  for (const row of ACTION_ROWS) {
+    const re = row.after!;
+    re.lastIndex = 0;
+    let hit = false;
+    rest = rest.replace(re, (m) => {
+      hit = true;
+      return ' '.repeat(m.length);
+    });
+    if (!hit) continue;
+    if (typeof row.effect !== 'object') {
+      blanked.push(row.id);
+      continue;
+    }
+    if (!actions.includes(row.effect.action)) actions.push(row.effect.action);
+    rules.push(row.id);
+  }
+  return { actions, rules, blanked };
+}
+
+/**
+ * The notice's main action: the first one its opening names, else the first it names at all; a
+ * notice that names none announces a change of rules or service.
+ */
+export function mainAction(text: string): Action {
+  const first = (part: string) => actionsIn(part).actions.find((a) => a !== 'migrate');
+  return first(text.slice(0, 400)) ?? first(text.slice(0, 20_000)) ?? 'policy-effective';
+}
+
+/** Where a later sentence says what happens at the date (届时 …), or -1. */
+export function thenAt(sentence: string): number {
+  for (const row of THEN_ROWS) {
+    const m = row.sentence!.exec(sentence);
+    if (m) return m.index;
+  }
+  return -1;
+}
+
+export interface DateContext {
+  /** Text between the previous date (or the sentence start) and this date. */
+  before: string;
+  /** Text between this date and the next date (or the sentence end). */
+  after: string;
+  /** The nearest non-empty line above, when the date opens its line. */
+  lineAbove: string;
+  /** The date phrase itself (即日起 carries its own 起). */
+  phrase: string;
+  /** Days the date lies before the publish day (negative: after it). */
+  age?: number;
+  /** The header of the date's column, when it sits in a pipe table, and the whole header line. */
+  column?: string;
+  header?: string;
+}
+
+export type Decision =
+  | { role: 'none'; rules: string[] }
+  | { role: 'previous'; rules: string[] }
+  | { role: 'milestone'; actions: Action[]; rules: string[] }
+  /**
+   * Planned, but no verb says what: a 届时 sentence, the label, or the notice's main action
+   * decides (extract.ts). `label` is the label's text when a label named the date.
+   */
+  | { role: 'scheduled'; label: string | null; rules: string[] };
+
+function matches(row: Rule, ctx: DateContext): boolean {
+  if (row.before === undefined && row.after === undefined && row.column === undefined) return false;
+  if (row.older !== undefined && !((ctx.age ?? 0) > row.older)) return false;
+  if (row.column !== undefined && !row.column.test(ctx.column ?? '')) return false;
+  if (row.header !== undefined && !row.header.test(ctx.header ?? '')) return false;
+  if (row.before !== undefined && !row.before.test(ctx.before)) return false;
+  if (row.after === undefined) return true;
+  row.after.lastIndex = 0; // action rows carry the g flag
+  return row.after.test(ctx.after);
+}
+
+// List markers and time-zone words that may precede a date on its line without saying anything.
+const LEADING_NOISE = /^[\s•●·▪◦*\-|]*(?:\d{1,2}[.)、]\s*)?$/u;
+const ZONE_TAIL = /(?:\s*(?:北京时间|\(?\s*(?:UTC|GMT)[^()\n]{0,16}\)?))+\s*$/u;
+
+export function classifyDate(context: DateContext): Decision {
+  // 北京时间 and (UTC+08:00) before a date say nothing about it: rows read past them.
+  const ctx = { ...context, before: context.before.replace(ZONE_TAIL, '') };
+  const fired = (effect: Effect) =>
+    RULES.filter((r) => r.effect === effect && matches(r, ctx)).map((r) => r.id);
+
+  const not = fired('not');
+  if (not.length > 0) return { role: 'none', rules: not };
+  const previous = fired('previous');
+  if (previous.length > 0) return { role: 'previous', rules: previous };
+
+  const tense = [...fired('future'), ...fired('start'), ...fired('deadline')];
+  if (/起|开始/u.test(ctx.phrase)) tense.push('start:起');
+  const past = fired('past');
+
+  // A label names the date: words before it on its own line (下线时间: …), the line above (the
+  // colon row reads only the date's own line: a line above ending in a colon opens a list), or
+  // its table column's header.
+  const labelRows = (text: string, colon: boolean) =>
+    LABEL_ROWS.filter(
+      (r) => r.before && (colon || r.id !== 'label:colon') && r.before.test(text.replace(ZONE_TAIL, '')),
+    ).map((r) => r.id);
+  const column = ctx.column ?? '';
+  const candidates: [string, string[]][] = [
+    [ctx.before.slice(-24), labelRows(ctx.before, true)],
+    [ctx.lineAbove, LEADING_NOISE.test(ctx.before) ? labelRows(ctx.lineAbove, false) : []],
+    [column, LABEL_ROWS.filter((r) => r.column && matches(r, ctx)).map((r) => r.id)],
+    [column, column ? labelRows(column, false) : []],
+  ];
+  const [label, labelRules] = candidates.find(([, rules]) => rules.length > 0) ?? [null, []];
+  const light = fired('light');
+
+  const fromLabel = label === null ? null : actionsIn(label);
+  let labelActions = fromLabel?.actions.filter((a) => a !== 'migrate') ?? [];
+  // A 生效日期 column says when; the row's own verb (计量淘汰) says what takes effect.
+  const rowVerb = light.includes('light:table-cell') ? actionsIn(ctx.before) : null;
+  if (rowVerb && rowVerb.actions.length > 0 && labelActions.every((a) => a === 'policy-effective'))
+    labelActions = [];
+  if (labelActions.length > 0)
+    return { role: 'milestone', actions: labelActions, rules: [...labelRules, ...fromLabel!.rules] };
+  const own = actionsIn(ctx.after);
+  if (own.actions.length > 0)
+    return { role: 'milestone', actions: own.actions, rules: [...tense, ...own.rules] };
+  // 停止更新 after the date: a verb is there, and it says nothing retires.
+  if (own.blanked.length > 0) return { role: 'none', rules: own.blanked };
+  // …预计在X完成: the clause before the date named the action.
+  if (light.length > 0) {
+    const clause = ctx.before.split(/[,。;\n]/u).pop() ?? '';
+    const named = actionsIn(clause);
+    if (named.actions.length > 0)
+      return { role: 'milestone', actions: named.actions, rules: [...light, ...named.rules] };
+  }
+
+  // No verb: planned or starting at the date, it is a milestone of what a label or 届时 says.
+  if (past.length > 0 && tense.length === 0) return { role: 'none', rules: past };
+  if (label !== null) return { role: 'scheduled', label, rules: labelRules };
+  if (tense.length > 0) return { role: 'scheduled', label: null, rules: tense };
+  return { role: 'none', rules: [] };
+}
+
+/** Whether a sentence announces a retirement without a date (a soon row). */
+export function soonIn(sentence: string): boolean {
+  return SOON_ROWS.some((row) => row.sentence!.test(sentence));
+}
