@@ -19,6 +19,7 @@ import { loadSettings, saveSettings } from '../../utils/store/settings-storage.t
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { pollNow, sessionChecks, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
+import { noteSuspended } from './suspended.ts';
 
 /** What the popup and options show: the stored state merged with the last 304 (上次更新). */
 async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<FeedStatus[]> {
@@ -136,6 +137,8 @@ export function onMessage(
   const checked = handle(message, sender);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
   const request = checked.request;
+  // The one request answered by who sent it: which tab and frame suspended names.
+  if (request.type === 'page/suspended') return dispatch(request, (r) => noteSuspended(r.names, sender));
   const handler = handlers[request.type] as
     ((r: typeof request) => Promise<ResponseOf<RequestType>>) | undefined;
   // A valid request this file does not handle belongs to another part's listener (e.g. the
