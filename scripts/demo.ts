@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const plan = await shot(page, '1-plan-report-flagged.png');
     await shot(page, '2-banner.png', { x: 0, y: 0, width: 1280, height: 90 });
 
-    await page.locator('[data-sunset-flag="家居百货解决方案"] + sunset-watch-badge').first().hover();
+    await page.locator('sunset-watch-badge[data-product="家居百货解决方案"]').first().hover();
     await page.waitForSelector('sunset-watch-card:not([hidden])');
     const card = await shot(page, '3-details-card.png');
     await page.mouse.move(1, 1);
