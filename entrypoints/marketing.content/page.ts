@@ -147,6 +147,8 @@ class PageSession {
   private bannerTimer = 0;
   private href = location.href;
   private muting = false;
+  /** Whether this page told the background what it suspended (nothing, at least once from the top). */
+  private reported = false;
   /** The banner's size open and folded (estimates until measured). */
   private readonly bannerSizes = { open: { width: 440, height: 120 }, pill: { width: 180, height: 30 } };
 
@@ -285,6 +287,8 @@ class PageSession {
     performance.measure('sunset-watch:scan', 'sunset-watch:scan-start');
     performance.clearMarks('sunset-watch:scan-start');
     if (isolated('scan', () => this.suspendFlooding(scan.blocks))) return;
+    // A new page in the tab: the popup must not go on naming what an earlier page suspended.
+    if (!this.reported && window === window.top) this.reportSuspended();
     this.afterScan();
     // Changes that came while the scan ran were held back (see flush): scan their blocks now.
     if (this.pending.size) this.schedule(false);
@@ -316,13 +320,18 @@ class PageSession {
     }
     if (!flooding.length) return false;
     for (const name of flooding) this.suspended.add(name);
-    void sendMessage({ type: 'page/suspended', names: [...this.suspended] }).catch((error: unknown) =>
-      console.warn('[Sunset Watch] page/suspended failed:', error),
-    );
+    this.reportSuspended();
     this.flagger.clear();
     this.build();
     this.fullScan();
     return true;
+  }
+
+  private reportSuspended(): void {
+    this.reported = true;
+    void sendMessage({ type: 'page/suspended', names: [...this.suspended] }).catch((error: unknown) =>
+      console.warn('[Sunset Watch] page/suspended failed:', error),
+    );
   }
 
   private stopFullScan(): void {

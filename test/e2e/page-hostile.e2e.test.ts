@@ -169,6 +169,17 @@ describe.skipIf(!hasChromium())('page warnings on hostile pages', () => {
       'suspended names in storage.session',
     );
     expect(suspended).toEqual(['标准推广']);
+    // The next page in the tab suspends nothing: the popup no longer says so.
+    await open('names');
+    await until(
+      () =>
+        session.worker.evaluate(async () => {
+          const all = (await chrome.storage.session.get('suspendedNames')).suspendedNames as
+            object | undefined;
+          return Object.keys(all ?? {}).length === 0 ? true : undefined;
+        }),
+      'the suspended names cleared',
+    );
   });
 
   it('never marks what the merchant edits, on load or while typing', async () => {
