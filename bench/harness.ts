@@ -1,14 +1,23 @@
 // Runs inside the benchmark page (bundled by bench/run.ts with esbuild): the same scanner, matcher
-// and badges the content script uses, timed with performance.now().
-import { Matcher, naiveFind } from '../utils/page/matcher.ts';
+// and highlights the content script uses, timed with performance.now().
+import { Matcher } from '../utils/page/matcher.ts';
 import { Flagger } from '../utils/page/flagger.ts';
 import { badgeViews, flaggable, matchEntries, type PageProduct } from '../utils/page/watched.ts';
-import { createBadge, updateBadge } from '../components/page/badge.ts';
+import { Highlights } from '../components/page/highlights.ts';
 import { makeTranslator, mergeParts } from '../utils/i18n/catalog.ts';
 import zhCommon from '../locales/zh_CN/common.json';
 import zhPage from '../locales/zh_CN/page.json';
 
 const t = makeTranslator({ zh_CN: mergeParts([zhCommon, zhPage]) }, 'zh_CN');
+
+/** The baseline of part 2: one indexOf pass per name. */
+function naiveFind(text: string, terms: readonly string[]): number {
+  let count = 0;
+  for (const term of terms) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) count++;
+  }
+  return count;
+}
 
 const PRODUCTS = [
   '家居百货解决方案',
@@ -72,23 +81,24 @@ export function bareWalk(): number {
 
 let flagger: Flagger;
 
-/** The content script's full scan; `badges: false` puts a bare element instead (cost breakdown). */
-export function fullScan(products: PageProduct[], badges = true): { ms: number; flags: number } {
+/** The content script's full scan; `marks: false` leaves out the highlights (cost breakdown). */
+export function fullScan(products: PageProduct[], marks = true): { ms: number; flags: number } {
   const list = flaggable(products);
   const t0 = performance.now();
   const view = badgeViews(list, Date.now(), t);
   const matcher = new Matcher(matchEntries(list));
-  flagger = new Flagger(matcher, {
-    create: (e) =>
-      badges
-        ? createBadge(document, list[e]!.product.name, view(e))
-        : document.createElement('sunset-watch-badge'),
-    update: (b, e) => updateBadge(b, view(e)),
+  highlights?.clear();
+  highlights = new Highlights(document);
+  const h = highlights;
+  flagger = new Flagger(matcher, (el, record) => {
+    if (marks) h.set(el, record?.occurrences.map((o) => ({ ...o, urgency: view(o.entry).urgency })) ?? null);
   });
   flagger.scanAll(document.body);
   const ms = performance.now() - t0;
   return { ms, flags: document.querySelectorAll('[data-sunset-flag]').length };
 }
+
+let highlights: Highlights | undefined;
 
 export function appendAndScan(count: number, start: number): number {
   const added: Node[] = [];

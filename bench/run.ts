@@ -1,12 +1,12 @@
 // `npm run bench`: the page scan measured in Chromium (not a test; numbers go to the report).
-//  1. In a plain page, tables of 1,000 / 8,000 / 30,000 rows: full scan vs a bare TreeWalker pass
-//     over every text node (goal ≤ 2×), and 100 appended rows vs a full scan (goal ≤ 5%).
-//  2. The matcher alone: an indexOf per name vs the one-pass automaton, 10 → 500 names.
+//  1. In a plain page, tables of 1,000 / 8,000 / 30,000 rows: full scan (flags and highlights) vs a
+//     bare TreeWalker pass over every text node, and 100 appended rows vs a full scan.
+//  2. The matcher alone: an indexOf per name vs the one regular expression, 10 → 500 names.
 //  3. With the built extension loaded, on pages served at p4p.1688.com: the content script's own
 //     work during its first full scan (the sum of its tasks, from a trace) vs a bare TreeWalker
 //     pass in a fresh isolated world as the first pass over the same page at the same moment of
-//     its load (goal ≤ 2×), its longest task (issue 8: < 50 ms), and its
-//     `sunset-watch:scan` / `sunset-watch:scan-incremental` measures (+100 rows: goal ≤ 5%).
+//     its load (issue 16 goals: ≤ 3× at 1,000 rows, ≤ 2× from 8,000), its longest task (< 50 ms),
+//     and its `sunset-watch:scan` / `sunset-watch:scan-incremental` measures (+100 rows: ≤ 5%).
 import { execFileSync } from 'node:child_process';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
@@ -64,10 +64,10 @@ declare const SW: SW;
 async function inPage(page: Page): Promise<void> {
   const list = products(Date.now());
   console.log(`\n1. Full scan vs bare TreeWalker text pass; 100 appended rows vs full scan`);
-  console.log(`   (best of ${REPEAT}; ${NAMED}; badges included)\n`);
+  console.log(`   (best of ${REPEAT}; ${NAMED}; flags and highlights included)\n`);
   const medians: string[] = [];
   console.log(
-    '   rows    elements  flags  bare walk   full scan   ratio (≤2×)   no badges  ratio   +100 rows   ratio (≤5%)',
+    '   rows    elements  flags  bare walk   full scan   ratio        no highlights  ratio   +100 rows   ratio (≤5%)',
   );
   for (const rows of SIZES) {
     const bare: number[] = [];
@@ -101,7 +101,7 @@ async function inPage(page: Page): Promise<void> {
 
   console.log(`\n   medians: ${medians.join(' · ')}`);
   console.log(
-    `\n2. Matcher alone over the 8,000-row page's text nodes: indexOf per name vs one pass (best of ${REPEAT})\n`,
+    `\n2. Matcher alone over the 8,000-row page's text nodes: indexOf per name vs one regular expression (best of ${REPEAT})\n`,
   );
   await page.evaluate(([n, e]) => (SW.setWatchedEvery(e), SW.buildTable(n)), [8000, EVERY] as const);
   const runs: { names: number; naiveMs: number; oneMs: number }[][] = [];
@@ -112,7 +112,7 @@ async function inPage(page: Page): Promise<void> {
     naiveMs: best(runs.map((run) => run[i]!.naiveMs)),
     oneMs: best(runs.map((run) => run[i]!.oneMs)),
   }));
-  console.log('   names   indexOf/name   one pass   speed-up');
+  console.log('   names   indexOf/name   one RegExp   speed-up');
   for (const g of growth) {
     console.log(
       `   ${String(g.names).padStart(5)}  ${f(g.naiveMs).padStart(12)}  ${f(g.oneMs).padStart(9)}   ${`${(g.naiveMs / g.oneMs).toFixed(1)}×`.padStart(8)}`,
@@ -209,7 +209,12 @@ async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
  * background's reply, the others are timer callbacks). The page's own tasks in between, mostly
  * the browser rendering the table, are reported apart.
  */
-function scanTasks(events: TraceEvent[]): { ours: number[]; others: number[]; start: number } {
+function scanTasks(events: TraceEvent[]): {
+  ours: number[];
+  others: number[];
+  start: number;
+  placing: number;
+} {
   const mark = events.find((e) => e.name === 'sunset-watch:scan-start');
   const begin = events.find((e) => e.name === 'sunset-watch:scan' && (e.ph === 'b' || e.ph === 'X'));
   const end = events.find((e) => e.name === 'sunset-watch:scan' && e.ph === 'e');
@@ -228,6 +233,10 @@ function scanTasks(events: TraceEvent[]): { ours: number[]; others: number[]; st
     .sort((a, b) => a.ts - b.ts);
   const ours: number[] = [];
   const others: number[] = [];
+  // Placing badges and the banner: our tasks after the scan, before the 100 rows are appended.
+  const inc = events.find((e) => e.name === 'sunset-watch:scan-incremental-start');
+  const placeEnd = inc ? inc.ts : Infinity;
+  let placing = 0;
   let outerEnd = -Infinity;
   for (const e of top) {
     const stop = e.ts + e.dur!;
@@ -236,6 +245,18 @@ function scanTasks(events: TraceEvent[]): { ours: number[]; others: number[]; st
     if (e.ts >= to || stop <= from) continue;
     (ourPoints.some((ts) => ts >= e.ts && ts <= stop) ? ours : others).push(e.dur! / 1000);
   }
+  // Only our own calls count there (what forced layout they did included): a callback of ours in
+  // an animation frame or an IntersectionObserver runs inside the browser's rendering task, which
+  // would otherwise count the page's first layout as ours.
+  for (const e of events)
+    if (
+      onMain(e) &&
+      e.name === 'FunctionCall' &&
+      e.ts >= to &&
+      e.ts < placeEnd &&
+      e.args?.data?.url?.startsWith('chrome-extension://')
+    )
+      placing += (e.dur ?? 0) / 1000;
   // The content script's own start before all this: compiling and running its top level
   // (injected at document_idle; it then asks the background and waits). Paid on every page too.
   const start = events
@@ -247,7 +268,7 @@ function scanTasks(events: TraceEvent[]): { ours: number[]; others: number[]; st
         e.args?.data?.url?.startsWith('chrome-extension://'),
     )
     .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
-  return { ours, others, start };
+  return { ours, others, start, placing };
 }
 
 async function withExtension(): Promise<void> {
@@ -283,7 +304,7 @@ async function withExtension(): Promise<void> {
       `   each page loaded ${REPEAT}× (every load is a fresh isolated world, so every scan is a first scan; ${NAMED}); medians\n`,
     );
     console.log(
-      '   rows   bare walk, first pass   Σ ours (tasks)   Σ ours / it (goal ≤ 2×)   bare walk, second pass   bare walk after our scan   Σ ours / it   scan measure   our longest task (goal < 50 ms)   page in between   +100 rows   / scan (goal ≤ 5%)   / Σ ours   script start',
+      '   rows   bare walk, first pass   Σ ours (tasks)   Σ ours / it (≤3× 1k, ≤2×)   bare walk, second pass   bare walk after our scan   Σ ours / it   scan measure   our longest task (goal < 50 ms)   page in between   +100 rows   / scan (goal ≤ 5%)   / Σ ours   script start   placing after',
     );
     const verdicts: string[] = [];
     /** Per size: the first pass and Σ ours (medians), for the split into fixed and growing cost. */
@@ -300,6 +321,7 @@ async function withExtension(): Promise<void> {
         work: [] as number[],
         between: [] as number[],
         start: [] as number[],
+        placing: [] as number[],
       };
       for (let r = 0; r < REPEAT; r++) {
         const page = await session.context.newPage();
@@ -318,6 +340,8 @@ async function withExtension(): Promise<void> {
           return { start: m.startTime, duration: m.duration };
         });
         runs.scan.push(measure.duration);
+        // Let the badges and the banner be placed (the frame after the scan, again 300 ms later).
+        await page.waitForTimeout(400);
         await page.evaluate((n) => {
           const w = window as unknown as { row: (i: number) => HTMLElement };
           const tb = document.getElementById('rows')!;
@@ -338,6 +362,7 @@ async function withExtension(): Promise<void> {
         runs.work.push(trace.ours.reduce((a, b) => a + b, 0));
         runs.between.push(Math.max(0, ...trace.others));
         runs.start.push(trace.start);
+        runs.placing.push(trace.placing);
         // The same bare pass, like the content script in a fresh isolated world (every node needs a
         // new JS wrapper on first touch), but on a page our scan has walked already: context.
         const cdp = await session.context.newCDPSession(page);
@@ -363,12 +388,13 @@ async function withExtension(): Promise<void> {
       const [scan, inc] = [best(runs.scan), best(runs.inc)];
       costs.push([bare, work]);
       const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-      const full = `${(work / bare).toFixed(2)}× ${met(work <= 2 * bare)}`;
+      // Issue 16: within 3× at 1,000 rows (a fixed cost per page load weighs most there), 2× above.
+      const full = `${(work / bare).toFixed(2)}× ${met(work <= (rows <= 1000 ? 3 : 2) * bare)}`;
       const long = `${f(longest)} ${met(longest < 50)}`;
       const small = `${pct(inc / scan)} ${met(inc <= 0.05 * scan)}`;
       verdicts.push(`${rows} rows: full scan ${full}; longest task ${long}; +100 rows ${small}`);
       console.log(
-        `   ${String(rows).padStart(6)}  ${f(bare).padStart(21)}  ${`${f(work)} (${median(runs.slices)})`.padStart(15)}  ${full.padStart(24)}  ${f(median(runs.second)).padStart(23)}  ${f(after).padStart(25)}  ${`${(work / after).toFixed(2)}×`.padStart(12)}  ${f(median(runs.scan)).padStart(13)}  ${long.padStart(32)}  ${f(median(runs.between)).padStart(16)}  ${f(inc).padStart(10)}  ${small.padStart(19)}  ${pct(inc / work).padStart(8)}  ${f(median(runs.start)).padStart(12)}`,
+        `   ${String(rows).padStart(6)}  ${f(bare).padStart(21)}  ${`${f(work)} (${median(runs.slices)})`.padStart(15)}  ${full.padStart(24)}  ${f(median(runs.second)).padStart(23)}  ${f(after).padStart(25)}  ${`${(work / after).toFixed(2)}×`.padStart(12)}  ${f(median(runs.scan)).padStart(13)}  ${long.padStart(32)}  ${f(median(runs.between)).padStart(16)}  ${f(inc).padStart(10)}  ${small.padStart(19)}  ${pct(inc / work).padStart(8)}  ${f(median(runs.start)).padStart(12)}  ${f(median(runs.placing)).padStart(13)}`,
       );
     }
     console.log(
@@ -385,7 +411,8 @@ async function withExtension(): Promise<void> {
         "   sliced scan also spans the page's work between slices, so / Σ ours compares with our own work\n" +
         '   alone); on 1,000 rows they are a tenth of the page. Script start: the content script compiled and its\n' +
         '   top level run when it is injected (document_idle), before it asks the background; not in Σ ours,\n' +
-        '   but paid on every page.)\n',
+        '   but paid on every page. Placing after: our tasks after the scan that place the badges on screen and the\n' +
+        '   banner (hit tests on a page the browser has laid out), before the 100 rows are appended.)\n',
     );
     for (const verdict of verdicts) console.log(`   ${verdict}`);
     // Context for the 1,000-row figure, no verdict: Σ ours = fixed + slope × first pass, fitted

@@ -1,6 +1,25 @@
 // `feed check`: validates every notice file and reports each problem by file and field.
 import path from 'node:path';
-import { DEFAULT_NOTICES_DIR, formatFileErrors, loadNotices } from './notices.ts';
+import { NAME_PROBLEM_TEXT, nameProblem } from '../utils/notice/names.ts';
+import type { FileError } from './notice-file.ts';
+import { DEFAULT_NOTICES_DIR, formatFileErrors, loadNotices, type LoadedNotice } from './notices.ts';
+
+/**
+ * Product names and aliases the extension would not watch (utils/notice/names.ts: too short, no
+ * letter, a generic word): an error for the publisher, since merchants would never see them flagged.
+ */
+function nameErrors(files: readonly LoadedNotice[]): FileError[] {
+  return files.flatMap(({ file, notice }) =>
+    (notice.sunset?.products ?? []).flatMap((product, i) =>
+      [product.name, ...product.aliases].flatMap((name, j) => {
+        const problem = nameProblem(name);
+        if (!problem) return [];
+        const field = j === 0 ? `products.${i}.name` : `products.${i}.aliases.${j - 1}`;
+        return [{ file, field, reason: `${JSON.stringify(name)} ${NAME_PROBLEM_TEXT[problem]}` }];
+      }),
+    ),
+  );
+}
 
 export interface CheckResult {
   code: number;
@@ -10,11 +29,12 @@ export interface CheckResult {
 
 export function checkNotices(dir: string = DEFAULT_NOTICES_DIR): CheckResult {
   const loaded = loadNotices(dir);
-  if (loaded.errors.length > 0) {
-    const files = new Set(loaded.errors.map((e) => e.file)).size;
+  const errors = [...loaded.errors, ...nameErrors(loaded.files)];
+  if (errors.length > 0) {
+    const files = new Set(errors.map((e) => e.file)).size;
     return {
       code: 1,
-      output: `${formatFileErrors(loaded.errors)}\nfeed check: ${loaded.errors.length} problem(s) in ${files} file(s)`,
+      output: `${formatFileErrors(errors)}\nfeed check: ${errors.length} problem(s) in ${files} file(s)`,
     };
   }
   const dated = loaded.notices.reduce(

@@ -1,4 +1,7 @@
-// <sunset-watch-banner>: the nearest cutoff among the products named on this page.
+// <sunset-watch-banner>: the nearest cutoff among the products named on this page. It floats in
+// a corner of the viewport where no page control or text lies under it (issue 16 item 1: it used
+// to push the page down), and folds into a small pill whose state the content script remembers
+// per site.
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { listSeparators, titled } from '../../utils/notice/phrases.ts';
 import { productStatus, statusLong } from '../../utils/notice/status.ts';
@@ -10,6 +13,12 @@ import { trusted } from './trusted.ts';
 
 export const BANNER_TAG = 'sunset-watch-banner';
 
+export interface BannerFold {
+  collapsed: boolean;
+  /** The merchant folded or unfolded it (remembered per site by the caller). */
+  onToggle: (collapsed: boolean) => void;
+}
+
 export function renderBanner(
   doc: Document,
   choice: BannerChoice,
@@ -17,6 +26,7 @@ export function renderBanner(
   nowMs: number,
   t: Translate,
   onDismiss: () => void,
+  fold: BannerFold = { collapsed: false, onToggle: () => {} },
 ): HTMLElement {
   const host = doc.createElement(BANNER_TAG);
   host.setAttribute('data-notice', choice.entry.guid);
@@ -38,7 +48,42 @@ export function renderBanner(
     t('page_banner_dismiss'),
   );
   dismiss.addEventListener('click', trusted(onDismiss));
+  const collapse = h(
+    doc,
+    'button',
+    { type: 'button', class: 'fold', 'aria-expanded': 'true' },
+    t('page_banner_collapse'),
+  );
+  const pill = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: `pill u-${status.urgency}`,
+      'aria-expanded': 'false',
+      'aria-label': `${t('page_banner_label')}: ${text}`,
+    },
+    h(doc, 'span', { class: 'dot' }),
+    t('page_banner_pill', others + 1),
+  );
+  const setCollapsed = (collapsed: boolean): void => {
+    host.toggleAttribute('data-collapsed', collapsed);
+  };
+  setCollapsed(fold.collapsed);
+  for (const [button, collapsed] of [
+    [collapse, true],
+    [pill, false],
+  ] as const)
+    button.addEventListener(
+      'click',
+      trusted(() => {
+        setCollapsed(collapsed);
+        fold.onToggle(collapsed);
+        (collapsed ? pill : collapse).focus();
+      }),
+    );
   root.append(
+    pill,
     h(
       doc,
       'div',
@@ -50,7 +95,7 @@ export function renderBanner(
         ? h(doc, 'span', { class: 'alt' }, t('page_banner_replacements'), replacements.flat())
         : null,
       others > 0 ? h(doc, 'span', { class: 'more' }, t('page_banner_more', others)) : null,
-      dismiss,
+      h(doc, 'span', { class: 'buttons' }, collapse, dismiss),
     ),
   );
   return host;

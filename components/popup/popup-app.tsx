@@ -11,6 +11,7 @@ import {
 import { groupOf, matchesFilter, matchesSearch, sortNotices, type Filter } from '../../utils/store/view.ts';
 import { CalendarButton } from '../calendar-button.tsx';
 import { FeedStatusLine } from './feed-status.tsx';
+import { SuspendedLine } from './suspended-line.tsx';
 import { popupTranslator } from './i18n.ts';
 import { NoticeCard, type MilestoneExtra } from './notice-card.tsx';
 
@@ -181,6 +182,7 @@ export function PopupApp({
         />
       </div>
       {data && <FeedStatusLine feeds={data.feeds} now={clock} t={t} />}
+      <SuspendedLine t={t} />
       <main class="popup__list" aria-busy={load.state === 'loading'}>
         {load.state === 'loading' && <p class="state state--loading">{t('popup_loading')}</p>}
         {load.state === 'error' && (

@@ -20,6 +20,7 @@ import { isActiveSunset } from '../../utils/store/view.ts';
 import { sessionChecks } from '../../utils/store/poll-checks.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
+import { noteSuspended } from './suspended.ts';
 
 /** What the popup and options show: the stored state merged with the last 304 (上次更新). */
 async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<FeedStatus[]> {
@@ -32,7 +33,11 @@ async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<Fee
 }
 
 /** One handler for every request type: a type added to the protocol without one does not compile. */
-type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/** Every request type has its handler (a missing one is a compile error); `sender` for those that
+ * answer who asked (page/suspended: which tab and frame). */
+type Handlers = {
+  [K in RequestType]: (request: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>;
+};
 
 const handlers: Handlers = {
   'notices/list': async () => {
@@ -117,6 +122,7 @@ const handlers: Handlers = {
     await dismissBanner(await openSunsetDb(), guid, hash);
     return { ok: true };
   },
+  'page/suspended': ({ names }, sender) => noteSuspended(names, sender),
 };
 
 async function dispatch<K extends RequestType>(
@@ -135,6 +141,9 @@ export function onMessage(message: unknown, sender: Runtime.MessageSender): Prom
   const checked = handle(message, sender);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
   const request = checked.request;
-  const handler = handlers[request.type] as (r: typeof request) => Promise<ResponseOf<RequestType>>;
-  return dispatch(request, handler);
+  const handler = handlers[request.type] as (
+    r: typeof request,
+    from: Runtime.MessageSender,
+  ) => Promise<ResponseOf<RequestType>>;
+  return dispatch(request, (r) => handler(r, sender));
 }

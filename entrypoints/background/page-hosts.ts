@@ -27,6 +27,8 @@ export async function syncPageHosts(): Promise<string[]> {
         id: PAGE_SCRIPT_ID,
         matches: granted,
         js: [CONTENT_SCRIPT_FILE],
+        // The flagged names' highlight colours (entrypoints/marketing.content/highlight.css).
+        css: ['content-scripts/marketing.css'],
         allFrames: true,
         runAt: 'document_idle',
         persistAcrossSessions: true,

@@ -8,8 +8,8 @@
 // defined our element names) can throw before it or take it down. The session hands it the
 // names active on the page once it knows them.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPage } from './page.ts';
 import { installOrderGuard } from './order-guard.ts';
+import { ActiveNames, startPage } from './page.ts';
 
 export default defineContentScript({
   matches: [
@@ -40,7 +40,10 @@ export default defineContentScript({
         ctx.addEventListener(document, 'DOMContentLoaded', resolve, { once: true }),
       );
     try {
-      await startPage(ctx, document, (source) => guard.watch(source));
+      // The names the guard holds orders of: filled in by the session before its first scan.
+      const names = new ActiveNames();
+      guard.watch(names);
+      await startPage(ctx, document, names);
     } catch (error) {
       console.warn('[Sunset Watch] page warnings stopped:', error);
     }

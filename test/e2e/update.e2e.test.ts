@@ -11,7 +11,11 @@ import { startReplica, stopReplica, type ReplicaSetup } from './support/replica.
 const ours = (page: Page) =>
   page.evaluate(() => ({
     flags: document.querySelectorAll('[data-sunset-flag]').length,
-    badges: document.querySelectorAll('sunset-watch-badge').length,
+    // Badges live in our overlay layer's shadow root (design.md: wherever they are in the DOM).
+    badges:
+      document.querySelectorAll('sunset-watch-badge').length +
+      (document.querySelector('sunset-watch-layer')?.shadowRoot?.querySelectorAll('sunset-watch-badge')
+        .length ?? 0),
     banners: document.querySelectorAll('sunset-watch-banner').length,
   }));
 
@@ -30,6 +34,7 @@ describe.skipIf(!hasChromium())('extension update with a backend page open', () 
     });
     await page.goto(`${P4P_MAIN}#!/report/plan`);
     await page.waitForSelector('sunset-watch-banner');
+    await page.waitForSelector('sunset-watch-badge');
     const before = await ours(page);
     expect(before.flags).toBeGreaterThan(0);
     expect(before.badges).toBeGreaterThan(0);

@@ -26,6 +26,11 @@ export const REQUEST_SCHEMAS = [
   v.object({ type: v.literal('watched/list') }),
   v.object({ type: v.literal('notice/mute'), guid: Guid }),
   v.object({ type: v.literal('banner/dismiss'), guid: Guid, hash: v.pipe(v.string(), v.maxLength(200)) }),
+  // A frame's content script: names too general for its page, not flagged there (issue 16 item 4).
+  v.object({
+    type: v.literal('page/suspended'),
+    names: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100)),
+  }),
 ] as const;
 
 export const RequestSchema = v.variant('type', REQUEST_SCHEMAS);
@@ -71,6 +76,7 @@ export interface ResponseMap {
   'watched/list': { products: WatchedProduct[]; settings: Settings };
   'notice/mute': { ok: true };
   'banner/dismiss': { ok: true };
+  'page/suspended': { ok: true };
 }
 export type ResponseOf<T extends RequestType> = T extends keyof ResponseMap ? ResponseMap[T] : never;
 

@@ -1,30 +1,48 @@
-// Applies scan results to the page: `data-sunset-flag` on the element holding a name and a badge
-// beside it. The page's own DOM gets nothing else. Re-scans are idempotent, and a flag whose
-// text went away is taken down again.
+// Applies scan results to the page: `data-sunset-flag` on the element holding a name, an
+// attribute, which changes no layout (issue 16 item 1; Fusion's stylesheet has no selector it
+// could match). The rest of the marking (highlight, badge) lives outside the page's DOM and is
+// told of every change through `FlagListener`. Re-scans are idempotent, and a flag whose text
+// went away is taken down again.
 import type { Matcher } from './matcher.ts';
-import { blockOf, holdsNoName, isOwnNode, scanText, TextScan, type Found, type ScanBudget } from './scan.ts';
+import {
+  blockOf,
+  editorOf,
+  holdsNoName,
+  isOwnNode,
+  scanText,
+  TextScan,
+  type Found,
+  type ScanBudget,
+  type ScanOptions,
+} from './scan.ts';
 
 export const FLAG_ATTR = 'data-sunset-flag';
 
-/** Where a badge goes: after an inline element or control, inside a block (a cell, a card title). */
-const BADGE_AFTER = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'FONT', 'LABEL', 'BUTTON', 'SMALL', 'U']);
-
-export interface BadgeFactory {
-  create(entry: number): Element;
-  update(badge: Element, entry: number): void;
+/** One occurrence of a name in a flagged element. */
+export interface Occurrence {
+  entry: number;
+  start: Text;
+  startOffset: number;
+  end: Text;
+  endOffset: number;
 }
 
-interface FlagRecord {
+export interface FlagRecord {
+  /** The products named in the element, in the order first found. */
   entries: number[];
-  badges: Element[];
+  occurrences: Occurrence[];
 }
+
+/** Told of every flag put up, changed (`record`) or taken down (null). */
+export type FlagListener = (el: Element, record: FlagRecord | null) => void;
 
 export class Flagger {
   private readonly flagged = new Map<Element, FlagRecord>();
 
   constructor(
     private readonly matcher: Matcher,
-    private readonly badges: BadgeFactory,
+    private readonly listener: FlagListener = () => {},
+    private readonly options: ScanOptions = {},
   ) {}
 
   /** Scans everything under `root` (a document or element) and makes the flags match. */
@@ -38,24 +56,26 @@ export class Flagger {
     // map rather than by asking the whole page for them.
     const doc = root.ownerDocument;
     const whole = !doc || root === doc.documentElement || root === doc.body;
-    return new SlicedScan(root, this.matcher, (found) =>
+    return new SlicedScan(root, this.matcher, this.options, (found) =>
       this.apply(found, whole ? ALL : [root as Element | DocumentFragment]),
     );
   }
 
-  /**
-   * Scans only what changed: the blocks around added or edited nodes. Returns the number of
-   * blocks scanned.
-   */
-  scanChanged(nodes: Iterable<Node>): number {
+  /** Scans only what changed: the blocks around added or edited nodes. Returns the blocks scanned. */
+  scanChanged(nodes: Iterable<Node>): Element[] {
     const roots = changedBlocks(nodes);
     const found: Found[] = [];
     // Most changed blocks (a new row, an edited cell) name nothing: ruled out by their whole text.
     // They stay roots, so that flags in them that lost their name come down.
-    for (const root of roots) if (!holdsNoName(root, this.matcher)) scanText(root, this.matcher, found);
-    if (!roots.length) return 0;
-    this.apply(found, roots)();
-    return roots.length;
+    for (const root of roots)
+      if (!holdsNoName(root, this.matcher)) scanText(root, this.matcher, found, this.options);
+    if (roots.length) this.apply(found, roots)();
+    return roots;
+  }
+
+  /** The flagged elements and what they hold (the page may have removed some: check isConnected). */
+  entries(): IterableIterator<[Element, FlagRecord]> {
+    return this.flagged.entries();
   }
 
   /** How many elements the flagger holds on to (it must let go of those the page removed). */
@@ -64,54 +84,55 @@ export class Flagger {
   }
 
   /**
-   * Indices of the products flagged on the page now. Flags whose element the page removed are
-   * forgotten here (an incremental scan looks only inside the blocks it scanned).
+   * How many flagged elements name each product on the page now. Flags whose element the page
+   * removed are forgotten here (an incremental scan looks only inside the blocks it scanned).
    */
-  entriesOnPage(): Set<number> {
-    const out = new Set<number>();
+  countsOnPage(): Map<number, number> {
+    const out = new Map<number, number>();
     for (const [el, record] of this.flagged) {
-      if (el.isConnected) for (const e of record.entries) out.add(e);
-      else this.flagged.delete(el);
+      if (!el.isConnected) {
+        this.drop(el, record);
+        continue;
+      }
+      for (const e of record.entries) out.set(e, (out.get(e) ?? 0) + 1);
     }
     return out;
   }
 
-  /** Refreshes every badge's words (countdowns move on). */
-  refreshBadges(): void {
-    for (const record of this.flagged.values()) {
-      record.badges.forEach((badge, i) => this.badges.update(badge, record.entries[i]!));
-    }
+  /** Indices of the products flagged on the page now. */
+  entriesOnPage(): Set<number> {
+    return new Set(this.countsOnPage().keys());
   }
 
-  /** Takes every flag and badge down (the content script's lifetime ended). */
+  /** Takes every flag down (the content script's lifetime ended, or the names changed). */
   clear(): void {
     for (const [el, record] of this.flagged) this.unflag(el, record);
     this.flagged.clear();
   }
 
   /**
-   * Makes the flags in scope (everywhere, or under the scanned blocks) match `found`: flags found
-   * elements, takes down the others in scope. Returns a function that puts up the flags, up to
-   * `until()` being true between two (badges are the costly part of a first scan, so a sliced
-   * scan puts them up in slices too); it returns true when all are up.
+   * Makes the flags in scope (everywhere, or under the scanned blocks) match `found`: takes down
+   * the others in scope, and returns a function that puts up the found ones, up to `until()` being
+   * true between two; it returns true when all are up.
    */
   private apply(
     found: Found[],
     scope: typeof ALL | readonly (Element | DocumentFragment)[],
   ): (until?: () => boolean) => boolean {
-    const seen = new Map<Element, number[]>();
-    for (const { element, entry } of found) {
-      const list = seen.get(element);
-      if (!list) seen.set(element, [entry]);
-      else if (!list.includes(entry)) list.push(entry);
+    const seen = new Map<Element, FlagRecord>();
+    for (const { element, entry, start, startOffset, end, endOffset } of found) {
+      let record = seen.get(element);
+      if (!record) seen.set(element, (record = { entries: [], occurrences: [] }));
+      if (!record.entries.includes(entry)) record.entries.push(entry);
+      record.occurrences.push({ entry, start, startOffset, end, endOffset });
     }
     // Under the scanned blocks only, the flags there are asked of the DOM (natively), so that a
     // batch of rows costs the same however many flags the page holds.
-    const inScope = scope === ALL ? this.flagged.keys() : flaggedUnder(scope);
+    const inScope = scope === ALL ? [...this.flagged.keys()] : flaggedUnder(scope);
     for (const el of inScope) {
       const record = this.flagged.get(el);
       if (!record) continue;
-      if (!el.isConnected) this.flagged.delete(el);
+      if (!el.isConnected) this.drop(el, record);
       else if (!seen.has(el)) {
         this.unflag(el, record);
         this.flagged.delete(el);
@@ -128,35 +149,22 @@ export class Flagger {
     };
   }
 
-  private flag(el: Element, entries: number[]): void {
-    const name = this.matcher.entries[entries[0]!]!.name;
+  private flag(el: Element, record: FlagRecord): void {
+    const name = this.matcher.entries[record.entries[0]!]!.name;
     if (el.getAttribute(FLAG_ATTR) !== name) el.setAttribute(FLAG_ATTR, name);
-    const old = this.flagged.get(el);
-    const badges = entries.map((entry) => {
-      const at = old ? old.entries.indexOf(entry) : -1;
-      const kept = at >= 0 ? old!.badges[at] : undefined;
-      if (kept && kept.isConnected) return kept;
-      return this.badges.create(entry);
-    });
-    old?.badges.forEach((b) => {
-      if (!badges.includes(b)) b.remove();
-    });
-    let anchor: Element = el;
-    for (const badge of badges) {
-      if (badge.isConnected) {
-        anchor = badge;
-        continue;
-      }
-      if (anchor === el && !BADGE_AFTER.has(el.tagName)) el.append(badge);
-      else anchor.after(badge);
-      anchor = badge;
-    }
-    this.flagged.set(el, { entries, badges });
+    this.flagged.set(el, record);
+    this.listener(el, record);
   }
 
-  private unflag(el: Element, record: FlagRecord): void {
+  private unflag(el: Element, _record: FlagRecord): void {
     el.removeAttribute(FLAG_ATTR);
-    for (const badge of record.badges) badge.remove();
+    this.listener(el, null);
+  }
+
+  /** Forgets an element the page removed (its attribute went with it). */
+  private drop(el: Element, _record: FlagRecord): void {
+    this.flagged.delete(el);
+    this.listener(el, null);
   }
 }
 
@@ -164,64 +172,61 @@ export class Flagger {
 const ALL = 'all';
 
 /** The flagged elements at or under `roots` (outermost blocks, so each is listed once). */
-function* flaggedUnder(roots: readonly (Element | DocumentFragment)[]): Iterable<Element> {
+function flaggedUnder(roots: readonly (Element | DocumentFragment)[]): Element[] {
+  const out: Element[] = [];
   for (const root of roots) {
-    if (root.nodeType === 1 && (root as Element).hasAttribute(FLAG_ATTR)) yield root as Element;
-    yield* root.querySelectorAll(`[${FLAG_ATTR}]`);
+    if (root.nodeType === 1 && (root as Element).hasAttribute(FLAG_ATTR)) out.push(root as Element);
+    out.push(...root.querySelectorAll(`[${FLAG_ATTR}]`));
   }
+  return out;
 }
 
-/** Time a slice must still have left to put up the flags and badges in it. */
+/** Time a slice must still have left to put up the flags in it. */
 const WRITE_RESERVE_MS = 8;
 
 /**
  * A full scan run in slices (the content script's first scan of a large page would otherwise be
  * one long task). The flags change only once all text is read: first the stale ones come down,
  * then the found ones go up, in slices too. The page may change between slices: what changed is
- * the caller's to re-scan afterwards (`scanChanged`), except that if the text node the scan
- * paused after was removed, going on would end early, so the scan starts over (`restarts`).
+ * the caller's to re-scan afterwards (`scanChanged`), except that if the node the scan would go
+ * on from was removed, going on would end early, so the scan starts over.
  */
 export class SlicedScan {
   private scan: TextScan;
   private flagging: ((until?: () => boolean) => boolean) | null = null;
-  /** How many times the scan started over; for tests. */
-  restarts = 0;
-  /** How many steps returned, including the last; for tests. */
-  slices = 0;
 
   constructor(
     readonly root: Node,
     private readonly matcher: Matcher,
+    private readonly options: ScanOptions,
     private readonly applyFound: (found: Found[]) => (until?: () => boolean) => boolean,
   ) {
-    this.scan = new TextScan(root, matcher);
+    this.scan = new TextScan(root, matcher, [], options);
+  }
+
+  /** At least this many text blocks on the page (see `TextScan.blocks`), once the scan is done. */
+  get blocks(): number {
+    return this.scan.blocks;
   }
 
   /** Goes on until done (true) or past `budget.deadline` (false: call again, in a new task). */
   step(budget?: ScanBudget): boolean {
-    this.slices++;
     if (!this.flagging) {
-      if (!this.scan.canResume()) {
-        this.restarts++;
-        this.scan = new TextScan(this.root, this.matcher);
-      }
+      if (!this.scan.canResume()) this.scan = new TextScan(this.root, this.matcher, [], this.options);
       if (!this.scan.run(budget)) return false;
       this.flagging = this.applyFound(this.scan.out);
-      // Flags and badges go up in one task of their own (a fresh slice when little of this one
-      // is left): the browser lays the page out between slices, and a 30,000-row table that
-      // gains badges over several frames is laid out again each time (~0.2–0.9 s a layout).
-      // Writing them costs ~20 µs a badge, so even 1,500 badges fit in one short task.
       if (budget && budget.deadline - budget.now() < WRITE_RESERVE_MS) return false;
     }
-    return this.flagging();
+    const until = budget ? () => budget.now() >= budget.deadline : undefined;
+    return this.flagging(until);
   }
 }
 
-/** The blocks to re-scan for a set of added or edited nodes, outermost only. */
+/** The blocks to re-scan for a set of added or edited nodes, outermost only; never in an editor. */
 export function changedBlocks(nodes: Iterable<Node>): Element[] {
   const set = new Set<Element>();
   for (const node of nodes) {
-    if (isOwnNode(node) || !node.isConnected) continue;
+    if (isOwnNode(node) || !node.isConnected || editorOf(node)) continue;
     const block = blockOf(node);
     if (block && !isOwnNode(block)) set.add(block);
   }

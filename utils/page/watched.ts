@@ -7,6 +7,7 @@ import { productStatus } from '../notice/status.ts';
 import { toEpoch } from '../notice/time.ts';
 import type { Translate } from '../i18n/catalog.ts';
 import type { WatchedProduct } from '../messages/protocol.ts';
+import { watchableName } from '../notice/names.ts';
 import type { MatchEntry } from './matcher.ts';
 
 /** One product of one sunset notice, as `watched/list` returns it. */
@@ -19,7 +20,8 @@ export interface Dated {
 }
 
 /**
- * Products the page flags: muted notices (不再提醒此公告) and withdrawn ones are left alone.
+ * Products the page flags: muted notices (不再提醒此公告) and withdrawn ones are left alone, and so
+ * are products with no watchable name (utils/notice/names.ts: 「方」 would flag half a page).
  * When two notices name the same product, the one with the soonest milestone still ahead comes
  * first (the matcher keeps the first entry for a name), then the most recently passed one.
  */
@@ -30,7 +32,9 @@ export function flaggable(products: readonly PageProduct[], nowMs = Date.now()):
     return focus.past ? 1e15 + (nowMs - focus.dated.atMs) : focus.dated.atMs - nowMs;
   };
   return products
-    .filter((p) => !p.muted && p.kind !== 'cancel' && p.product.name.trim() !== '')
+    .filter(
+      (p) => !p.muted && p.kind !== 'cancel' && [p.product.name, ...p.product.aliases].some(watchableName),
+    )
     .map((p) => ({ p, r: rank(p) }))
     .sort((a, b) => a.r - b.r)
     .map(({ p }) => p);

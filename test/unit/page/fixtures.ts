@@ -1,5 +1,4 @@
 // Watched products for page unit tests, with milestones relative to a fixed `NOW`.
-import type { BadgeFactory } from '../../../utils/page/flagger.ts';
 import type { PageProduct } from '../../../utils/page/watched.ts';
 import { toBeijingIso } from '../../../utils/notice/time.ts';
 import zhCommon from '../../../locales/zh_CN/common.json';
@@ -43,16 +42,6 @@ export function product(
     ...extra,
   };
 }
-
-/** Badges for flagger tests: a bare element that records which entry it stands for. */
-export const testBadges: BadgeFactory = {
-  create(entry) {
-    const el = document.createElement('sunset-watch-badge');
-    el.setAttribute('data-entry', String(entry));
-    return el;
-  },
-  update() {},
-};
 
 /** Puts test markup in the page (a DOM test environment). Fixture markup only, never feed text. */
 export function setPage(html: string): void {
