@@ -18,6 +18,7 @@ import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '..
 import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { sessionChecks } from '../../utils/store/poll-checks.ts';
+import { coveringNotice, deleteCapture, openReview, saveCapture } from './capture.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 
@@ -31,8 +32,13 @@ async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<Fee
   );
 }
 
-/** One handler for every request type: a type added to the protocol without one does not compile. */
-type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/**
+ * One handler for every request type: a type added to the protocol without one does not compile.
+ * The sender is checked already (protocol.ts checkRequest); a handler reads it for its tab only.
+ */
+type Handlers = {
+  [K in RequestType]: (request: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>;
+};
 
 const handlers: Handlers = {
   'notices/list': async () => {
@@ -117,14 +123,22 @@ const handlers: Handlers = {
     await dismissBanner(await openSunsetDb(), guid, hash);
     return { ok: true };
   },
+  'capture/open': async ({ source }, sender) => {
+    await openReview(source, sender.tab);
+    return { ok: true };
+  },
+  'capture/check': async ({ notice }) => ({ covered: await coveringNotice(notice) }),
+  'capture/save': ({ notice }) => saveCapture(notice),
+  'capture/delete': ({ guid }) => deleteCapture(guid),
 };
 
 async function dispatch<K extends RequestType>(
   request: RequestOf<K>,
-  handler: (r: RequestOf<K>) => Promise<ResponseOf<K>>,
+  sender: Runtime.MessageSender,
+  handler: (r: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>,
 ): Promise<Reply<ResponseOf<K>>> {
   try {
-    return { ok: true, value: await handler(request) };
+    return { ok: true, value: await handler(request, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -135,6 +149,9 @@ export function onMessage(message: unknown, sender: Runtime.MessageSender): Prom
   const checked = handle(message, sender);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
   const request = checked.request;
-  const handler = handlers[request.type] as (r: typeof request) => Promise<ResponseOf<RequestType>>;
-  return dispatch(request, handler);
+  const handler = handlers[request.type] as (
+    r: typeof request,
+    sender: Runtime.MessageSender,
+  ) => Promise<ResponseOf<RequestType>>;
+  return dispatch(request, sender, handler);
 }
