@@ -99,7 +99,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // contextMenus: 识别为下线公告 on selected text (issue 19 item 4); the selection comes with the
+    // click, so no host permission is needed for it.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'contextMenus'],
     host_permissions: [feedOrigin],
     // Feeds added in the options page ask for their origin at run time (issue 3 item 4).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,12 +1,13 @@
 // One notice in the popup (issue 18, item 3): collapsed, one line per product (name, what
 // happens, countdown); expanded, its milestones one line per instant (same-instant ones merged),
-// replacements, grandfather clause and link. The words are the shared status (utils/notice/
+// replacements, grandfather clause and link (a local capture: 本地识别, with 编辑 and 删除). The words are the shared status (utils/notice/
 // status.ts), the same as the page's badge, card and banner. Remote text only ever becomes text
 // nodes; links are followed only when https. Room is left in each line for marks such as
 // 本地识别 (the `marks` slot) and in the filter bar for a 与我相关 filter.
 import type { ComponentChild } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Translate } from '../../utils/i18n/catalog.ts';
-import { listSeparators, sentenceStart } from '../../utils/notice/phrases.ts';
+import { listOf, listSeparators, sentenceStart } from '../../utils/notice/phrases.ts';
 import { longDate, localDateTime } from '../../utils/notice/countdown.ts';
 import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../utils/notice/schema.ts';
 import { productStatus, statusLong, timeline } from '../../utils/notice/status.ts';
@@ -33,6 +34,10 @@ interface Props {
   onToggle: (guid: string) => void;
   onMarkRead: (guid: string) => void;
   milestoneExtra?: MilestoneExtra;
+  /** A local notice (本地识别, issue 19): opens the review page on it. */
+  onEdit?: (guid: string) => void;
+  /** A local notice: deletes it (after the merchant confirmed here). */
+  onDelete?: (guid: string) => void;
 }
 
 function SafeLink({
@@ -168,8 +173,63 @@ function ProductDetails(props: {
   );
 }
 
-export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRead, milestoneExtra }: Props) {
+/** 编辑 · 删除 for a local notice; 删除 asks first, in place (Firefox's popups show no confirm()). */
+function LocalActions({
+  guid,
+  t,
+  onEdit,
+  onDelete,
+}: {
+  guid: string;
+  t: Translate;
+  onEdit?: (guid: string) => void;
+  onDelete?: (guid: string) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (asking) {
+    return (
+      <span class="notice__confirm" role="group" aria-label={t('popup_local_delete_confirm')}>
+        <span>{t('popup_local_delete_confirm')}</span>
+        <button type="button" class="button button--small button--danger" onClick={() => onDelete?.(guid)}>
+          {t('popup_local_delete_yes')}
+        </button>
+        <button type="button" class="button button--small" onClick={() => setAsking(false)}>
+          {t('popup_local_delete_no')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <>
+      {onEdit && (
+        <button type="button" class="button button--small" onClick={() => onEdit(guid)}>
+          {t('popup_local_edit')}
+        </button>
+      )}
+      {onDelete && (
+        <button type="button" class="button button--small" onClick={() => setAsking(true)}>
+          {t('popup_local_delete')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function NoticeCard({
+  stored,
+  now,
+  t,
+  timeZone,
+  open,
+  onToggle,
+  onMarkRead,
+  milestoneExtra,
+  onEdit,
+  onDelete,
+}: Props) {
   const { notice } = stored;
+  const local = stored.origin === 'local';
+  const confirmed = (stored.confirms ?? []).map((c) => c.title);
   const sunset = notice.sunset;
   const active = isActiveSunset(notice);
   const kindKey = sunset ? KIND_KEY[sunset.kind] : 'popup_plain';
@@ -188,6 +248,16 @@ export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRea
         </span>
       )}
       {kindKey && <span class="mark mark--kind">{t(kindKey)}</span>}
+      {local && (
+        <span class="mark mark--local" title={t('popup_local_hint')}>
+          {t('popup_local')}
+        </span>
+      )}
+      {confirmed.length > 0 && (
+        <span class="mark mark--confirmed" title={t('popup_confirmed_hint', listOf(t, confirmed))}>
+          {t('popup_confirmed')}
+        </span>
+      )}
     </>
   );
   return (
@@ -262,6 +332,14 @@ export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRea
             <button type="button" class="button button--small" onClick={() => onMarkRead(stored.guid)}>
               {t('popup_mark_read')}
             </button>
+          )}
+          {local && (
+            <LocalActions
+              guid={stored.guid}
+              t={t}
+              {...(onEdit ? { onEdit } : {})}
+              {...(onDelete ? { onDelete } : {})}
+            />
           )}
         </footer>
       </div>

@@ -23,6 +23,8 @@ export interface PopupAppProps {
   browserLanguage?: string;
   timeZone?: string;
   openOptions?: () => void;
+  /** Opens the review page on a local notice (capture.html?guid=…, issue 19). */
+  openCapture?: (guid: string) => void;
 }
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: ListData };
@@ -33,6 +35,7 @@ export function PopupApp({
   browserLanguage = globalThis.navigator?.language,
   timeZone,
   openOptions,
+  openCapture,
 }: PopupAppProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   // All by default: every notice is listed (design.md test contract), upcoming ones first.
@@ -113,6 +116,14 @@ export function PopupApp({
       if (guids === 'all') await sendMessage({ type: 'notices/markAllRead' }, transport);
       else await sendMessage({ type: 'notices/markRead', guids }, transport);
     } catch {
+      await reload();
+    }
+  };
+
+  const deleteLocal = async (guid: string) => {
+    try {
+      await sendMessage({ type: 'capture/delete', guid }, transport);
+    } finally {
       await reload();
     }
   };
@@ -227,6 +238,8 @@ export function PopupApp({
             open={open.has(stored.guid)}
             onToggle={toggle}
             onMarkRead={(guid) => void markRead([guid])}
+            onDelete={(guid) => void deleteLocal(guid)}
+            {...(openCapture ? { onEdit: openCapture } : {})}
             {...(timeZone ? { timeZone } : {})}
             {...(milestoneExtra ? { milestoneExtra } : {})}
           />

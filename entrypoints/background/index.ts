@@ -8,6 +8,7 @@ import { POLL_ALARM_PREFIX } from './alarm-names.ts';
 import { onPollAlarm, startUp } from './poller.ts';
 import { onNotificationButtonClicked, onNotificationClicked, onReminderAlarm } from './reminders.ts';
 import { registerPageHosts } from './page-hosts.ts';
+import { registerCapture } from './capture.ts';
 
 export default defineBackground(() => {
   // design.md: a restart of a test profile is reported as an install, so both events run the
@@ -26,6 +27,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(onMessage);
   // Page warnings on further 1688 hosts switched on in the options page (issue 4).
   registerPageHosts();
+  // Capture (issue 19): 识别为下线公告 on selected text opens the review page.
+  registerCapture();
   // Reminder notifications (issue 5): a click opens the notice; buttons 查看公告 / 明天提醒.
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   browser.notifications.onButtonClicked.addListener(

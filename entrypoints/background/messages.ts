@@ -18,6 +18,7 @@ import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '..
 import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { sessionChecks } from '../../utils/store/poll-checks.ts';
+import { coveringNotice, deleteCapture, openReview, saveCapture } from './capture.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 import { noteSuspended } from './suspended.ts';
@@ -32,9 +33,10 @@ async function feedStatuses(db: SunsetDatabase, settings: Settings): Promise<Fee
   );
 }
 
-/** One handler for every request type: a type added to the protocol without one does not compile. */
-/** Every request type has its handler (a missing one is a compile error); `sender` for those that
- * answer who asked (page/suspended: which tab and frame). */
+/**
+ * One handler for every request type: a type added to the protocol without one does not compile.
+ * The sender is checked already (protocol.ts checkRequest); a handler reads it for its tab only.
+ */
 type Handlers = {
   [K in RequestType]: (request: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>;
 };
@@ -123,14 +125,22 @@ const handlers: Handlers = {
     return { ok: true };
   },
   'page/suspended': ({ names }, sender) => noteSuspended(names, sender),
+  'capture/open': async ({ source }, sender) => {
+    await openReview(source, sender.tab);
+    return { ok: true };
+  },
+  'capture/check': async ({ notice }) => ({ covered: await coveringNotice(notice) }),
+  'capture/save': ({ notice }) => saveCapture(notice),
+  'capture/delete': ({ guid }) => deleteCapture(guid),
 };
 
 async function dispatch<K extends RequestType>(
   request: RequestOf<K>,
-  handler: (r: RequestOf<K>) => Promise<ResponseOf<K>>,
+  sender: Runtime.MessageSender,
+  handler: (r: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>,
 ): Promise<Reply<ResponseOf<K>>> {
   try {
-    return { ok: true, value: await handler(request) };
+    return { ok: true, value: await handler(request, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -143,7 +153,7 @@ export function onMessage(message: unknown, sender: Runtime.MessageSender): Prom
   const request = checked.request;
   const handler = handlers[request.type] as (
     r: typeof request,
-    from: Runtime.MessageSender,
+    sender: Runtime.MessageSender,
   ) => Promise<ResponseOf<RequestType>>;
-  return dispatch(request, (r) => handler(r, sender));
+  return dispatch(request, sender, handler);
 }

@@ -5,5 +5,15 @@ import { PopupApp } from '../../components/popup/popup-app.tsx';
 
 const root = document.getElementById('app');
 if (root) {
-  render(<PopupApp openOptions={() => void browser.runtime.openOptionsPage()} />, root);
+  render(
+    <PopupApp
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      openCapture={(guid) =>
+        void browser.tabs.create({
+          url: browser.runtime.getURL(`/capture.html?guid=${encodeURIComponent(guid)}`),
+        })
+      }
+    />,
+    root,
+  );
 }

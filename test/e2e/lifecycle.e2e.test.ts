@@ -354,7 +354,8 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       string,
       unknown
     >;
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    // contextMenus: 识别为下线公告 on selected text (issue 19 item 4).
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting', 'contextMenus']);
     // A match pattern names no port (issue 17 item 5): the feed's host, any port.
     expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
     // No CSP override: MV3's default for extension pages (script-src 'self') applies.
@@ -414,7 +415,7 @@ describe.skipIf(!hasChromium())('lifecycle in Chromium', () => {
       ctx,
       'security',
       'manifest permissions and extension-page CSP',
-      'storage, alarms, notifications, scripting + the feed origin; eval and remote scripts blocked',
+      'storage, alarms, notifications, scripting, contextMenus + the feed origin; eval and remote scripts blocked',
       `permissions ${JSON.stringify(manifest.permissions)}; string code → ${tried.eval}, ran: ${tried.evalRan}; remote script → ${tried.remote}`,
     );
   });

@@ -9,11 +9,15 @@
 // WXT's fake browser stands in for it (vitest.config.ts).
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
+import { CaptureSourceSchema } from '../capture/source.ts';
 import type { Product } from '../notice/schema.ts';
 import type { FeedState, StoredNotice } from '../store/db.ts';
 import { SettingsSchema, type Settings } from '../store/settings.ts';
 
 const Guid = v.pipe(v.string(), v.minLength(1), v.maxLength(4000));
+
+/** A notice as sent: an object with a guid; the handler validates the rest with NoticeSchema. */
+const UncheckedNotice = v.looseObject({ guid: Guid });
 
 export const REQUEST_SCHEMAS = [
   v.object({ type: v.literal('notices/list') }),
@@ -31,6 +35,15 @@ export const REQUEST_SCHEMAS = [
     type: v.literal('page/suspended'),
     names: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100)),
   }),
+  // Capture (issue 19): the offer on an announcement page opens the review page with its source;
+  // `check` asks whether a stored notice already says the same (then nothing is offered).
+  // The notice in check and save is checked whole by its handler (validateNotice) before any
+  // use: NoticeSchema here would put the notice schema into every content script (+1.0 kB gzip
+  // in the backend one, whose budget is 20 kB).
+  v.object({ type: v.literal('capture/open'), source: CaptureSourceSchema }),
+  v.object({ type: v.literal('capture/check'), notice: UncheckedNotice }),
+  v.object({ type: v.literal('capture/save'), notice: UncheckedNotice }),
+  v.object({ type: v.literal('capture/delete'), guid: Guid }),
 ] as const;
 
 export const RequestSchema = v.variant('type', REQUEST_SCHEMAS);
@@ -77,6 +90,19 @@ export interface ResponseMap {
   'notice/mute': { ok: true };
   'banner/dismiss': { ok: true };
   'page/suspended': { ok: true };
+  'capture/open': { ok: true };
+  /** The stored notice that already names every product on the same day, if any. */
+  'capture/check': { covered: { guid: string; origin: string } | null };
+  'capture/save': CaptureSaved;
+  'capture/delete': { deleted: boolean };
+}
+
+/** A saved capture: stored as `guid` unless every product was folded into a notice of a feed. */
+export interface CaptureSaved {
+  guid: string;
+  stored: boolean;
+  /** Products that a feed's (or the build's) notice confirms: that notice is shown instead. */
+  folded: { product: string; into: string; title: string }[];
 }
 export type ResponseOf<T extends RequestType> = T extends keyof ResponseMap ? ResponseMap[T] : never;
 
@@ -87,6 +113,8 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set<RequestType
   'feeds/refresh',
   'feeds/test',
   'settings/set',
+  'capture/save',
+  'capture/delete',
 ]);
 
 /** What travels back: errors are data, so a failing handler never looks like a lost message. */

@@ -39,6 +39,17 @@ export interface StoredNotice {
   /** 不再提醒此公告 */
   muted: boolean;
   bannerDismissedHash?: string;
+  /** Local captures whose products this notice confirmed and took over (issue 19 item 5; precedence.ts `folds`). */
+  confirms?: ConfirmedCapture[];
+}
+
+/** A local capture folded into a bundled or fetched notice: what the popup says 「已由公告来源确认」 about. */
+export interface ConfirmedCapture {
+  guid: string;
+  title: string;
+  /** The local notice's names of the products folded. */
+  products: string[];
+  at: number;
 }
 
 export interface FeedError {

@@ -6,7 +6,8 @@ import type { Notice } from '../notice/schema.ts';
 import type { FeedState, Origin, StoredNotice, SunsetDatabase } from './db.ts';
 import { mergeChanges, noticeChanges } from './notice-changes.ts';
 import { contentHash } from './notice-hash.ts';
-import { decide } from './precedence.ts';
+import { applyFold } from './fold.ts';
+import { decide, type Fold } from './precedence.ts';
 
 /** The object store holding the notices (for transactions that span it and another store). */
 export const NOTICE_STORE = 'notices';
@@ -91,6 +92,8 @@ export function mergeNotice(
 export interface UpsertSummary {
   added: string[];
   updated: string[];
+  /** Local products the stored notices now confirm (precedence.ts `folds`; issue 19 item 5), if any. */
+  folded?: Fold[];
 }
 
 function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
@@ -123,7 +126,8 @@ export async function storeNotices(
   now: number,
   feedUpdate?: { url: string; update: (previous: FeedState) => FeedState },
 ): Promise<UpsertSummary> {
-  const tx = db.transaction([NOTICE_STORE, 'feeds'], 'readwrite', WRITE_OPTIONS);
+  // The ledger too: a notice that confirms a local capture takes over its reminders (fold.ts).
+  const tx = db.transaction([NOTICE_STORE, 'feeds', 'ledger'], 'readwrite', WRITE_OPTIONS);
   const store = tx.objectStore(NOTICE_STORE);
   const feeds = tx.objectStore('feeds');
   const summary: UpsertSummary = { added: [], updated: [] };
@@ -151,6 +155,11 @@ export async function storeNotices(
     for (const record of changed.values()) writes.push(store.put(record));
     if (feedUpdate) writes.push(feeds.put(feedUpdate.update(previousFeed ?? emptyFeedState(feedUpdate.url))));
     await Promise.all(writes);
+    // A new or changed copy from a feed (or the build) may confirm a local capture.
+    if (source.origin !== 'local' && changed.size > 0) {
+      const folded = await applyFold({ notices: store, ledger: tx.objectStore('ledger') }, now);
+      if (folded.length) summary.folded = folded;
+    }
   } catch (error) {
     // One failed write (or an exception in our code) must leave nothing written: abort, so the
     // writes already issued are undone too. Their own rejections are expected now.

@@ -13,11 +13,20 @@
 // | bundled           | bundled, not older              | replace (a newer build)                   |
 // | fetched           | bundled, strictly newer         | replace (fetched data is otherwise fresher)|
 // | fetched           | bundled, not newer              | keep                                      |
+// | local             | local (the merchant's own edit) | replace when `updated` is not older        |
+//
+// And one rule across notices (issue 19 item 5), `folds`: when a bundled or fetched notice names
+// a product of a local notice (the same name or alias, compared by `nameKey`) with a milestone on
+// the same Beijing day, the feed's copy wins and the local product is folded into it: it leaves
+// the local notice (a local notice left with no product is removed), its reminders' ledger goes
+// over to the feed's product, and the feed's record remembers the capture it confirms (the popup
+// says 「已由公告来源确认」). So nothing is flagged, guarded or reminded twice, and nothing any
+// reader of the store does (watched/list, reminders, badge, popup) has to know about folding.
 //
 // Both sides are ordered by `orderingTime`: `sunset.updated` (a plain notice's pubDate), except
 // that one more than a day after the copy arrived counts as the moment it arrived, with a warning:
 // a typo of 2099 must not lock the notice against the publisher's correction.
-import type { Notice } from '../notice/schema.ts';
+import type { Notice, Product } from '../notice/schema.ts';
 import { toBeijingIso, toEpoch } from '../notice/time.ts';
 import type { Origin } from './db.ts';
 
@@ -64,4 +73,58 @@ export function futureUpdatedWarnings(notices: readonly Notice[], now: number): 
       `item ${notice.guid}: ${field} ${value} is more than a day after this fetch: ordered as ${toBeijingIso(now)} so that a correction can replace it`,
     ];
   });
+}
+
+/**
+ * A product name as the fold rule compares names: Unicode-compatible forms (full-width letters
+ * and digits) folded, case, spaces and quotation marks ignored.
+ * TODO(2026-12-02): use the names rule of utils/notice/names.ts (issue 16) once it is merged.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s"'“”‘’「」『』《》]/gu, '');
+}
+
+/** The Beijing calendar days (YYYY-MM-DD) of a product's dated milestones. */
+function beijingDays(product: Product): Set<string> {
+  return new Set(product.milestones.flatMap((m) => (m.at ? [toBeijingIso(toEpoch(m.at)).slice(0, 10)] : [])));
+}
+
+/** Whether `other` names `local`'s product (a name or alias in common) with a milestone on one of its days. */
+export function sameRetirement(local: Product, other: Product): boolean {
+  const names = new Set([local.name, ...local.aliases].map(nameKey));
+  if (![other.name, ...other.aliases].some((n) => names.has(nameKey(n)))) return false;
+  const days = beijingDays(local);
+  return [...beijingDays(other)].some((day) => days.has(day));
+}
+
+/** One local product folded into a product of a bundled or fetched notice. */
+export interface Fold {
+  local: string;
+  product: string;
+  into: string;
+  intoProduct: string;
+}
+
+/**
+ * Every local product that a bundled or fetched notice confirms, each into the first such
+ * notice in guid order. Pure; stores apply the result (utils/store/fold.ts).
+ */
+export function folds(records: readonly { guid: string; origin: Origin; notice: Notice }[]): Fold[] {
+  const sorted = [...records].sort((a, b) => a.guid.localeCompare(b.guid));
+  const sources = sorted.filter((r) => r.origin !== 'local' && r.notice.sunset);
+  const out: Fold[] = [];
+  for (const local of sorted) {
+    if (local.origin !== 'local') continue;
+    for (const product of local.notice.sunset?.products ?? []) {
+      const match = sources
+        .flatMap((s) => s.notice.sunset!.products.map((p) => ({ guid: s.guid, p })))
+        .find(({ p }) => sameRetirement(product, p));
+      if (match)
+        out.push({ local: local.guid, product: product.name, into: match.guid, intoProduct: match.p.name });
+    }
+  }
+  return out;
 }

@@ -111,7 +111,12 @@ describe('on-page UI ignores synthetic events', () => {
 });
 
 describe('no listener of the on-page UI forgets trusted()', () => {
-  const dirs = ['components/page', 'entrypoints/marketing.content'];
+  const dirs = [
+    'components/page',
+    'entrypoints/marketing.content',
+    'components/capture',
+    'entrypoints/announcement.content',
+  ];
   const files = dirs.flatMap((dir) =>
     readdirSync(dir)
       .filter((f) => f.endsWith('.ts') && f !== 'trusted.ts')
