@@ -27,6 +27,7 @@
 // that one more than a day after the copy arrived counts as the moment it arrived, with a warning:
 // a typo of 2099 must not lock the notice against the publisher's correction.
 import type { Notice, Product } from '../notice/schema.ts';
+import { normalizeName } from '../notice/names.ts';
 import { toBeijingIso, toEpoch } from '../notice/time.ts';
 import type { Origin } from './db.ts';
 
@@ -76,13 +77,11 @@ export function futureUpdatedWarnings(notices: readonly Notice[], now: number): 
 }
 
 /**
- * A product name as the fold rule compares names: Unicode-compatible forms (full-width letters
- * and digits) folded, case, spaces and quotation marks ignored.
- * TODO(2026-12-02): use the names rule of utils/notice/names.ts (issue 16) once it is merged.
+ * A product name as the fold rule compares names: the names rule's normal form (NFKC, invisible
+ * characters gone: utils/notice/names.ts), then case, spaces and quotation marks ignored.
  */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKC')
+  return normalizeName(name)
     .toLowerCase()
     .replace(/[\s"'“”‘’「」『』《》]/gu, '');
 }
