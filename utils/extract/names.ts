@@ -153,7 +153,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'trim:tail',
     // What the sentence goes on with after the name: 已(正式)淘汰, 将, 即(将), 由, an open bracket.
     pattern:
-      /\s*(?:(?:已|已经|将|将于|早在|曾|现已|也|均|都|会|将会|预计|计划|即)?\s*(?:正式|全面|逐步)?\s*(?:淘汰|下线|停用|停止服务|裁撤|剔除|下架)?\s*(?:已|已经|由|自|从|于|早在|曾|等|将|会|将会|预计|计划|即|均|都|也)?\s*[(（]?)$/u,
+      /(?:\s|已经|已|将|早在|曾|现已|也|均|都|会|预计|计划|即|正式|全面|逐步|淘汰|下线|停用|停止服务|裁撤|剔除|下架|由|自|从|于|等|[(（])+$/u,
     effect: 'trim',
     example: 'Azure Cosmos DB .NET SDK v2.x 即',
     want: 'Azure Cosmos DB .NET SDK v2.x',
@@ -173,7 +173,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'not:kind-word',
     pattern: new RegExp(
-      `^(?:(?:相关|对应|全部|所有|部分|其他|其它|各|各类|一些|多个|替代|替换|推荐|迁移|备选)?\\s*${KIND}\\s*)+$|(?:如下|以下|所示)$`,
+      `^(?:相关|对应|全部|所有|部分|其他|其它|各类|各|一些|多个|替代|替换|推荐|迁移|备选|${KIND}|\\s)+$|(?:如下|以下|所示)$`,
       'iu',
     ),
     effect: 'reject',
@@ -285,6 +285,9 @@ export const NAME_RULES: readonly NameRule[] = [
   },
 ];
 
+/** The longest name kept: longer phrases are clauses (a list item holds a name and a note). */
+const MAX_NAME = 120;
+
 const TRIMS = NAME_RULES.filter((r) => r.effect === 'trim' && !r.sentenceOnly);
 const SENTENCE_TRIMS = NAME_RULES.filter((r) => r.effect === 'trim');
 const REJECTS = NAME_RULES.filter((r) => r.effect === 'reject');
@@ -294,7 +297,11 @@ export const GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ�
 
 /** Cuts the words around a name that the trim rows name; spaces inside are kept as written. */
 export function tidyName(raw: string, fromList = false): string {
+  // A phrase this long is a clause however it is trimmed: trimming it would only cost time.
+  if (raw.length > 4 * MAX_NAME) return raw.trim();
+  // One space for a run (a blanked date leaves one): patterns never weigh where a run splits.
   let s = raw
+    .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
     .replace(GLOSS, '');
@@ -311,6 +318,7 @@ export function tidyName(raw: string, fromList = false): string {
 /** The id of the reject row a name falls under, or null when it may name something. */
 export function rejectedBy(name: string, role: NameRole, fromList = false): string | null {
   if (name.length < 2) return 'not:too-short';
+  if (name.length > MAX_NAME) return 'not:too-long';
   for (const row of REJECTS) {
     if (row.role !== undefined && row.role !== role) continue;
     if (row.sentenceOnly && fromList) continue;

@@ -81,7 +81,7 @@ const OBJECT_END = new RegExp(
 );
 // Tense, intent and manner words between a subject and its verb.
 const SUBJECT_TAIL =
-  /(?:\s|将会|将要|将|会|计划|预计|预期|拟|即将|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|会被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对)+$/u;
+  /(?:\s|将要|将|会|计划|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对)+$/u;
 
 /** The dates' offsets, blanked from a subject (X将于2023年3月1日 → X). */
 function withoutDates(text: string, span: Span, dates: Span[]): string {
@@ -120,15 +120,18 @@ const SUBJECT_START = new RegExp(
  */
 function verbNames(
   text: string,
-  sentence: Span,
+  clauses: Span[],
   verb: Verb,
   dates: Span[],
   role: NameRole = 'product',
 ): string[] {
-  const clauses = clauseSpans(text, sentence);
   const at = spanIndexAt(clauses, verb.index);
   if (at === -1) return [];
-  const clause = clauses[at]!;
+  // A name lies within a few words of its verb: the window bounds the work on a long clause.
+  const clause = {
+    start: Math.max(clauses[at]!.start, verb.index - WINDOW),
+    end: Math.min(clauses[at]!.end, verb.end + WINDOW),
+  };
   const word = text.slice(verb.index, verb.end);
   const after = text.slice(verb.end, clause.end);
   if (!INTRANSITIVE.test(word)) {
@@ -137,7 +140,8 @@ function verbNames(
     const names = isPointer(object) ? antecedent(text, verb.index, object) : judged(object, role);
     if (names.length > 0) return names;
   }
-  const before = withoutDates(text, { start: clause.start, end: verb.index }, dates);
+  // One space for a run (a blanked date): no pattern below weighs where a run splits.
+  const before = withoutDates(text, { start: clause.start, end: verb.index }, dates).replace(/\s+/gu, ' ');
   const early = objectBefore(before.replace(/\s+$/u, ''));
   if (early !== null) {
     const names = judged(early, role);
@@ -152,7 +156,7 @@ function verbNames(
   if (/^(?:我们|我司|平台|本平台|官方)$/u.test(raw.trim())) return [];
   if (!['not:too-short', 'not:kind-word'].includes(rejectedBy(tidyName(raw), role) ?? 'kept')) return [];
   for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
-    const prev = text.slice(clauses[k]!.start, clauses[k]!.end);
+    const prev = text.slice(clauses[k]!.start, Math.min(clauses[k]!.end, clauses[k]!.start + WINDOW));
     // A reason (为了…, 由于…) has no subject to lend.
     if (/^\s*(?:为了|为|由于|因为|因|鉴于|根据|随着)/u.test(prev)) break;
     const m = SUBJECT_START.exec(prev.trim());
@@ -161,6 +165,11 @@ function verbNames(
   }
   return [];
 }
+
+/** How far from its verb a subject or object may reach (a name is at most 120 characters). */
+const WINDOW = 200;
+/** How many verbs of one sentence are asked for names before it is given up. */
+const MAX_VERBS = 8;
 
 // Quoted names: “” 「」 《》 and sloppy closings (“艺术品“, ”文玩”).
 const QUOTED = /[“”"「《]([^“”"「」《》\n]{2,40})[“”"」》]/gu;
@@ -524,8 +533,8 @@ function sentenceNames(text: string, sentence: Span, dates: Span[], from = sente
     ...verbs.filter((v) => v.index >= from && !inClause(v)),
     ...verbs.filter((v) => v.index < from && !inClause(v)).reverse(),
   ];
-  for (const verb of order) {
-    const names = verbNames(text, sentence, verb, dates);
+  for (const verb of order.slice(0, MAX_VERBS)) {
+    const names = verbNames(text, clauses, verb, dates);
     if (names.length > 0) return names;
   }
   return [];
@@ -664,15 +673,22 @@ export function extractGrandfather(text: string): string | null {
   return first ? first.slice(0, 1000) : null;
 }
 
+const FOR_GOOD =
+  /下线|停售|下架|下市|退市|(?<!暂)停服|停用|关停|淘汰|退役|终止|废弃|裁撤|移除|回收|不再(?:提供|支持)|直至另行通知|无限期/u;
+
 export function detectKind(text: string, milestoneActions: readonly string[]): Kind {
   if (/取消下线|不再下线|暂停下线|撤回下线/u.test(text)) return 'cancel';
+  // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
+  // until further notice or something else stops for good; so is a notice that opens with 恢复.
+  const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  if ((/暂停|恢复/u.test(text) && !FOR_GOOD.test(text)) || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   if (/治理|资格|违规/u.test(text)) return 'policy';
   if (
     milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|停服|停用|关停|淘汰|退役|回收|收回/u.test(text)
+    /下线|停售|停止服务|下架|退市|(?<!暂)停服|停用|关停|淘汰|退役|回收|收回/u.test(text)
   )
     return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
@@ -690,4 +706,3 @@ function unique(list: string[]): string[] {
   }
   return out;
 }
-

@@ -493,9 +493,17 @@ function matches(row: Rule, ctx: DateContext): boolean {
 const LEADING_NOISE = /^[\s•●·▪◦*\-|]*(?:\d{1,2}[.)、]\s*)?$/u;
 const ZONE_TAIL = /(?:\s*(?:北京时间|\(?\s*(?:UTC|GMT)[^()\n]{0,16}\)?))+\s*$/u;
 
+/** Runs of spaces as one: rows weigh words, and a page's long run must not cost a row its time. */
+const oneSpace = (s: string) => s.replace(/[^\S\n]+/gu, ' ');
+
 export function classifyDate(context: DateContext): Decision {
   // 北京时间 and (UTC+08:00) before a date say nothing about it: rows read past them.
-  const ctx = { ...context, before: context.before.replace(ZONE_TAIL, '') };
+  const ctx = {
+    ...context,
+    before: oneSpace(context.before).replace(ZONE_TAIL, ''),
+    after: oneSpace(context.after),
+    lineAbove: oneSpace(context.lineAbove),
+  };
   const fired = (effect: Effect) =>
     RULES.filter((r) => r.effect === effect && matches(r, ctx)).map((r) => r.id);
 
