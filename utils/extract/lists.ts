@@ -30,8 +30,11 @@ const MARKERS: [string, RegExp][] = [
 
 const markerOf = (line: string) => MARKERS.find(([, re]) => re.test(line))?.[0] ?? null;
 
-/** An API, field or method name on a line of its own: CreateEpnInstance, dynamic_ad_templates/get. */
-export const IDENTIFIER = /^[A-Za-z][\w.:/-]*[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
+/**
+ * An API, field, method or image name on a line of its own: CreateEpnInstance,
+ * dynamic_ad_templates/get, Ubuntu 16.04.
+ */
+export const IDENTIFIER = /^[A-Za-z][\w.:/-]*(?: [\w.:/-]+){0,2}?[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
 /** A lone word that heads a column, not a name in it. */
 const HEADER_WORD = /^(?:API|SDK|Scope|URL|HTTP|GET|POST|Link|Name)$/iu;
 

@@ -201,7 +201,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:document',
     // A document a notice cites (a rule, an agreement, a directive) is no product.
     pattern:
-      /(?:规则|公告|通知|指南|指引|文档|说明|协议|规范|办法|条款|政策|细则|须知|公约|声明|函|号令|决定)$|^(?:重要|预告|更新|提醒|紧急|注意|变更|产品变更|下线公告|下线通知|停售公告|以实际变更时间为准)$|^(?:阿里云|腾讯云|华为云|百度智能云|火山引擎)$/u,
+      /(?:规则|公告|通知|指南|指引|文档|说明|规范|办法|条款|政策|细则|须知|公约|声明|函|号令|决定)$|(?<![A-Za-z0-9]\s?)协议$|^(?:重要|预告|更新|提醒|紧急|注意|变更|产品变更|下线公告|下线通知|停售公告|以实际变更时间为准)$|^(?:阿里云|腾讯云|华为云|百度智能云|火山引擎)$|字第\s*\d+\s*号/u,
     effect: 'reject',
     example: '中华民国一百十三年六月五日内政部内授消字第 11316024921 号函',
     source: 'tw-nfa-directive-stopped-2024.yaml',
@@ -218,7 +218,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'not:actor',
     // 微信支付侧 acts on a product; it is not one.
-    pattern: /(?:侧|方|团队|官方)$/u,
+    pattern: /(?:侧|团队|官方|平台方|服务方|合作方|第三方)$/u,
     effect: 'reject',
     example: '微信支付侧',
     source: 'wechat-pay-ip-2022.yaml',
@@ -236,7 +236,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:action',
     // A verb phrase is what happens, not what it happens to.
     pattern:
-      /^(?:新购|售卖|销售|新接入|使用|支持|提供|返回|截止|全面|正式|逐步|陆续|继续|进行|开始|无法|不再|可以|可|需要|需|请|如果|若|如|已|完成|执行|推迟|延期|延后|仍|尚|未|不能|预计|计划|拟|避免|以免|以便)|^(?:更新|维护|接入|处理|适用|营运|运营|开放|升级|迭代|运作|营业)$/u,
+      /^(?:新购|售卖|销售|续费|续订|新接入|使用|支持|提供|返回|截止|全面|正式|逐步|陆续|继续|进行|开始|无法|不再|可以|可|需要|需|请|如果|若|如|已|完成|执行|推迟|延期|延后|仍|尚|未|不能|预计|计划|拟|避免|以免|以便)|^(?:更新|维护|接入|处理|适用|营运|运营|开放|升级|迭代|运作|营业)$/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '全面关机',
@@ -246,11 +246,20 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:sentence',
     // Longer than any name, or still a clause: it holds a verb of its own, a cue, or a table row.
     pattern:
-      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|是|发布|文档|示例|以下|以上|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
+      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?)(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '仍未完成缴费的店铺将执行',
     source: 'dhgate-platform-fee-2022.yaml',
+  },
+  {
+    id: 'not:clause',
+    // An item that is a sentence (旧版工作台的所有入口将关闭;) says what happens, it names nothing.
+    pattern:
+      /[。;!?]|^(?=.*[\u4e00-\u9fff]).*,(?![^()（）]*[)）])|(?:将|已|会)(?:被)?(?:自动|全部|统一)?[^、]{0,4}(?:关闭|下线|迁移|停止|删除|失效)/u,
+    effect: 'reject',
+    example: '旧版工作台的所有入口将关闭;',
+    source: 'issue 19 (下线影响: lists)',
   },
   {
     id: 'not:fragment',

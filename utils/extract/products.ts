@@ -35,10 +35,10 @@ const NOT_RETIRING =
 const RETIRING = new RegExp(
   [
     '(?:被|将被)?(?:正式|全面|完全|逐步|陆续|分批|永久)?',
-    '(?:停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收)?',
+    '(?:停止向[^,。;]{1,20}?(?:提供|开放)|停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收)?',
     '|终止(?:服务|支持|运营|全量服务|授权)?|下线(?:处理)?|下架|下市|退市|停售|停服|停用|关停|关闭|暂停(?:开放|服务|接收)?',
     '|淘汰|退役|裁撤|剔除|移除|废弃|作废|失效|回收|收回|中止',
-    '|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
+    '|结束(?:营运|运营|营业|服务|支持|支援)|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|登录|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
   ].join(''),
   'gu',
 );
@@ -233,7 +233,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:to',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|调整)(?:使用)?(?:至|到|于|为|成)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整)(?:使用)?(?:至|到|于|为|成)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '请尽快迁移至 API 3.0,以免影响业务。',
@@ -302,6 +302,17 @@ export const SOURCES: readonly Source[] = [
       '届时会下线接口 DescribeDBZoneConfig,并由全新接口 DescribeCdbZoneConfig 提供数据库可售卖规格查询的能力。',
     want: ['DescribeCdbZoneConfig'],
     source: 'tencent-mysql-zoneconfig-2022.yaml',
+  },
+  {
+    id: 'replace:new-is',
+    role: 'replacement',
+    pattern: new RegExp(
+      `(?:(?:替代|替换|推荐)(?:方案|产品|接口)|新(?:的)?(?:入口|地址|接口|版本|页面|域名|产品|服务))(?:为|是)\\s*${NAME}${REPLACEMENT_END}`,
+      'gu',
+    ),
+    example: '“推广位管理”接口将于2026年3月15日下线,替代方案为“媒体管理”接口。',
+    want: ['媒体管理'],
+    source: 'issue 19 (替代方案)',
   },
   {
     id: 'replace:new-quoted',
@@ -445,7 +456,7 @@ function structures(lines: string[], lineAt: number[]): Structures {
   // 下线接口: x (a label line names what retires).
   lines.forEach((line, i) => {
     const m =
-      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|废弃|待下线|涉及下线|停止)的?(?:接口|API|字段|产品|功能|能力|模型|服务)\s*:\s*([^\n]{2,200})$/iu.exec(
+      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|停售|废弃|待下线|涉及下线|停止)的?(?:接口|API|字段|产品|功能|能力|模型|服务|范围|对象|规格|实例|版本)\s*:\s*([^\n]{2,200})$/iu.exec(
         line,
       );
     if (m) {
@@ -674,7 +685,7 @@ export function extractGrandfather(text: string): string | null {
 }
 
 const FOR_GOOD =
-  /下线|停售|下架|下市|退市|(?<!暂)停服|停用|关停|淘汰|退役|终止|废弃|裁撤|移除|回收|不再(?:提供|支持)|直至另行通知|无限期/u;
+  /下线|停售|下架|下市|退市|(?<!暂)停服|停用|关停|淘汰|退役|终止|废弃|裁撤|移除|回收|结束(?:营运|运营|营业|服务)|不再(?:提供|支持)|直至另行通知|无限期/u;
 
 export function detectKind(text: string, milestoneActions: readonly string[]): Kind {
   if (/取消下线|不再下线|暂停下线|撤回下线/u.test(text)) return 'cancel';
@@ -688,7 +699,9 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   if (/治理|资格|违规/u.test(text)) return 'policy';
   if (
     milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|(?<!暂)停服|停用|关停|淘汰|退役|回收|收回/u.test(text)
+    /下线|停售|停止服务|下架|退市|(?<!暂)停服|停用|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)/u.test(
+      text,
+    )
   )
     return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
