@@ -88,6 +88,15 @@ export const NAME_RULES: readonly NameRule[] = [
     source: 'fliggy-travel-apis-2017.yaml',
   },
   {
+    id: 'trim:kind-lead',
+    // 接口 taobao.item.get: the word says what the identifier is.
+    pattern: /^(?:接口|API|字段|方法|函数|模型|镜像)\s+(?=[A-Za-z])/u,
+    effect: 'trim',
+    example: '接口 taobao.item.get',
+    want: 'taobao.item.get',
+    source: 'issue 19 (API identifiers)',
+  },
+  {
     id: 'trim:lead',
     pattern:
       /^(?:(?:同时|此外|另外|目前|当前|现|届时|并且?|且|其中|即日起|自即日起|从即日起|原|对于|对(?!应|外|比|接|象|话)|计划将|预计将|将|我们|平台|请|因此|所以|故|因为|由于|因(?!特)|后续|随后|此后|包括|例如|如)\s*)+/u,
@@ -153,7 +162,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'trim:tail',
     // What the sentence goes on with after the name: 已(正式)淘汰, 将, 即(将), 由, an open bracket.
     pattern:
-      /(?:\s|已经|已|将|早在|曾|现已|也|均|都|会|预计|计划|即|正式|全面|逐步|淘汰|下线|停用|停止服务|裁撤|剔除|下架|由|自|从|于|等|[(（])+$/u,
+      /(?:\s|已经|已|将|早在|曾|现已|也|均|都|会|预计|即|正式|全面|逐步|淘汰|下线|停用|停止服务|裁撤|剔除|下架|由|自|从|于|等|[(（])+$/u,
     effect: 'trim',
     example: 'Azure Cosmos DB .NET SDK v2.x 即',
     want: 'Azure Cosmos DB .NET SDK v2.x',
@@ -184,7 +193,10 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'not:pointer',
     // 该接口, 此 SDK 2.x 版, 上述能力的申请, 相应字段的返回: they point at a name given elsewhere.
-    pattern: new RegExp(`^(?:${DEICTIC}|相应|对应)|该|(?<!因)此(?!外)`, 'u'),
+    pattern: new RegExp(
+      `^(?:${DEICTIC}|相应|对应)|该|(?<!因)此(?!外)|^(?:旧版|新版|老版|原版|旧|新|原|新旧)$`,
+      'u',
+    ),
     effect: 'reject',
     example: '此 SDK 2.x 版',
     source: 'azure-cosmos-dotnet-sdk-v2-2024.yaml',
@@ -249,8 +261,8 @@ export const NAME_RULES: readonly NameRule[] = [
       /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?)(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
     effect: 'reject',
     sentenceOnly: true,
-    example: '仍未完成缴费的店铺将执行',
-    source: 'dhgate-platform-fee-2022.yaml',
+    example: '范围是新',
+    source: 'tencent-api-gateway-stop-sale-2024.yaml',
   },
   {
     id: 'not:clause',
@@ -268,8 +280,8 @@ export const NAME_RULES: readonly NameRule[] = [
       /^(?:的|之|与|及|和|或|且|并|而|从|把|被|为了|以|于|给|向|让|使|至|到|在(?!线))|(?:的|与|及|和|或|且|并|而|从|把|被|对|在|为|以|于|由|未|仍|相应|之|等于|一文)$/u,
     effect: 'reject',
     sentenceOnly: true,
-    example: '前期开通该功能且未',
-    source: '1688-account-trusteeship.yaml',
+    example: '的OpenAPI',
+    source: 'aliyun-dts-openapi-2025-01-31.yaml',
   },
   {
     id: 'not:old-as-replacement',
@@ -277,8 +289,8 @@ export const NAME_RULES: readonly NameRule[] = [
     pattern: /^(?:旧|老|原有|原来)|旧版|旧的/u,
     role: 'replacement',
     effect: 'reject',
-    example: '旧版',
-    source: 'ruten-old-my-auction.yaml',
+    example: '旧版API',
+    source: 'after ruten-old-my-auction.yaml',
   },
   {
     id: 'not:description',

@@ -38,7 +38,7 @@ const RETIRING = new RegExp(
     '(?:停止向[^,。;]{1,20}?(?:提供|开放)|停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收)?',
     '|终止(?:服务|支持|运营|全量服务|授权)?|下线(?:处理)?|下架|下市|退市|停售|停服|停用|关停|关闭|暂停(?:开放|服务|接收)?',
     '|淘汰|退役|裁撤|剔除|移除|废弃|作废|失效|回收|收回|中止',
-    '|结束(?:营运|运营|营业|服务|支持|支援)|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|登录|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
+    '|由[^,。;由]{1,30}?(?:替代|取代|代替)|被(?:替代|取代)|结束(?:营运|运营|营业|服务|支持|支援)|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|登录|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
   ].join(''),
   'gu',
 );
@@ -81,7 +81,7 @@ const OBJECT_END = new RegExp(
 );
 // Tense, intent and manner words between a subject and its verb.
 const SUBJECT_TAIL =
-  /(?:\s|将要|将|会|计划|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对)+$/u;
+  /(?:\s|将要|将|会|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对)+$/u;
 
 /** The dates' offsets, blanked from a subject (X将于2023年3月1日 → X). */
 function withoutDates(text: string, span: Span, dates: Span[]): string {
@@ -147,7 +147,10 @@ function verbNames(
     const names = judged(early, role);
     if (names.length > 0) return names;
   }
-  const subject = before.replace(SUBJECT_TAIL, '');
+  // 平台计划于…: 计划 plans; 智能计划将于…: 计划 is part of the name.
+  const tail = SUBJECT_TAIL.exec(before)?.[0] ?? '';
+  let subject = before.slice(0, before.length - tail.length);
+  if (!/^\s*(?:将|会)/u.test(tail)) subject = subject.replace(/计划$/u, '').replace(SUBJECT_TAIL, '');
   const own = isPointer(subject) ? antecedent(text, clause.start, subject) : judged(subject, role);
   if (own.length > 0) return own;
   // Only a clause with no subject of its own (并将于…, 共26个接口将于…) borrows one.
@@ -226,7 +229,7 @@ export interface Source {
 const NAME = '[“”"「《]?((?:://|[^,。;:\\n]){2,60}?)';
 // Where a replacement's name ends.
 const REPLACEMENT_END =
-  '(?=以满足|以免|以便|以获得|以避免|以实现|避免|使用最新|提供|进行|继续使用|获取|实现|完成|来|中(?=[,。;])|(?:的)?(?:版本)?(?:切换|迁移|升级|替换)|[,。;\\n(“”"」》]|:(?!//)|$)';
+  '(?=以满足|以免|以便|以获得|以避免|以实现|避免|使用最新|提供|进行|继续使用|获取|实现|完成|查看|办理|访问|开播|来|中(?=[,。;])|(?:的)?(?:版本)?(?:切换|迁移|升级|替换)|[,。;\\n(“”"」》]|:(?!//)|$)';
 
 export const SOURCES: readonly Source[] = [
   {
@@ -289,7 +292,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'replace:by',
     role: 'replacement',
-    pattern: /由\s*([^,。;\n由]{2,30}?)\s*(?:系列)?(?:取代|替代|接管|承接|代替)/gu,
+    pattern: /(?:由|被)\s*([^,。;\n由被]{2,30}?)\s*(?:系列)?(?:取代|替代|接管|承接|代替)/gu,
     example: '用户数据将暂时由阿里云邮箱接管。',
     want: ['阿里云邮箱'],
     source: 'after china-yahoo-mail-2013.yaml',
@@ -684,26 +687,25 @@ export function extractGrandfather(text: string): string | null {
   return first ? first.slice(0, 1000) : null;
 }
 
+// Words that stop something for good: what makes a notice a retirement (暂停 only pauses).
 const FOR_GOOD =
-  /下线|停售|下架|下市|退市|(?<!暂)停服|停用|关停|淘汰|退役|终止|废弃|裁撤|移除|回收|结束(?:营运|运营|营业|服务)|不再(?:提供|支持)|直至另行通知|无限期/u;
+  /下线|停售|停止服务|下架|下市|退市|(?<!暂)停服|停用|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)|由[^,。;由]{1,30}?(?:取代|替代)/u;
 
 export function detectKind(text: string, milestoneActions: readonly string[]): Kind {
   if (/取消下线|不再下线|暂停下线|撤回下线/u.test(text)) return 'cancel';
   // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
-  // until further notice or something else stops for good; so is a notice that opens with 恢复.
+  // until further notice or something also stops for good; so is a notice that opens with 恢复.
   const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
-  if ((/暂停|恢复/u.test(text) && !FOR_GOOD.test(text)) || /恢复/u.test(opening)) return 'info';
+  const paused =
+    /暂停|恢复/u.test(text) &&
+    !FOR_GOOD.test(text) &&
+    !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
+  if (paused || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   if (/治理|资格|违规/u.test(text)) return 'policy';
-  if (
-    milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|(?<!暂)停服|停用|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)/u.test(
-      text,
-    )
-  )
-    return 'retire';
+  if (milestoneActions.some((a) => a !== 'policy-effective') || FOR_GOOD.test(text)) return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
   return 'info';
 }
