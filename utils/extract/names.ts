@@ -97,6 +97,14 @@ export const NAME_RULES: readonly NameRule[] = [
     source: 'issue 19 (API identifiers)',
   },
   {
+    id: 'trim:kind-tail',
+    pattern: /(?<=^[A-Za-z][\w.:/-]*[._/][\w.:/-]*)\s*(?:接口|字段|方法|函数)$/u,
+    effect: 'trim',
+    example: 'wx.getUserInfo 接口',
+    want: 'wx.getUserInfo',
+    source: 'wechat-miniprogram-getuserinfo-2021.yaml',
+  },
+  {
     id: 'trim:lead',
     pattern:
       /^(?:(?:同时|此外|另外|目前|当前|现|届时|并且?|且|其中|即日起|自即日起|从即日起|原|对于|对(?!应|外|比|接|象|话)|计划将|预计将|将|我们|平台|请|因此|所以|故|因为|由于|因(?!特)|后续|随后|此后|包括|例如|如)\s*)+/u,
@@ -258,7 +266,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:sentence',
     // Longer than any name, or still a clause: it holds a verb of its own, a cue, or a table row.
     pattern:
-      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?)(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
+      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?|[及或])(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '范围是新',

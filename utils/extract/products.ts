@@ -1,9 +1,13 @@
 // Products, replacements, the grandfather clause and the kind of a notice (issues 6 and 19).
-// Recall first, then judgement, as for the dates: every structure an announcement uses to name
-// what retires and what replaces it gives candidates (SOURCES below and the list and table
-// readers of lists.ts), the rows of names.ts trim or reject each, and the choice between what is
-// left is the short selectProducts: lists and tables that retire, with the names of the clauses
-// that carry a retirement date; else the first sentence that retires something; else the title.
+// Recall first, then judgement, as for the dates (rules.ts). Candidates come from every structure
+// an announcement names things in: lists, identifier runs, label lines and tables (lists.ts,
+// read in `structures`); the subject or object of each retirement verb (RETIRING; 对…进行下线,
+// 将X剔除, 该功能 pointing back to a quoted name); the replacement cues, one row each in SOURCES
+// (请迁移至/改用/升级到 Y, X 将由 Y 替代, 替代方案为 Y, 推荐…「Y」), a sentence whose subject 是…替代方案,
+// and 新版X beside a retiring 旧版X. The rows of names.ts trim every candidate and reject what names
+// nothing. What is left is chosen in extractNames: lists and tables that retire, with the names
+// of the clauses carrying a retirement date (less the sentences that only introduce a list);
+// else those clauses' names; else the first sentence that retires something, the title first.
 import type { Kind } from '../notice/schema.ts';
 import { listRuns, pipeTables, type Table } from './lists.ts';
 import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
@@ -118,13 +122,8 @@ const SUBJECT_START = new RegExp(
  * subject, looked for in the clause and up to two clauses before (并将于…下线 lends the
  * subject of the clause before it).
  */
-function verbNames(
-  text: string,
-  clauses: Span[],
-  verb: Verb,
-  dates: Span[],
-  role: NameRole = 'product',
-): string[] {
+function verbNames(text: string, clauses: Span[], verb: Verb, dates: Span[]): string[] {
+  const role: NameRole = 'product';
   const at = spanIndexAt(clauses, verb.index);
   if (at === -1) return [];
   // A name lies within a few words of its verb: the window bounds the work on a long clause.
@@ -188,9 +187,8 @@ function antecedent(text: string, at: number, pointer: string): string[] {
   if (quoted.length > 0) return [quoted[quoted.length - 1]!];
   const word = pointer.replace(/^\s*(?:该|此|本|其|这)\s*/u, '').trim();
   if (word === '') return [];
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const named = [
-    ...before.matchAll(new RegExp(`([^,。;:\\n]{2,30}?${escaped})\\s*(?:将|已|即将|会|计划|拟)`, 'gu')),
+    ...before.matchAll(new RegExp(`([^,。;:\\n]{2,30}?${literal(word)})\\s*(?:将|已|即将|会|计划|拟)`, 'gu')),
   ]
     .map((m) => tidyName(m[1]!))
     .filter((n) => ok(n) && n !== word);
@@ -258,12 +256,21 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:use',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:改用|换用|转用|请使用|可使用|可以使用|建议使用|推荐使用|或使用|选择使用|切换使用|替换使用|直接使用|可选择(?:订购|使用)?|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:改用|换用|转用|请(?:您|商家|卖家|买家|用户|开发者|客户|管理员)?(?:尽快|及时|直接)?使用|可使用|可以使用|建议使用|推荐使用|或使用|选择使用|切换使用|替换使用|直接使用|可选择(?:订购|使用)?|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '下线后,用户可选择订购消费品解决方案、工业品解决方案以满足推广需求。',
     want: ['消费品解决方案', '工业品解决方案'],
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'replace:where',
+    role: 'replacement',
+    pattern:
+      /(?:可在|可以在|请在|请前往|可前往|前往|请到|可到)\s*[“「]?([^,。;\n“”「」]{2,40}?)[”」]?\s*(?:中|内|里|上)?\s*(?:查看(?!文档|详情|说明|公告|通知)|使用|管理|操作|办理|继续使用)/gu,
+    example: '平台将于2026年3月1日下线“数据罗盘”,相关数据可在“生意参谋”中查看。',
+    want: ['生意参谋'],
+    source: 'issue 19 (where to go instead)',
   },
   {
     id: 'replace:recommended',
@@ -350,11 +357,12 @@ function replacementCues(text: string): Candidate[] {
     for (const m of text.matchAll(row.pattern)) {
       if (NEGATED.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       // A document title (请参阅「从 v1beta 迁移至 v1」) names a page, not a move.
-      const open = text.lastIndexOf('「', m.index);
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      const open = before.lastIndexOf('「');
       if (
         open !== -1 &&
-        text.indexOf('」', open) > m.index &&
-        /(?:参阅|参见|详见|请见|参考)\s*$/u.test(text.slice(Math.max(0, open - 4), open))
+        !before.includes('」', open) &&
+        /(?:参阅|参见|详见|请见|参考)\s*$/u.test(before.slice(0, open))
       )
         continue;
       // The product's own page says how it is used (该接口可以使用…调用): no replacement.
@@ -639,19 +647,34 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
   return { products, replacements };
 }
 
+// What may follow a name: a mark, or a verb that takes it (新版控制台进行资源管理).
+const ENDS_NAME = /^(?:[\s,。;:、!?)）”」]|$|进行|已|将|中|上|查看|使用|替代|取代|来)/u;
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 /** 旧版X retires and the text names 新版X (or X(旧) and “X”): 新版X replaces it. */
 function pairs(text: string, products: string[]): Candidate[] {
   const out: Candidate[] = [];
   for (const p of products) {
-    const m = /^(.*?)(旧版本|旧版|旧的|旧)(.+)$/u.exec(p) ?? /^(.+?)\s*[(（]旧(?:版)?[)）]$/u.exec(p);
+    const m = /^(.*?)(旧版本|旧版|老版|旧的|旧|老)(.+)$/u.exec(p) ?? /^(.+?)\s*[(（]旧(?:版)?[)）]$/u.exec(p);
     if (!m) continue;
+    const family = m.length === 4 ? m[1]! : '';
     const variants =
       m.length === 4
-        ? [`${m[1]}新版本${m[3]}`, `${m[1]}新版${m[3]}`, `${m[1]}新的${m[3]}`, `${m[1]}新${m[3]}`]
+        ? [`新版本${m[3]}`, `新版${m[3]}`, `新的${m[3]}`, `新${m[3]}`]
         : [`${m[1]}(新版)`, `“${m[1]}”`];
-    for (const v of variants) {
-      const at = text.indexOf(v);
-      if (at === -1) continue;
+    // 旧IP beside 新IP; BCC旧版控制台 beside 新版控制台 (the family name left out), when that is a
+    // mention of its own: not 最新版本模型, not 新版本API接口指导文档.
+    const mention = (v: string, own: boolean) =>
+      [...text.matchAll(new RegExp(literal(v), 'gu'))].find(
+        (x) =>
+          !/[最更较全]$/u.test(text.slice(0, x.index)) &&
+          (!own || ENDS_NAME.test(text.slice(x.index + v.length))),
+      )?.index;
+    for (const [v, at] of [
+      ...variants.map((v) => [family + v, mention(family + v, false)] as const),
+      ...(family === '' ? [] : variants.map((v) => [v, mention(v, true)] as const)),
+    ]) {
+      if (at === undefined) continue;
       out.push({ name: tidyName(v), role: 'replacement', source: 'pair:old-new', at });
       break;
     }
