@@ -39,7 +39,7 @@ const NOT_RETIRING =
 const RETIRING = new RegExp(
   [
     '(?:被|将被)?(?:正式|全面|完全|逐步|陆续|分批|永久)?',
-    '(?:停止向[^,。;]{1,20}?(?:提供|开放)|停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收)?',
+    '(?:停止向[^,。;]{1,20}?(?:提供|开放)|停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收|处理|受理|办理)?',
     '|终止(?:服务|支持|运营|全量服务|授权)?|下线(?:处理)?|下架|下市|退市|停售|停服|停用|关停|关闭|暂停(?:开放|服务|接收)?',
     '|淘汰|退役|裁撤|剔除|移除|废弃|作废|失效|回收|收回|中止',
     '|由[^,。;由]{1,30}?(?:替代|取代|代替)|被(?:替代|取代)|结束(?:营运|运营|营业|服务|支持|支援)|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|登录|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
@@ -135,7 +135,8 @@ function verbNames(text: string, clauses: Span[], verb: Verb, dates: Span[]): st
   const after = text.slice(verb.end, clause.end);
   if (!INTRANSITIVE.test(word)) {
     const cut = OBJECT_END.exec(after);
-    const object = after.slice(0, cut ? cut.index : after.length);
+    // 原定于…回收的 X, 即将下线的 X: what the relative clause describes retires.
+    const object = after.slice(0, cut ? cut.index : after.length).replace(/^的\s*/u, '');
     const names = isPointer(object) ? antecedent(text, verb.index, object) : judged(object, role);
     if (names.length > 0) return names;
   }
@@ -205,8 +206,12 @@ function judged(phrase: string, role: NameRole): string[] {
   const moved = /(?:迁移|合并|替换|切换|升级)[^,。;]{0,4}(?:至|到|于|为|成)/u.exec(phrase);
   const own = moved ? phrase.slice(0, moved.index) : phrase;
   const quoted = [...own.matchAll(QUOTED)];
-  const rest = own.replace(QUOTED, '').replace(/[\s、,和及与或以及等]/gu, '');
-  const parts = quoted.length > 0 && rest.length <= 6 ? quoted.map((q) => tidyName(q[1]!)) : splitList(own);
+  // Around the quotes, words that say whose or what kind (美团外卖商家端“…”入口); only a
+  // version (舊版「我的拍賣」) is part of the name.
+  const versioned =
+    quoted.length === 1 &&
+    /(?:旧版本?|新版本?|老版|旧|原)\s*[“”"「《][^“”"「」《》]+[“”"」》]\s*$/u.test(own);
+  const parts = quoted.length > 0 && !versioned ? quoted.map((q) => tidyName(q[1]!)) : splitList(own);
   return parts.filter((p) => rejectedBy(p, role) === null);
 }
 
@@ -234,7 +239,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:to',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整)(?:使用)?(?:至|到|于|为|成)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整|移|转)(?:使用)?(?:至|到|于|为|成|进|入)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '请尽快迁移至 API 3.0,以免影响业务。',
@@ -256,7 +261,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:use',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:改用|换用|转用|请(?:您|商家|卖家|买家|用户|开发者|客户|管理员)?(?:尽快|及时|直接)?使用|可使用|可以使用|建议使用|推荐使用|或使用|选择使用|切换使用|替换使用|直接使用|可选择(?:订购|使用)?|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:改用|换用|转用|(?:请|可|可以|建议|推荐|或|选择|切换|替换|直接)(?:您|商家|卖家|买家|用户|开发者|客户|管理员|主播)?(?:尽快|及时|直接)?使用|可选择(?:订购|使用)?|(?:可|可以|请)?(?:选购|改购)|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '下线后,用户可选择订购消费品解决方案、工业品解决方案以满足推广需求。',
@@ -271,6 +276,23 @@ export const SOURCES: readonly Source[] = [
     example: '平台将于2026年3月1日下线“数据罗盘”,相关数据可在“生意参谋”中查看。',
     want: ['生意参谋'],
     source: 'issue 19 (where to go instead)',
+  },
+  {
+    id: 'replace:through',
+    role: 'replacement',
+    pattern:
+      /(?:只能|仅能|可|可以|请|需要?|改为|转为)通过\s*[“「]?([^,。;\n“”「」]{2,40}?)[”」]?\s*(?:来|进行)?(?:管理|操作|使用|访问|查看|办理|完成|创建|发布|购买|调用)/gu,
+    example: '函数计算 FC 2.0 控制台将于2026年5月31日下线,届时您只能通过 FC 3.0 控制台管理函数。',
+    want: ['FC 3.0 控制台'],
+    source: 'issue 19 (where to go instead)',
+  },
+  {
+    id: 'replace:new-identifier',
+    role: 'replacement',
+    pattern: /新(?:的)?(?:接口|API|SDK|方法|字段)[ \t]*([A-Za-z][\w./:-]+)/gu,
+    example: '快手开放平台将于2026年3月20日下线 user_info 接口,新接口 user_info_v2 已上线。',
+    want: ['user_info_v2'],
+    source: 'issue 19 (API identifiers)',
   },
   {
     id: 'replace:recommended',
@@ -291,7 +313,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'replace:with',
     role: 'replacement',
-    pattern: /(?:以|用)(?![下上及便免后前内外于])\s*([^,。;\n以用]{2,20}?)\s*(?:替换|替代|取代)/gu,
+    pattern: /(?:以|用)(?![下上及便免后前内外于户])[ \t]*([^,。;\n以用]{2,20}?)[ \t]*(?:替换|替代|取代)/gu,
     example: '微信支付将于2025年9月26日在DNS解析中以新IP替换旧IP。',
     want: ['新IP'],
     source: 'wechat-pay-ip-2025.yaml',
@@ -638,12 +660,12 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
       !products.some((q) => q !== p && key(q).includes(key(p)) && groupOf.get(q) !== groupOf.get(p)),
   );
 
-  const replacements = unique(
-    chooseReplacements(
-      [...found.replacements, ...replacementCues(text), ...pairs(text, products)].filter((c) => !c.rejected),
-      products,
-    ),
+  // What the text says replaces a product; else what it implies (新版X beside a retiring 旧版X).
+  const said = chooseReplacements(
+    [...found.replacements, ...replacementCues(text)].filter((c) => !c.rejected),
+    products,
   );
+  const replacements = unique(said.length > 0 ? said : chooseReplacements(pairs(text, products), products));
   return { products, replacements };
 }
 
@@ -654,7 +676,8 @@ const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** 旧版X retires and the text names 新版X (or X(旧) and “X”): 新版X replaces it. */
 function pairs(text: string, products: string[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const p of products) {
+  // 舊版「我的拍賣」 beside 新版「我的拍賣」; 美团商家端“老版装修” beside 新版装修.
+  for (const p of products.flatMap((q) => [q, q.replace(/[“”"「」《》]/gu, '')])) {
     const m = /^(.*?)(旧版本|旧版|老版|旧的|旧|老)(.+)$/u.exec(p) ?? /^(.+?)\s*[(（]旧(?:版)?[)）]$/u.exec(p);
     if (!m) continue;
     const family = m.length === 4 ? m[1]! : '';
