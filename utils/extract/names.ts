@@ -363,7 +363,10 @@ export function isPointer(phrase: string): boolean {
   );
 }
 
-/** Splits a list joined by 、 和 以及 (及 alone often sits inside a name, so it is left). */
+/**
+ * Splits a list joined by 、 和 以及 (及 alone often sits inside a name, so it is left; so does 或:
+ * 改用信用卡或 LINE Pay 付款 gives one name, not a name and half a clause).
+ */
 export function splitList(text: string): string[] {
   // 服务匯流排、转送和事件中枢的传统部署模型 REST API: the items share what follows the last 的.
   const shared = /^(?:[^、和的]{1,12}(?:、|和|以及))+[^、和的]{1,12}的[^、和]{2,}$/u.test(text);

@@ -250,7 +250,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:move-to',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:迁移|移转|切换)[^,。;\\n至到]{1,16}?(?:至|到)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:迁移|移转|切换|升级|更新)[^,。;\\n至到]{1,16}?(?:至|到)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '我們已通知外掛程式開發人員 遷移外掛程式至 Google Workspace Marketplace,現在…',
@@ -261,7 +261,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:use',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:改用|换用|转用|(?:请|可|可以|建议|推荐|或|选择|切换|替换|直接)(?:您|商家|卖家|买家|用户|开发者|客户|管理员|主播|商户|服务商|会员|各位)?(?:尽快|及时|直接)?使用|可选择(?:订购|使用)?|(?:可|可以|请)?(?:选购|改购)|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:改用|换用|转用|(?:请|可|可以|建议|推荐|或|选择|切换|替换|直接)(?:您|商家|卖家|买家|用户|开发者|客户|管理员|主播|商户|服务商|会员|各位)?(?:尽快|及时|直接)?使用|可选择(?:订购|使用)?|(?:可|可以|请)?(?:选购|改购|改选|另选)|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '下线后,用户可选择订购消费品解决方案、工业品解决方案以满足推广需求。',
@@ -281,7 +281,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:through',
     role: 'replacement',
     pattern:
-      /(?:只能|仅能|可|可以|请|需要?|改为|转为)通过\s*[“「]?([^,。;\n“”「」]{2,40}?)[”」]?\s*(?:来|进行)?(?:管理|操作|使用|访问|查看|办理|完成|创建|发布|购买|调用)/gu,
+      /(?:只能|仅能|可|可以|请|需要?|改为|转为)通过\s*([^,。;\n]{2,40}?)\s*(?:来|进行)?(?:管理|操作|使用|访问|查看|办理|完成|创建|发布|购买|调用|开播|发起|提交|下单|付款|支付|登录|申请)/gu,
     example: '函数计算 FC 2.0 控制台将于2026年5月31日下线,届时您只能通过 FC 3.0 控制台管理函数。',
     want: ['FC 3.0 控制台'],
     source: 'issue 19 (where to go instead)',
