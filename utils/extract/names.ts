@@ -358,10 +358,9 @@ export function rejectedBy(name: string, role: NameRole, fromList = false): stri
 
 /** 该功能, 此产品, a bare 产品: a pointer back to a name given before (products.ts looks for it). */
 export function isPointer(phrase: string): boolean {
-  return new RegExp(`^(?:该|此|本|其|这)?\\s*(?:产品|功能|服务|接口|能力|版本|平台)$`, 'iu').test(
-    tidyName(phrase),
-  );
+  return POINTER.test(tidyName(phrase));
 }
+const POINTER = /^(?:该|此|本|其|这)?\s*(?:产品|功能|服务|接口|能力|版本|平台)$/iu;
 
 /**
  * Splits a list joined by 、 和 以及 (及 alone often sits inside a name, so it is left; so does 或:
