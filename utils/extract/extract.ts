@@ -16,7 +16,7 @@ import {
   type WallTime,
 } from './dates.ts';
 import { normalizeText } from './normalize.ts';
-import { detectKind, extractGrandfather, extractProducts, extractReplacements } from './products.ts';
+import { detectKind, extractGrandfather, extractNames } from './products.ts';
 import { actionsIn, classifyDate, mainAction, soonIn, thenAt, type Decision } from './rules.ts';
 import { ExtractionSchema, type ExtractedDate, type ExtractedMilestone, type Extraction } from './schema.ts';
 import { sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
@@ -244,14 +244,20 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
     text,
     planned.flatMap((p) => p.actions),
   );
-  const products = extractProducts(
+  const names = extractNames(
     text,
     planned.map((p) => ({
       index: p.productAt,
       retires: p.actions.some((a) => a === 'retire' || a === 'no-new-orders'),
     })),
+    // A version written as a date (2021-01-01 版本 API) is part of a name, not a date to drop.
+    mentions
+      .filter((_, i) => !decisions[i]!.rules.some((r) => r.startsWith('not:version')))
+      .map((m) => ({ start: m.index, end: m.end })),
     kind,
-  ).map((name) => asWritten(original, text, name).slice(0, 200));
+  );
+  const written = (name: string) => asWritten(original, text, name).slice(0, 200);
+  const products = names.products.map(written);
 
   const milestones: ExtractedMilestone[] = [];
   const seen = new Set<string>();
@@ -312,7 +318,7 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
   return {
     kind,
     products,
-    replacements: extractReplacements(text).map((name) => asWritten(original, text, name).slice(0, 200)),
+    replacements: names.replacements.map(written),
     grandfather: grandfather === null ? null : asWritten(original, text, grandfather),
     milestones,
     dates,

@@ -7,16 +7,17 @@
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
-// Only these four dictionaries (≈ 25 kB gzip with opencc's core): Taiwan and Hong Kong variant
-// forms to OpenCC's traditional standard (為 → 爲), then traditional to simplified. The regional
-// word tables (支援 → 支持, 資料 → 数据) would add 12 kB gzip to the capture script for a few cue
-// words, so the cue table names those few itself (rules.ts). Entries that would change a text's
-// length are dropped. The conversion is one-way by nature (著 → 着 also hits simplified 显著);
-// that is harmless here because rules match on the normalised text and output is cut from the
-// original.
+// Only these three dictionaries (≈ 21 kB gzip with opencc's core): Taiwan and Hong Kong variant
+// forms to OpenCC's traditional standard (為 → 爲), then traditional characters to simplified.
+// OpenCC's phrase table (TSPhrases, 4.6 kB gzip) only chooses between simplified forms by
+// context (乾淨 → 干净 but 乾隆); over the whole training corpus it changes one character (瞭解),
+// in no cue word, date or name, so the capture script does not carry it. The regional word
+// tables (支援 → 支持, 資料 → 数据) would add 12 kB gzip for a few cue words, so the cue tables
+// name those few themselves (rules.ts, names.ts). Entries that would change a text's length are
+// dropped. The conversion is one-way by nature (著 → 着 also hits simplified 显著); that is
+// harmless here because rules match on the normalised text and output is cut from the original.
 
 let converter: ConverterFunction | null = null;
 
@@ -34,7 +35,7 @@ function toSimplified(text: string): string {
   // Built on first use (≈ 13 ms): a page that is no announcement never pays for it.
   converter ??= ConverterFactory(
     [sameLength(HKVariantsRev), sameLength(TWVariantsRev)],
-    [sameLength(TSPhrases), sameLength(TSCharacters)],
+    [sameLength(TSCharacters)],
   );
   const out = converter(text);
   // Cannot happen with the filtered tables; if it ever does, offsets matter more than 繁體.

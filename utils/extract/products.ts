@@ -1,209 +1,17 @@
-// Products, replacements, the grandfather clause and the kind of a notice (issue 6, part 3).
-// Products come, in this order of trust, from a bulleted list under a 下线清单 heading, from
-// names in “” 「」 【】 《》 in a sentence about retiring, and otherwise from the subject or
-// object of the sentence that carries a retirement date.
+// Products, replacements, the grandfather clause and the kind of a notice (issues 6 and 19).
+// Recall first, then judgement, as for the dates (rules.ts). Candidates come from every structure
+// an announcement names things in: lists, identifier runs, label lines and tables (lists.ts,
+// read in `structures`); the subject or object of each retirement verb (RETIRING; 对…进行下线,
+// 将X剔除, 该功能 pointing back to a quoted name); the replacement cues, one row each in SOURCES
+// (请迁移至/改用/升级到 Y, X 将由 Y 替代, 替代方案为 Y, 推荐…「Y」), a sentence whose subject 是…替代方案,
+// and 新版X beside a retiring 旧版X. The rows of names.ts trim every candidate and reject what names
+// nothing. What is left is chosen in extractNames: lists and tables that retire, with the names
+// of the clauses carrying a retirement date (less the sentences that only introduce a list);
+// else those clauses' names; else the first sentence that retires something, the title first.
 import type { Kind } from '../notice/schema.ts';
-import { cleanPiece, clauseSpans, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
-
-const RETIRE_HINT =
-  /下线|停售|停止|停服|下架|关闭|退市|下市|终止|裁撤|剔除|迁移合并|停用|关停|淘汰|退役|暂停/u;
-
-// Bracketed words that label a notice rather than name a product.
-const NOT_A_NAME =
-  /^(?:重要|公告|通知|变更|预告|产品变更|下线公告|下线通知|停售公告|更新|提醒|紧急|注意|阿里云|腾讯云|华为云|百度智能云|火山引擎|以实际变更时间为准|.*(?:规则|公告|通知|指南|指引|手册|文档|说明|协议|规范|办法|法|条款|政策)|设置-反馈)$/u;
-
-// Objects too generic to be a product name on their own.
-const GENERIC =
-  /^(?:该|此|本|其|上述|以下|下述|相关|全部|所有|部分)?(?:产品|功能|服务|接口|控制台|页面|入口|能力|版本|模型|资源|数据|API|处理|使用|支持|通知|公告|操作|业务|该功能|该产品)?$/iu;
-
-/** Splits a list joined by 、 和 以及 (及 alone often sits inside a name, so it is left). */
-export function splitList(text: string): string[] {
-  return text
-    .split(/、|以及|和|,/u)
-    .map((p) => tidyName(p))
-    .filter((p) => p.length >= 2 && !GENERIC.test(p) && !NOT_A_PRODUCT.test(p));
-}
-
-// Dates, audiences (对于存量用户…停止服务) and action phrases (停止新用户接入) are not products.
-const NOT_A_PRODUCT =
-  /^[\d\s年月日号:.\-/、]+$|(?:用户|商家|客户|开发者|卖家|买家)$|^(?:新用户|新购|售卖|销售|新接入|服务|使用|支持|提供|返回|更新|维护|发布|截止)|^(?:适用|营运|运营|开放|接入)$/u;
-
-/** Trims the filler around a name: 等, 共N个接口, parentheticals, leading 同时/原/并. */
-export function tidyName(raw: string): string {
-  // A leading tag (【重要】, 【公告】) labels the notice, not the name.
-  let s = cleanPiece(raw).replace(/^(?:【[^】\n]{0,10}】\s*)+/u, '');
-  s = s.replace(/\((?:[^()]*)\)|（[^（）]*）/gu, ' ');
-  // A label such as 变更事项: is dropped, unless what follows is only numbers (联盟规格:10、59…),
-  // which the label then names.
-  const labelled = /^([^:]{1,8}):\s*(.*)$/su.exec(s);
-  if (labelled) s = /^[\d\s、,.]+(?:预计|计划|将)?$/u.test(labelled[2]!) ? labelled[1]! : labelled[2]!;
-  s = s.replace(
-    /^(?:同时|此外|另外|目前|现|届时|并且?|且|其中|即日起|自即日起|从即日起|原|对于|对|计划将|预计将|将|我们|平台|请)\s*/u,
-    '',
-  );
-  s = s.replace(/^(?:同时|原)\s*/u, '');
-  s = s.replace(/(?:等)?(?:共)?\d+个[^、,]{0,6}$/u, '');
-  s = s.replace(/(?:的)?(?:支持工作|支持|相关能力)$/u, '');
-  s = s.replace(/\s*(?:都|也|均|等|将|会|将会|预计|计划)$/u, '');
-  // A reporting verb is not part of the name: 香港邮政表示, 中国雅虎宣布, 平台今日.
-  s = s.replace(/\s*(?:今日|今天|日前|近日|表示|宣布|宣布将|称|指出|公告称)$/u, '');
-  s = s.replace(/[“”"「」【】《》]/gu, '');
-  // What the sentence goes on with after the name: 已(正式)淘汰, 由, an unclosed bracket.
-  s = s.replace(
-    /\s*(?:(?:已|已经|将|将于|早在|曾)?(?:正式)?(?:淘汰|下线|停用|停止服务))?\s*(?:已|已经|由|自|从|于|早在|曾)?\s*[(（]?$/u,
-    '',
-  );
-  return s.replace(/\s+/gu, ' ').trim();
-}
-
-function bulletProducts(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const heading = lines[i]!;
-    const listWords =
-      /(?:下线|停售|停止|下架|退市|涉及).{0,12}(?:清单|列表|接口|内容|产品|模型|如下|范围|枚举值|规格|字段|类目|功能)/u;
-    if (!listWords.test(heading)) continue;
-    // Numbered items count only under a heading that announces a list (ends with a colon).
-    const marker = /:\s*$/u.test(heading) ? /^(?:[•●·▪◦*-]|\d{1,2}[.、)])/u : /^[•●·▪◦*-]/u;
-    const items: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const line = lines[j]!.trim();
-      if (line === '') continue;
-      if (!marker.test(line)) break;
-      items.push(line);
-    }
-    // A bulleted list of dated steps is a schedule, not a list of products.
-    if (
-      items.length === 0 ||
-      items.some((it) => /\d{4}|月.{0,3}日|\d{1,2}:\d{2}/u.test(it) || it.length > 60)
-    )
-      continue;
-    out.push(...items.map((it) => cleanPiece(it)).filter((it) => it.length >= 2));
-  }
-  return out;
-}
-
-// Sloppy notices close “ with another “ (“艺术品“) or open with ” (”文玩”): any curly quote ends a name.
-const QUOTED =
-  /[“”]([^“”\n]{1,40})[“”]|"([^"\n]{1,40})"|「([^」\n]{1,40})」|【([^】\n]{1,40})】|《([^》\n]{1,40})》/gu;
-
-function quotedProducts(text: string, sentences: Span[]): string[] {
-  const out: string[] = [];
-  for (const s of sentences) {
-    const sentence = text.slice(s.start, s.end);
-    if (!RETIRE_HINT.test(sentence)) continue;
-    QUOTED.lastIndex = 0;
-    for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) {
-      const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
-      if (m[4] !== undefined) {
-        // 【阿里云】【CDN】【…的通知】 is a chain of tags, not names.
-        const prev = sentence[m.index - 1];
-        const next = sentence[m.index + m[0].length];
-        if (prev === '】' || next === '【') continue;
-      }
-      if (name.length < 2 || NOT_A_NAME.test(name)) continue;
-      // “X” right after 迁移至 / 合并于 / 改用 … names the replacement, not a retiring product.
-      if (/(?:至|于|到|为|成|改用|使用|选择)\s*$/u.test(sentence.slice(Math.max(0, m.index - 6), m.index)))
-        continue;
-      out.push(name);
-    }
-  }
-  return out;
-}
-
-const VERB = '(?:下线|停售|停止|下架|关闭|退市|停服|终止|停用|关停|淘汰|退役|暂停)';
-const OBJECT_AFTER_VERB = new RegExp(
-  `${VERB}(?:[、和及](?:调整|下线|停售|升级))?(?:了)?\\s*([^,。;:\\n]{2,60})`,
-  'u',
-);
-const SUBJECT_BEFORE = /^(.{2,60}?)\s*(?:将会|将要|将|会|计划|预计|拟|于|在|不再|停止)/u;
-const BARE_RETIRE = /^(.{2,40}?)(?:正式)?(?:下线|停售|下架|退市|下市)$/u;
-
-/** The product named by the clause that carries a retirement date. */
-function subjectOfClause(text: string, clauses: Span[], index: number, dateIndex: number): string[] {
-  const clause = clauses[index]!;
-  const own = text.slice(clause.start, clause.end);
-  const afterDate = text.slice(Math.max(clause.start, dateIndex), clause.end);
-  const object = OBJECT_AFTER_VERB.exec(afterDate);
-  if (object) {
-    const names = splitList(object[1]!.replace(/(?:进行|的)?(?:下线|停售|处理|调整)$/u, ''));
-    if (names.length > 0 && !/^(?:并|后|时|以|前|处理|服务)/u.test(object[1]!)) return names;
-  }
-  // "计划于2019-10-15,下线X": the date closes its clause and the next one opens with the verb.
-  const nextClause = clauses[index + 1];
-  if (nextClause && clause.end - Math.max(clause.start, dateIndex) < 24) {
-    const next = cleanPiece(text.slice(nextClause.start, nextClause.end));
-    const verbFirst = new RegExp(`^${VERB}\\s*([^,。;:\\n]{2,60})`, 'u').exec(next);
-    const names = verbFirst ? splitList(verbFirst[1]!) : [];
-    if (names.length > 0) return names;
-    // "自2024年2月29日起,AzureRM PowerShell 模组已正式淘汰": the next clause names its subject.
-    const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex)).trim();
-    const subjectFirst = new RegExp(
-      `^(?![将已会均都也正式全])(.{2,40}?)\\s*(?:已|已经|将|将会|会|均|都|也)?\\s*(?:正式|全面|逐步|陆续)?\\s*${VERB}`,
-      'u',
-    ).exec(next);
-    const subjects =
-      subjectFirst && /^(?:自|从|由)?$/u.test(beforeDate) && !/\d\s*[年月日]/u.test(subjectFirst[1]!)
-        ? splitList(subjectFirst[1]!)
-        : [];
-    if (subjects.length > 0) return subjects;
-  }
-  const beforeDate = text.slice(clause.start, Math.max(clause.start, dateIndex));
-  const subject = tidyName(
-    beforeDate.replace(/(?:将会|将要|将|会|计划|预计|拟|于|在|自|从|定于|北京时间|\s)+$/u, ''),
-  );
-  // An audience ("对于存量用户预计…停止服务") is not the subject that retires: no product here.
-  if (/(?:用户|商家|客户|开发者)$/u.test(subject)) return [];
-  if (subject.length >= 2 && !GENERIC.test(subject)) return splitList(subject);
-  // "并将于…下线": the subject is in the clause before.
-  for (let k = index - 1; k >= 0 && k >= index - 2; k--) {
-    const prev = text.slice(clauses[k]!.start, clauses[k]!.end);
-    // A clause with its own date has its own subject; it does not lend it to this one.
-    if (/\d\s*[年月]|\d{4}[-/.]\d/u.test(prev)) break;
-    const m = SUBJECT_BEFORE.exec(cleanPiece(prev));
-    const names = splitList(m ? m[1]! : prev);
-    if (names.length > 0 && !/调整|为了|由于|因/u.test(prev.slice(0, 4))) return names;
-  }
-  void own;
-  return [];
-}
-
-/** Products from sentences that say something will be retired, when no date sentence names one. */
-function fallbackSubjects(text: string, sentences: Span[]): string[] {
-  const clauses: string[] = [];
-  for (const s of sentences) {
-    const sentence = text.slice(s.start, s.end);
-    if (/(?:通知|公告|预告)\s*$/u.test(sentence)) continue;
-    for (const c of clauseSpans(text, s)) clauses.push(cleanPiece(text.slice(c.start, c.end)));
-  }
-  // A planned action (将…下线, 计划下线 X) names the product more reliably than a bare title.
-  for (const clause of clauses) {
-    const object = new RegExp(`(?:将|计划|拟|即将)[^,]{0,12}?${VERB}\\s*([^,。;:\\n]{2,40})`, 'u').exec(
-      clause,
-    );
-    if (object && !/^(?:并|后|时|处理|服务)/u.test(object[1]!)) {
-      const names = splitList(object[1]!);
-      if (names.length > 0) return names;
-    }
-    const subject =
-      /^(.{2,60}?)(?:都|也)?(?:将会|将要|将)(?:于[^,]*)?(?:做如下调整|[^,]{0,6}(?:下线|停止|停售|终止|下架|关闭|无法))/u.exec(
-        clause,
-      );
-    if (subject) {
-      const names = splitList(subject[1]!);
-      if (names.length > 0) return names;
-    }
-  }
-  for (const clause of clauses) {
-    const bare = BARE_RETIRE.exec(clause);
-    if (bare) {
-      const names = splitList(bare[1]!);
-      if (names.length > 0) return names;
-    }
-  }
-  return [];
-}
+import { listRuns, pipeTables, type Table } from './lists.ts';
+import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
+import { clauseSpans, sentenceSpans, spanIndexAt, type Span } from './text.ts';
 
 export interface DatedClause {
   /** Offset of the date phrase, or of the 届时 that said what happens at it. */
@@ -212,135 +20,710 @@ export interface DatedClause {
   retires: boolean;
 }
 
-/**
- * A pipe table such as "模型名称 | 下线时间 | 替代模型" (cloud notices list what retires this way):
- * the name column gives products, a 替代/替换/迁移 column gives replacements.
- */
-export function tableColumns(text: string): { products: string[]; replacements: string[] } {
-  const products: string[] = [];
-  const replacements: string[] = [];
-  const lines = text.split('\n');
-  // Cells without the outer bars, so that a row a page broke over lines ("名称 |") still lines up.
-  const cellsOf = (line: string) =>
-    line
-      .trim()
-      .replace(/^\||\|$/gu, '')
-      .split('|')
-      .map((c) => c.trim());
-  for (let i = 0; i < lines.length; i++) {
-    const header = lines[i]!;
-    if ((header.match(/\|/gu)?.length ?? 0) < 2) continue;
-    const cells = cellsOf(header);
-    const nameAt = cells.findIndex(
-      (c) => /名称|接口|产品|模型$|^功能$|标题|^项目$/u.test(c) && !/替代|替换|迁移|建议/u.test(c),
-    );
-    const replaceAt = cells.findIndex((c) => /替代|替换|迁移|建议/u.test(c));
-    // A column of retirement days (下线时间, 停用日期, 日落) makes every row a product; a table of
-    // changes with only 生效日期 holds the rows that say they retire something.
-    const retiring = cells.some((c) => /下线|停售|停用|日落|退役|替代|替换|迁移/u.test(c));
-    if (nameAt === -1 || !(retiring || cells.some((c) => /生效|变更/u.test(c)))) continue;
-    for (let j = i + 1; j < lines.length && lines[j]!.includes('|'); j++) {
-      if (/^[\s|:-]*$/u.test(lines[j]!)) continue; // the |---|---| rule
-      const row = cellsOf(lines[j]!);
-      if (!retiring && !RETIRE_HINT.test(row.join(' '))) continue;
-      const name = row[nameAt] ?? '';
-      if (name.length >= 2 && !GENERIC.test(name) && !NOT_A_PRODUCT.test(name)) products.push(name);
-      const instead = replaceAt === -1 ? '' : (row[replaceAt] ?? '');
-      if (instead.length >= 2 && !/^[–—-]+$|下线/u.test(instead)) replacements.push(instead);
-    }
-  }
-  return { products, replacements };
+export interface Candidate {
+  name: string;
+  role: NameRole;
+  /** The id of the source (a row of SOURCES, or list:…, table:…, pair:…). */
+  source: string;
+  /** Offset in the text where the phrase was found. */
+  at: number;
+  /** Set when a row of names.ts rejected it. */
+  rejected?: string;
 }
 
-const RETIRING_APIS =
-  /(?:下线|停用|废弃|淘汰|停止|下架|退役|回收)[^。\n]{0,20}(?:API|接口|字段|SDK|方法)|(?:API|接口|字段|SDK|方法)[^。\n]{0,12}(?:下线|停用|废弃|淘汰|退役)/iu;
-const IDENTIFIER = /^[A-Za-z][\w.:/-]*[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
+// ── Verbs that retire something ──────────────────────────────────────────────────────────────
 
-/**
- * Identifiers a notice lists one per line (CreateEpnInstance, taobao.travel.item.modify(…)) within
- * a few lines after it says APIs, fields or SDKs retire; and "下线接口: x" labels.
- */
-function listedIdentifiers(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const labelled =
-      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|废弃|待下线)的?(?:接口|API|字段|产品|功能|能力)\s*:\s*([^\n]{2,200})$/iu.exec(
-        lines[i]!,
-      );
-    if (labelled) out.push(...splitList(labelled[1]!));
-    if (!IDENTIFIER.test(lines[i]!.trim())) continue;
-    const run: string[] = [];
-    let j = i;
-    for (; j < lines.length && IDENTIFIER.test(lines[j]!.trim()); j++) run.push(lines[j]!.trim());
-    const said = lines.slice(Math.max(0, i - 4), i).some((l) => RETIRING_APIS.test(l));
-    // A run of two or more under such a line; a lone word (API, SDK) is a table header, not a list.
-    const names = run.filter((r) => !/^(?:API|SDK|Scope|URL|HTTP|GET|POST)$/iu.test(r));
-    if (said && names.length >= 2) out.push(...names.map((n) => tidyName(n)).filter((n) => n.length >= 2));
-    i = j - 1;
+// Looks like a retirement verb, is none: the product stays (rules.ts's blank rows, for names).
+const NOT_RETIRING =
+  /停止(?:功能)?(?:更新|升级|迭代|发布新)(?:维护)?|停止升级更新|不再(?:升级|更新|迭代)(?:维护|更新)?|停止全面支持|重新上线|恢复(?:上线|服务|使用|开放)|取消下线|暂停下线|不再下线|停止下线|下线后|停用后|关闭后/gu;
+const RETIRING = new RegExp(
+  [
+    '(?:被|将被)?(?:正式|全面|完全|逐步|陆续|分批|永久)?',
+    '(?:停止向[^,。;]{1,20}?(?:提供|开放)|停止(?:使用|服务|支持|支援|提供|运营|营运|维护|开放|访问|调用|对外服务|对外提供|对外|售卖|销售|新购|招商入驻|招商|新用户接入|接入|适用|营业|接收|处理|受理|办理)?',
+    '|终止(?:服务|支持|运营|全量服务|授权)?|下线(?:处理)?|下架|下市|退市|停售|停服|停用|关停|关闭|暂停(?:开放|服务|接收)?',
+    '|淘汰|退役|裁撤|剔除|移除|废弃|作废|失效|回收|收回|中止|停运',
+    '|由[^,。;由]{1,30}?(?:替代|取代|代替)|被(?:替代|取代)|结束(?:营运|运营|营业|服务|支持|支援)|不再(?:支持|支援|提供|可用|开放|对外)|无法(?:再)?(?:继续)?(?:使用|调用|访问|登录|启用|订购|购买|开通|新建)|不支持新(?:接入|用户|购)?)',
+  ].join(''),
+  'gu',
+);
+// A verb used as a modifier (下线时间, 停用日期, 下架后, 下市说明) says nothing retires here.
+const NOMINAL =
+  /^(?:时间|日期|时间点|日|时|之?后|之?前|说明|区域|范围|清单|列表|名单|内容|事项|计划|规划|安排|影响|问题|流程|指引|指南|期间|过程|作业|政策|日程|时间表|状态)/u;
+// Verbs that carry their own object (停止服务, 停服): what retires is the subject.
+const INTRANSITIVE = /(?:服务|运营|营运|营业|停服|对外)$/u;
+
+interface Verb {
+  index: number;
+  end: number;
+}
+
+/** Retirement verbs in a span of the text, with offsets; look-alikes (停止更新) blanked first. */
+function verbsIn(text: string, span: Span): Verb[] {
+  const part = text.slice(span.start, span.end).replace(NOT_RETIRING, (m) => ' '.repeat(m.length));
+  const out: Verb[] = [];
+  RETIRING.lastIndex = 0;
+  for (let m = RETIRING.exec(part); m; m = RETIRING.exec(part)) {
+    if (m[0] === '') {
+      RETIRING.lastIndex++;
+      continue;
+    }
+    const end = span.start + m.index + m[0].length;
+    if (NOMINAL.test(text.slice(end, end + 4))) continue;
+    out.push({ index: span.start + m.index, end });
   }
   return out;
 }
 
-export function extractProducts(text: string, dated: DatedClause[], kind: Kind): string[] {
-  if (kind === 'policy' || kind === 'info') return [];
-  const sentences = sentenceSpans(text);
-  const bullets = bulletProducts(text.split('\n'));
-  if (bullets.length > 0) return unique(bullets);
-  const listed = listedIdentifiers(text.split('\n'));
-  if (listed.length > 0) return unique(listed);
-  const table = tableColumns(text).products;
-  if (table.length > 0) return unique(table);
-  const quoted = quotedProducts(text, sentences);
-  if (quoted.length > 0) return unique(quoted);
+// ── Subject and object of a retirement verb ─────────────────────────────────────────────────
 
-  const out: string[] = [];
-  const clausesOf = new Map<Span, Span[]>();
-  for (const d of dated) {
-    if (!d.retires) continue;
-    const sentence = spanAt(sentences, d.index);
-    if (!sentence) continue;
-    // A title ("…下线通知") repeats what the body says, less precisely.
-    const tail = text.slice(Math.max(sentence.start, sentence.end - 8), sentence.end);
-    if (/(?:通知|公告|预告)\s*$/u.test(tail) && sentences.length > 1 && sentence.end - sentence.start <= 60)
-      continue;
-    const clauses = clausesOf.get(sentence) ?? clauseSpans(text, sentence);
-    clausesOf.set(sentence, clauses);
-    const at = spanIndexAt(clauses, d.index);
-    if (at === -1) continue;
-    out.push(...subjectOfClause(text, clauses, at, d.index));
+// Where the object after a verb ends.
+const OBJECT_END = new RegExp(
+  `${RETIRING.source.replace(/^\(\?:被\|将被\)\?/u, '')}|` +
+    /[,。;:\n]|\s(?:包括|包含)|(?:之)?前(?=\s|,|$)|(?<=接口|API|SDK|字段|方法)\s*(?=可|能|获取|调用|来|去)|以(?:便|免|满足|获得|避免|确保)|避免|从而|进行|(?<=\S)并(?!行)|且|(?:之)?后(?=[,。;\s]|$)|时(?=[,。;]|$)|(?:的)?(?:调用权限|权限)|如下|(?:的)?(?:操作|能力的申请|申请)(?=[,。;]|$)/u
+      .source,
+  'u',
+);
+// Tense, intent and manner words between a subject and its verb.
+const SUBJECT_TAIL =
+  /(?:\s|将要|将|会|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对)+$/u;
+
+/** The dates' offsets, blanked from a subject (X将于2023年3月1日 → X). */
+function withoutDates(text: string, span: Span, dates: Span[]): string {
+  let s = text.slice(span.start, span.end);
+  for (const d of dates) {
+    if (d.end <= span.start || d.start >= span.end) continue;
+    const from = Math.max(d.start, span.start) - span.start;
+    const to = Math.min(d.end, span.end) - span.start;
+    s = s.slice(0, from) + ' '.repeat(to - from) + s.slice(to);
   }
-  if (out.length > 0) return unique(out);
-  return unique(fallbackSubjects(text, sentences));
+  return s;
 }
 
-const REPLACEMENT_CUE =
-  /(?:可选择|可改用|请改用|改用|请使用|或使用|可以使用|建议使用|推荐使用|替换为|替换成|替换使用|迁移至|迁移到|迁移合并于|合并于|合并至|合并到|升级至|升级到|切换至|切换到|切换成|切换使用|由(?:全新|新)的?接口)\s*/gu;
-const REPLACEMENT_STOP =
-  /以满足|以免|以便|以获得|以避免|避免|使用最新|提供|进行|继续使用|,|。|;|:|\n|\(|[“”"]|$/u;
-
-export function extractReplacements(text: string): string[] {
-  const out: string[] = [...tableColumns(text).replacements];
-  REPLACEMENT_CUE.lastIndex = 0;
-  for (let m = REPLACEMENT_CUE.exec(text); m; m = REPLACEMENT_CUE.exec(text)) {
-    // The object may be quoted (迁移合并于”文玩”): the quote opens it, it does not end it.
-    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80).replace(/^[“”"「]/u, '');
-    const stop = REPLACEMENT_STOP.exec(rest);
-    const object = rest.slice(0, stop ? stop.index : rest.length).replace(/^(?:订购|使用|我们的|您的)/u, '');
-    out.push(...splitList(object));
-  }
-  // 向 X 迁移: "已完成向V1.1版本迁移"; 以 X 替换 Y: "以新IP替换旧IP".
-  for (const m of text.matchAll(/向\s*([^,。;\n向]{2,30}?)\s*迁移/gu)) out.push(...splitList(m[1]!));
-  for (const m of text.matchAll(
-    /(?:以|用)(?![下上及便免后前内外于])\s*([^,。;\n以用]{2,20}?)\s*(?:替换|替代|取代)/gu,
-  )) {
-    out.push(...splitList(m[1]!));
-  }
-  // 由 X 接管: "用户数据将暂时由阿里云邮箱接管".
-  for (const m of text.matchAll(/由\s*([^,。;\n由]{2,20}?)\s*(?:接管|承接)/gu)) out.push(...splitList(m[1]!));
-  // "此旧版模块", "最新的 SDK 版本", "支持的功能" describe, they do not name a replacement.
-  return unique(
-    out.filter((name) => !/^(?:此|该|本|上述)|的(?:最新)?(?:SDK )?版本$|(?:支持|支援)的功能$/u.test(name)),
+/** 对X进行(下线), 将X(从…中)剔除: an object before the verb, or null. */
+function objectBefore(before: string): string | null {
+  const to = /对\s*([^,。;对]{2,60}?)\s*(?:及其[^,。;]{0,10})?(?:进行|做|作|予以|实施)(?:了)?\s*$/u.exec(
+    before,
   );
+  if (to) return to[1]!;
+  const disposal =
+    /(?:^|[日起后时,\s]|同时|并|计划|拟|预计)(?:将|把)\s*(?!于|在|会|要|逐步|正式|全面|陆续|分批|开始|对|从|自|被|按)([^,。;将把]{2,60}?)\s*(?:从[^,。;]{0,20}?(?:中|里)?)?\s*(?:于)?\s*(?:进行)?\s*$/u.exec(
+      before,
+    );
+  return disposal ? disposal[1]! : null;
+}
+
+const SUBJECT_START = new RegExp(
+  `^(.{2,60}?)\\s*(?:将会|将要|将|会|计划|预计|拟|不再|已|即将|${RETIRING.source})`,
+  'u',
+);
+
+/**
+ * What a retirement verb retires: its object when it has one that names something, else its
+ * subject, looked for in the clause and up to two clauses before (并将于…下线 lends the
+ * subject of the clause before it).
+ */
+function verbNames(text: string, clauses: Span[], verb: Verb, dates: Span[]): string[] {
+  const role: NameRole = 'product';
+  const at = spanIndexAt(clauses, verb.index);
+  if (at === -1) return [];
+  // A name lies within a few words of its verb: the window bounds the work on a long clause.
+  const clause = {
+    start: Math.max(clauses[at]!.start, verb.index - WINDOW),
+    end: Math.min(clauses[at]!.end, verb.end + WINDOW),
+  };
+  const word = text.slice(verb.index, verb.end);
+  const after = text.slice(verb.end, clause.end);
+  if (!INTRANSITIVE.test(word)) {
+    const cut = OBJECT_END.exec(after);
+    // 原定于…回收的 X, 即将下线的 X: what the relative clause describes retires.
+    const object = after.slice(0, cut ? cut.index : after.length).replace(/^的\s*/u, '');
+    const names = isPointer(object) ? antecedent(text, verb.index, object) : judged(object, role);
+    if (names.length > 0) return names;
+  }
+  // One space for a run (a blanked date): no pattern below weighs where a run splits.
+  const before = withoutDates(text, { start: clause.start, end: verb.index }, dates).replace(/\s+/gu, ' ');
+  const early = objectBefore(before.replace(/\s+$/u, ''));
+  if (early !== null) {
+    const names = judged(early, role);
+    if (names.length > 0) return names;
+  }
+  // 平台计划于…: 计划 plans; 智能计划将于…: 计划 is part of the name.
+  const tail = SUBJECT_TAIL.exec(before)?.[0] ?? '';
+  let subject = before.slice(0, before.length - tail.length);
+  if (!/^\s*(?:将|会)/u.test(tail)) subject = subject.replace(/计划$/u, '').replace(SUBJECT_TAIL, '');
+  const own = isPointer(subject) ? antecedent(text, clause.start, subject) : judged(subject, role);
+  if (own.length > 0) return own;
+  // Only a clause with no subject of its own (并将于…, 共26个接口将于…) borrows one.
+  // The one who acts (我们, 平台) is a subject too: it lends nothing.
+  const raw = subject.replace(/^(?:\s|自|从|由|同时|并且?|且|此外|另外)+/u, '');
+  if (/^(?:我们|我司|平台|本平台|官方)$/u.test(raw.trim())) return [];
+  if (!['not:too-short', 'not:kind-word'].includes(rejectedBy(tidyName(raw), role) ?? 'kept')) return [];
+  for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
+    const prev = text.slice(clauses[k]!.start, Math.min(clauses[k]!.end, clauses[k]!.start + WINDOW));
+    // A reason (为了…, 由于…) has no subject to lend.
+    if (/^\s*(?:为了|为|由于|因为|因|鉴于|根据|随着)/u.test(prev)) break;
+    const m = SUBJECT_START.exec(prev.trim());
+    const names = judged(m ? m[1]! : prev, role);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+/** How far from its verb a subject or object may reach (a name is at most 120 characters). */
+const WINDOW = 200;
+/** How many verbs of one sentence are asked for names before it is given up. */
+const MAX_VERBS = 8;
+
+// Quoted names: “” 「」 《》 and sloppy closings (“艺术品“, ”文玩”).
+const QUOTED = /[“”"「《]([^“”"「」《》\n]{2,40})[“”"」》]/gu;
+
+/**
+ * What 该功能 or a bare 产品 points back to: the last quoted name within the 400 characters
+ * before it, else the last subject named with that word (API 网关产品将做如下调整 … 产品停服).
+ */
+function antecedent(text: string, at: number, pointer: string): string[] {
+  const before = text.slice(Math.max(0, at - 400), at);
+  const ok = (n: string) => rejectedBy(n, 'product') === null;
+  const quoted = [...before.matchAll(QUOTED)].map((m) => tidyName(m[1]!)).filter(ok);
+  if (quoted.length > 0) return [quoted[quoted.length - 1]!];
+  const word = pointer.replace(/^\s*(?:该|此|本|其|这)\s*/u, '').trim();
+  if (word === '') return [];
+  const named = [
+    ...before.matchAll(new RegExp(`([^,。;:\\n]{2,30}?${literal(word)})\\s*(?:将|已|即将|会|计划|拟)`, 'gu')),
+  ]
+    .map((m) => tidyName(m[1]!))
+    .filter((n) => ok(n) && n !== word);
+  return named.length > 0 ? [named[named.length - 1]!] : [];
+}
+
+/**
+ * Names from a phrase: quoted names when the phrase is only quoted names and kind words
+ * (“艺术品“、“非遗“类目), else the phrase split into its list items; each tidied, and dropped
+ * when a row of names.ts rejects it.
+ */
+function judged(phrase: string, role: NameRole): string[] {
+  // 一级类目“甲类“、“乙类“迁移合并于”丙类”: what moves is before the move.
+  const moved = /(?:迁移|合并|替换|切换|升级)[^,。;]{0,4}(?:至|到|于|为|成)/u.exec(phrase);
+  const own = moved ? phrase.slice(0, moved.index) : phrase;
+  const quoted = [...own.matchAll(QUOTED)];
+  // Around the quotes, words that say whose or what kind (美团外卖商家端“…”入口); only a
+  // version (舊版「我的拍賣」) is part of the name.
+  const versioned =
+    quoted.length === 1 &&
+    /(?:旧版本?|新版本?|老版|旧|原)\s*[“”"「《][^“”"「」《》]+[“”"」》]\s*$/u.test(own);
+  const parts = quoted.length > 0 && !versioned ? quoted.map((q) => tidyName(q[1]!)) : splitList(own);
+  return parts.filter((p) => rejectedBy(p, role) === null);
+}
+
+// ── Replacement cues: every phrase that names what to move to ────────────────────────────────
+
+export interface Source {
+  id: string;
+  role: NameRole;
+  /** The name is group 1; a match preceded by a negation (无需再, 不支持, 请勿) counts for nothing. */
+  pattern: RegExp;
+  example: string;
+  /** What the example gives. */
+  want: string[];
+  source: string;
+}
+
+// A name after a cue: an opening quote is not part of it, a URL's :// is.
+const NAME = '[“”"「《]?((?:://|[^,。;:\\n]){2,60}?)';
+// Where a replacement's name ends.
+const REPLACEMENT_END =
+  '(?=以满足|以免|以便|以获得|以避免|以实现|避免|使用最新|提供|进行|继续使用|获取|实现|完成|查看|办理|访问|开播|来|管理(?=[\\u4e00-\\u9fff])(?!接口|功能|服务|工具|平台|中心|系统|后台|页面|模块|台)|中(?=[,。;])|(?:的)?(?:版本)?(?:切换|迁移|升级|替换)|[,。;\\n(“”"」》]|:(?!//)|$)';
+
+export const SOURCES: readonly Source[] = [
+  {
+    id: 'replace:to',
+    role: 'replacement',
+    pattern: new RegExp(
+      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整|移|转)(?:使用)?(?:至|到|于|为|成|进|入)\\s*${NAME}${REPLACEMENT_END}`,
+      'gu',
+    ),
+    example: '请尽快迁移至 API 3.0,以免影响业务。',
+    want: ['API 3.0'],
+    source: 'after tencent-cloud-api2-2023.yaml',
+  },
+  {
+    id: 'replace:move-to',
+    role: 'replacement',
+    pattern: new RegExp(
+      `(?:迁移|移转|切换|升级|更新)[^,。;\\n至到]{1,16}?(?:至|到)\\s*${NAME}${REPLACEMENT_END}`,
+      'gu',
+    ),
+    example: '我們已通知外掛程式開發人員 遷移外掛程式至 Google Workspace Marketplace,現在…',
+    want: ['Google Workspace Marketplace'],
+    source: 'google-apps-script-sunset-2026.yaml',
+  },
+  {
+    id: 'replace:use',
+    role: 'replacement',
+    pattern: new RegExp(
+      `(?:改用|换用|转用|(?:请|可|可以|建议|推荐|或|选择|切换|替换|直接)(?:您|商家|卖家|买家|用户|开发者|客户|管理员|主播|商户|服务商|会员|各位)?(?:尽快|及时|直接)?使用|可选择(?:订购|使用)?|(?:可|可以|请)?(?:选购|改购|改选|另选)|直接呼叫|直接调用)(?!者|户)\\s*${NAME}${REPLACEMENT_END}`,
+      'gu',
+    ),
+    example: '下线后,用户可选择订购消费品解决方案、工业品解决方案以满足推广需求。',
+    want: ['消费品解决方案', '工业品解决方案'],
+    source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'replace:where',
+    role: 'replacement',
+    pattern:
+      /(?:可在|可以在|请在|请前往|可前往|前往|请到|可到)\s*[“「]?([^,。;\n“”「」]{2,40}?)[”」]?\s*(?:中|内|里|上)?\s*(?:查看(?!文档|详情|说明|公告|通知)|使用|管理|操作|办理|继续使用)/gu,
+    example: '平台将于2026年3月1日下线“数据罗盘”,相关数据可在“生意参谋”中查看。',
+    want: ['生意参谋'],
+    source: 'issue 19 (where to go instead)',
+  },
+  {
+    id: 'replace:through',
+    role: 'replacement',
+    pattern:
+      /(?:只能|仅能|可|可以|请|需要?|改为|转为)通过\s*([^,。;\n]{2,40}?)\s*(?:来|进行)?(?:管理|操作|使用|访问|查看|办理|完成|创建|发布|购买|调用|开播|发起|提交|下单|付款|支付|登录|申请)/gu,
+    example: '函数计算 FC 2.0 控制台将于2026年5月31日下线,届时您只能通过 FC 3.0 控制台管理函数。',
+    want: ['FC 3.0 控制台'],
+    source: 'issue 19 (where to go instead)',
+  },
+  {
+    id: 'replace:new-identifier',
+    role: 'replacement',
+    pattern: /新(?:的)?(?:接口|API|SDK|方法|字段)[ \t]*([A-Za-z][\w./:-]+)/gu,
+    example: '快手开放平台将于2026年3月20日下线 user_info 接口,新接口 user_info_v2 已上线。',
+    want: ['user_info_v2'],
+    source: 'issue 19 (API identifiers)',
+  },
+  {
+    id: 'replace:recommended',
+    role: 'replacement',
+    pattern: /推荐[^,。;\n「“]{0,20}[「“]([^」”\n]{2,30})[」”]/gu,
+    example: '至於替代品?Oath 則推薦旗下另外一款羣聊 App「Squirrel」。',
+    want: ['Squirrel'],
+    source: 'yahoo-messenger-shutdown-2018.yaml',
+  },
+  {
+    id: 'replace:toward',
+    role: 'replacement',
+    pattern: /(?:向|至|到)\s*([^,。;\n向至到]{2,30}?)\s*(?:的)?(?:版本)?(?:迁移|切换|升级|过渡)/gu,
+    example: '请参照迁移指引完成SDK V1/V2至SDK V3版本切换。',
+    want: ['SDK V3'],
+    source: 'volcengine-ark-sdk-v1v2-2024.yaml',
+  },
+  {
+    id: 'replace:with',
+    role: 'replacement',
+    pattern: /(?:以|用)(?![下上及便免后前内外于户])[ \t]*([^,。;\n以用]{2,20}?)[ \t]*(?:替换|替代|取代)/gu,
+    example: '微信支付将于2025年9月26日在DNS解析中以新IP替换旧IP。',
+    want: ['新IP'],
+    source: 'wechat-pay-ip-2025.yaml',
+  },
+  {
+    id: 'replace:by',
+    role: 'replacement',
+    pattern: /(?:由|被)\s*([^,。;\n由被]{2,30}?)\s*(?:系列)?(?:取代|替代|接管|承接|代替)/gu,
+    example: '用户数据将暂时由阿里云邮箱接管。',
+    want: ['阿里云邮箱'],
+    source: 'after china-yahoo-mail-2013.yaml',
+  },
+  {
+    id: 'replace:provided-by',
+    role: 'replacement',
+    pattern: /由\s*(?:全新|新)的?(?:接口|版本|服务|API)?\s*([^,。;\n由]{2,40}?)\s*(?:提供|承接|承载)/gu,
+    example:
+      '届时会下线接口 DescribeDBZoneConfig,并由全新接口 DescribeCdbZoneConfig 提供数据库可售卖规格查询的能力。',
+    want: ['DescribeCdbZoneConfig'],
+    source: 'tencent-mysql-zoneconfig-2022.yaml',
+  },
+  {
+    id: 'replace:new-is',
+    role: 'replacement',
+    pattern: new RegExp(
+      `(?:(?:替代|替换|推荐)(?:方案|产品|接口)|新(?:的)?(?:入口|地址|接口|版本|页面|域名|产品|服务))(?:为|是)\\s*${NAME}${REPLACEMENT_END}`,
+      'gu',
+    ),
+    example: '“推广位管理”接口将于2026年3月15日下线,替代方案为“媒体管理”接口。',
+    want: ['媒体管理'],
+    source: 'issue 19 (替代方案)',
+  },
+  {
+    id: 'replace:new-quoted',
+    role: 'replacement',
+    pattern: /[“「]([^“”「」\n]{2,30})[”」]\s*(?:新接口|新版|新版本|新服务)/gu,
+    example: '该接口即将下线,“查询云服务类型列表”新接口请参考查询云服务类型列表。',
+    want: ['查询云服务类型列表'],
+    source: 'huawei-bss-service-types-old-api.yaml',
+  },
+  {
+    id: 'replace:label',
+    role: 'replacement',
+    pattern:
+      /(?:^|\n)\s*(?:[-•●*]\s*)?(?:取代为|替换为|替代为|替代方案|替代产品|替代品|替代接口|推荐替换方案|推荐替代方案|替代模型|新接口)[ \t]*:[ \t]*([^\n]{2,60})/gu,
+    example: '- 生命週期:舊版\n- 取代為:Places API (新版)',
+    want: ['Places API (新版)'],
+    source: 'google-places-api-legacy-2026.yaml',
+  },
+];
+
+// A cue preceded by one of these is negated: 无需再使用 X, 不支持使用 X, 不再推荐.
+// So is one that says a product stays in use (仍可使用 LINE Pay 付款).
+const NEGATED = /(?:无需再?|不再|不|勿|无法|禁止|停止|不要|别|仍然?|依然|照常|继续)\s*$/u;
+
+/** 是…替代方案: the sentence's subject is the replacement (X 可全面覆盖…,是官方推荐替代方案). */
+const IS_ALTERNATIVE =
+  /(?:是|为|作为)[^,。;\n]{0,16}?(?:替代方案|替代品|替代产品|替代服务|替代接口)|是[^,。;\n]{0,50}的(?:建议|推荐)(?:使用)?的?\s*\S/u;
+
+function replacementCues(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const row of SOURCES) {
+    row.pattern.lastIndex = 0;
+    for (const m of text.matchAll(row.pattern)) {
+      if (NEGATED.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      // A document title (请参阅「从 v1beta 迁移至 v1」) names a page, not a move.
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      const open = before.lastIndexOf('「');
+      if (
+        open !== -1 &&
+        !before.includes('」', open) &&
+        /(?:参阅|参见|详见|请见|参考)\s*$/u.test(before.slice(0, open))
+      )
+        continue;
+      // The product's own page says how it is used (该接口可以使用…调用): no replacement.
+      if (
+        /(?:该|此|本)\s*(?:接口|产品|功能|服务|API|SDK|方法)\s*$/u.test(
+          text.slice(Math.max(0, m.index - 8), m.index),
+        )
+      )
+        continue;
+      out.push(...named(m[1]!, 'replacement', row.id, m.index));
+    }
+  }
+  for (const s of sentenceSpans(text)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!IS_ALTERNATIVE.test(sentence)) continue;
+    const m = /^(.{2,60}?)\s*(?:可|能|将|是|为|已|在|,)/u.exec(sentence.trim());
+    if (m) out.push(...named(m[1]!, 'replacement', 'replace:is-alternative', s.start));
+  }
+  return out;
+}
+
+function named(phrase: string, role: NameRole, source: string, at: number, fromList = false): Candidate[] {
+  const quoted = [...phrase.matchAll(QUOTED)].map((q) => q[1]!);
+  // 推荐旗下另外一款群聊 App「Squirrel」: the quoted name is the name. An item of a list or
+  // table is one name as given (ProxyV2 和 TargetV2 指標).
+  const parts = fromList
+    ? [phrase]
+    : quoted.length === 1 && !/^[“”"「《]/u.test(phrase.trim())
+      ? quoted
+      : splitList(phrase);
+  return parts.map((name) => {
+    const t = tidyName(name, fromList);
+    const rejected = rejectedBy(t, role, fromList);
+    return { name: t, role, source, at, ...(rejected ? { rejected } : {}) };
+  });
+}
+
+// ── Lists and tables ─────────────────────────────────────────────────────────────────────────
+
+const DATED = /\d{4}\s*[年\-/.]|月.{0,3}日|\d{1,2}:\d{2}/u;
+const RETIRE_WORD =
+  /下线|停售|停止|下架|退市|停用|淘汰|废弃|移除|回收|关闭|中止|终止|退役|暂停|取代|涉及|影响范围|待下线/u;
+const LIST_HEADING = new RegExp(
+  `(?:${RETIRE_WORD.source}).{0,16}(?:清单|列表|名单|接口|API|内容|产品|模型|如下|以下|范围|枚举值|规格|字段|类目|功能|版本|能力|SDK)|(?:${RETIRE_WORD.source})[^。]{0,30}:\\s*$`,
+  'iu',
+);
+const REPLACE_HEADING =
+  /(?:切换|迁移|替换|改用|升级)(?:至|到|为|成)?(?:下述|以下|如下|下列)|(?:替代|替换|推荐)(?:方案|接口|产品)\s*:?\s*$/u;
+// A reference back to a list or table: 以上接口, 上述能力.
+const POINTS_BACK = /(?:以上|上述|上表|前述)(?:所列的?)?(?:接口|API|能力|功能|产品|字段|模型|服务|版本)/u;
+
+function itemNames(items: string[], role: NameRole, source: string, at: number): Candidate[] {
+  return items.flatMap((item) => {
+    // 获取动态商品图片模板接口:dynamic_ad_image_templates/get: the identifier after the label.
+    const labelled = /^[^:]{2,30}:\s*([A-Za-z][\w./:-]+)$/u.exec(item);
+    return named(labelled ? labelled[1]! : item, role, source, at, true).filter((c) => c.name !== '');
+  });
+}
+
+interface Structures {
+  products: Candidate[];
+  replacements: Candidate[];
+  /** Line numbers where a product list or table starts, and the lines it covers. */
+  starts: number[];
+  covered: [number, number][];
+}
+
+function structures(lines: string[], lineAt: number[]): Structures {
+  const products: Candidate[] = [];
+  const replacements: Candidate[] = [];
+  const starts: number[] = [];
+  const covered: [number, number][] = [];
+  const pointedAt = (last: number) =>
+    lines.slice(last + 1, last + 3).some((l) => POINTS_BACK.test(l) && RETIRE_WORD.test(l));
+
+  for (const run of listRuns(lines)) {
+    const at = lineAt[run.first]!;
+    // A run of dated or long items is a schedule, not a list of names.
+    const schedule =
+      run.kind === 'marked' &&
+      run.items.some(
+        (it) =>
+          /[\u4e00-\u9fff]/u.test(it) &&
+          (DATED.test(it) || it.replace(/[(（][^()（）]*[)）]/gu, '').length > 60),
+      );
+    if (REPLACE_HEADING.test(run.heading) && !schedule) {
+      replacements.push(...itemNames(run.items, 'replacement', 'list:replacements', at));
+      continue;
+    }
+    const retiring =
+      run.kind === 'identifiers'
+        ? lines.slice(Math.max(0, run.first - 4), run.first).some((l) => RETIRE_WORD.test(l))
+        : LIST_HEADING.test(run.heading) &&
+          (/:\s*$/u.test(run.heading) || /[•●·▪◦*-]/u.test(lines[run.first]!.trim()[0] ?? ''));
+    if ((retiring || pointedAt(run.last)) && !schedule) {
+      products.push(...itemNames(run.items, 'product', `list:${run.kind}`, at));
+      starts.push(run.first);
+      covered.push([run.first, run.last]);
+    }
+  }
+
+  // 下线接口: x (a label line names what retires).
+  lines.forEach((line, i) => {
+    const m =
+      /^\s*(?:\d{1,2}[.、)]\s*)?(?:下线|停用|停售|废弃|待下线|涉及下线|停止)的?(?:接口|API|字段|产品|功能|能力|模型|服务|范围|对象|规格|实例|版本)\s*:\s*([^\n]{2,200})$/iu.exec(
+        line,
+      );
+    if (m) {
+      products.push(...named(m[1]!, 'product', 'list:label', lineAt[i]!));
+      starts.push(i);
+    }
+  });
+
+  for (const table of pipeTables(lines)) {
+    const t = tableNames(table, lines);
+    const at = lineAt[table.first]!;
+    for (const name of t.products) products.push(...named(name, 'product', 'table:name', at, true));
+    for (const name of t.replacements)
+      replacements.push(...named(name, 'replacement', 'table:replacement', at, true));
+    if (t.products.length > 0) {
+      starts.push(table.first);
+      covered.push([table.first, table.last]);
+    }
+  }
+  return { products, replacements, starts, covered };
+}
+
+/**
+ * The name column of a table that retires its rows (a 下线时间, 停用日期 or 日落 column, or 以上接口
+ * said of it after), and its 替代 column; a table of changes with only 生效日期 gives the rows
+ * that say they retire something.
+ */
+function tableNames(table: Table, lines: string[]): { products: string[]; replacements: string[] } {
+  const { header, rows } = table;
+  const nameAt = header.findIndex(
+    (c) =>
+      /名称|^接口|^产品|模型$|^功能$|标题|^项目$|^API$|^服务$/u.test(c) &&
+      !/替代|替换|迁移|建议|英文/u.test(c),
+  );
+  const replaceAt = header.findIndex((c) => /替代|替换|迁移|建议|取代/u.test(c));
+  const retiring =
+    header.some((c) => /下线|停售|停用|日落|退役|淘汰|移除|关闭|替代|替换|迁移/u.test(c)) ||
+    lines.slice(table.last + 1, table.last + 3).some((l) => POINTS_BACK.test(l) && RETIRE_WORD.test(l));
+  const products: string[] = [];
+  const replacements: string[] = [];
+  if (nameAt === -1 || !(retiring || header.some((c) => /生效|变更/u.test(c))))
+    return { products, replacements };
+  for (const row of rows) {
+    if (!retiring && !RETIRE_WORD.test(row.join(' '))) continue;
+    const name = row[nameAt] ?? '';
+    if (name.length >= 2) products.push(name);
+    const instead = replaceAt === -1 ? '' : (row[replaceAt] ?? '');
+    if (instead.length >= 2 && !/^[–—-]+$|下线/u.test(instead)) replacements.push(instead);
+  }
+  return { products, replacements };
+}
+
+// ── Selection ────────────────────────────────────────────────────────────────────────────────
+
+// A phrase that sums up a list (部分接口, 以下API, 下列…模型): the list names them one by one.
+const SUMMARY = /(?:^|的)(?:以下|下列|下述|如下|下表所示的?|上述|以上|部分|若干|一些|多个|\d+个)/u;
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Names a sentence gives for its retirement verbs: the one after `from` first, else the nearest. */
+function sentenceNames(text: string, sentence: Span, dates: Span[], from = sentence.start): string[] {
+  const verbs = verbsIn(text, sentence);
+  if (verbs.length === 0) return [];
+  const clauses = clauseSpans(text, sentence);
+  const clause = clauses[spanIndexAt(clauses, from)];
+  const inClause = (v: Verb) => clause !== undefined && v.index >= clause.start && v.index < clause.end;
+  const order = [
+    ...verbs.filter((v) => v.index >= from && inClause(v)),
+    ...verbs.filter((v) => v.index < from && inClause(v)).reverse(),
+    ...verbs.filter((v) => v.index >= from && !inClause(v)),
+    ...verbs.filter((v) => v.index < from && !inClause(v)).reverse(),
+  ];
+  for (const verb of order.slice(0, MAX_VERBS)) {
+    const names = verbNames(text, clauses, verb, dates);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+export interface Names {
+  products: string[];
+  replacements: string[];
+}
+
+/**
+ * Products and replacements of a notice. `dated`: where the milestones are (extract.ts);
+ * `dates`: every date phrase, so that a subject never keeps one.
+ */
+export function extractNames(text: string, dated: DatedClause[], dates: Span[], kind: Kind): Names {
+  const lines = text.split('\n');
+  const lineAt = lineStarts(text);
+  const found = structures(lines, lineAt);
+  const sentences = sentenceSpans(text);
+  // The first line, when it is short, no sentence, and more follows: a title repeats the body.
+  const titleEnd = text.indexOf('\n');
+  const titled =
+    titleEnd !== -1 &&
+    titleEnd <= 60 &&
+    !/[。,]/u.test(text.slice(0, titleEnd)) &&
+    text.slice(titleEnd).trim() !== '';
+  const isTitle = (s: Span) => titled && s.start < titleEnd && s.end <= titleEnd;
+
+  // Each name with the line it came from and the sentence (its group: one enumeration).
+  const fromDated: { name: string; line: number; group: number }[] = [];
+  for (const d of dated) {
+    if (!d.retires) continue;
+    const sentence = sentences[spanIndexAt(sentences, d.index)];
+    if (!sentence || isTitle(sentence)) continue;
+    // A row of a list or table read above is not read again as a sentence.
+    const line = lineOf(lineAt, sentence.start);
+    if (found.covered.some(([a, b]) => line >= a && line <= b)) continue;
+    let names = sentenceNames(text, sentence, dates, d.index);
+    // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it.
+    const k = spanIndexAt(sentences, sentence.start);
+    if (names.length === 0 && k > 0 && !isTitle(sentences[k - 1]!))
+      names = sentenceNames(text, sentences[k - 1]!, dates);
+    for (const name of names) fromDated.push({ name, line, group: sentence.start });
+  }
+
+  let products: string[];
+  const listed = found.products.filter((c) => !c.rejected).map((c) => c.name);
+  if (listed.length > 0) {
+    // The sentence that introduces a list (within three lines above it) sums it up.
+    const introduces = (line: number) => found.starts.some((s) => s > line && s - line <= 3);
+    products = [
+      ...listed,
+      ...fromDated.filter((c) => !SUMMARY.test(c.name) && !introduces(c.line)).map((c) => c.name),
+    ];
+  } else if (fromDated.length > 0) {
+    products = fromDated.map((c) => c.name);
+  } else {
+    products = [];
+    const ordered = [...sentences.filter(isTitle), ...sentences.filter((s) => !isTitle(s))];
+    for (const s of ordered) {
+      if (/(?:通知|公告|预告)\s*$/u.test(text.slice(s.start, s.end)) && !isTitle(s)) continue;
+      const names = sentenceNames(text, s, dates);
+      if (names.length > 0) {
+        products = names;
+        break;
+      }
+    }
+  }
+  products = unique(products.map((p) => p.replace(/^(?:以下|下列|下述|上述|以上)\s*/u, '')));
+  if (kind === 'policy' || kind === 'info') products = [];
+  // A name the text also gives in full (买家旺旺 beside 1688买家旺旺) is the same product; a
+  // list keeps its items as they are (ModifyEnsService beside ModifyEnsServiceAttribute).
+  const key = (n: string) => n.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
+  const groupOf = new Map<string, number>();
+  for (const c of fromDated) if (!groupOf.has(c.name)) groupOf.set(c.name, c.group);
+  products = products.filter(
+    (p) =>
+      listed.includes(p) ||
+      !products.some((q) => q !== p && key(q).includes(key(p)) && groupOf.get(q) !== groupOf.get(p)),
+  );
+
+  // What the text says replaces a product; else what it implies (新版X beside a retiring 旧版X).
+  const said = chooseReplacements(
+    [...found.replacements, ...replacementCues(text)].filter((c) => !c.rejected),
+    products,
+  );
+  const replacements = unique(said.length > 0 ? said : chooseReplacements(pairs(text, products), products));
+  return { products, replacements };
+}
+
+// What may follow a name: a mark, or a verb that takes it (新版控制台进行资源管理).
+const ENDS_NAME = /^(?:[\s,。;:、!?)）”」]|$|进行|已|将|中|上|查看|使用|替代|取代|来)/u;
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** 旧版X retires and the text names 新版X (or X(旧) and “X”): 新版X replaces it. */
+function pairs(text: string, products: string[]): Candidate[] {
+  const out: Candidate[] = [];
+  // 舊版「我的拍賣」 beside 新版「我的拍賣」; 美团商家端“老版装修” beside 新版装修.
+  for (const p of products.flatMap((q) => [q, q.replace(/[“”"「」《》]/gu, '')])) {
+    const m = /^(.*?)(旧版本|旧版|老版|旧的|旧|老)(.+)$/u.exec(p) ?? /^(.+?)\s*[(（]旧(?:版)?[)）]$/u.exec(p);
+    if (!m) continue;
+    const family = m.length === 4 ? m[1]! : '';
+    const variants =
+      m.length === 4
+        ? [`新版本${m[3]}`, `新版${m[3]}`, `新的${m[3]}`, `新${m[3]}`]
+        : [`${m[1]}(新版)`, `“${m[1]}”`];
+    // 旧IP beside 新IP; BCC旧版控制台 beside 新版控制台 (the family name left out), when that is a
+    // mention of its own: not 最新版本模型, not 新版本API接口指导文档.
+    const mention = (v: string, own: boolean) =>
+      [...text.matchAll(new RegExp(literal(v), 'gu'))].find(
+        (x) =>
+          !/[最更较全]$/u.test(text.slice(0, x.index)) &&
+          (!own || ENDS_NAME.test(text.slice(x.index + v.length))),
+      )?.index;
+    for (const [v, at] of [
+      ...variants.map((v) => [family + v, mention(family + v, false)] as const),
+      ...(family === '' ? [] : variants.map((v) => [v, mention(v, true)] as const)),
+    ]) {
+      if (at === undefined) continue;
+      out.push({ name: tidyName(v), role: 'replacement', source: 'pair:old-new', at });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A replacement never names the retiring product; a name made of kind words yields to a real one. */
+function chooseReplacements(candidates: Candidate[], products: string[]): string[] {
+  const key = (s: string) => s.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
+  const retired = products.map(key);
+  const left = candidates.filter((c) => c.name !== '' && !retired.includes(key(c.name)));
+  const vague = (s: string) =>
+    /^(?:(?:新|新的|最新|最新的|较新|较新的|更新的|其他|对应|相应)\s*)+(?:产品|功能|服务|接口|能力|版本|模型|API|SDK|模型服务|接口服务|版)$/iu.test(
+      s.trim(),
+    );
+  const specific = left.filter((c) => !vague(c.name));
+  return (specific.length > 0 ? specific : left).map((c) => c.name);
+}
+
+/** Every candidate the finder considered, with the row that rejected it: for tests and tracing. */
+export function candidatesOf(text: string): Candidate[] {
+  const lines = text.split('\n');
+  const found = structures(lines, lineStarts(text));
+  return [...found.products, ...found.replacements, ...replacementCues(text)];
 }
 
 export function extractGrandfather(text: string): string | null {
@@ -351,16 +734,25 @@ export function extractGrandfather(text: string): string | null {
   return first ? first.slice(0, 1000) : null;
 }
 
+// Words that stop something for good: what makes a notice a retirement (暂停 only pauses).
+const FOR_GOOD =
+  /下线|停售|停止服务|下架|下市|退市|(?<!暂)停服|停用|(?<!暂)停运|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)|由[^,。;由]{1,30}?(?:取代|替代)/u;
+
 export function detectKind(text: string, milestoneActions: readonly string[]): Kind {
   if (/取消下线|不再下线|暂停下线|撤回下线/u.test(text)) return 'cancel';
-  if (/推迟|延期|延迟|延后|顺延/u.test(text)) return 'postpone';
+  // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
+  // until further notice or something also stops for good; so is a notice that opens with 恢复.
+  const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const paused =
+    /暂停|恢复/u.test(text) &&
+    !FOR_GOOD.test(text) &&
+    !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
+  if (paused || /恢复/u.test(opening)) return 'info';
+  // 截止时间调整至…, 下线日期延长至…: a milestone moved.
+  if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   if (/治理|资格|违规/u.test(text)) return 'policy';
-  if (
-    milestoneActions.some((a) => a !== 'policy-effective') ||
-    /下线|停售|停止服务|下架|退市|停服|停用|关停|淘汰|退役/u.test(text)
-  )
-    return 'retire';
+  if (milestoneActions.some((a) => a !== 'policy-effective') || FOR_GOOD.test(text)) return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
   return 'info';
 }
@@ -369,8 +761,8 @@ function unique(list: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of list) {
-    const key = item.toLowerCase();
-    if (seen.has(key)) continue;
+    const key = item.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
+    if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(item);
   }

@@ -209,7 +209,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:no-new-orders',
     after: new RegExp(
-      `无法(?:再)?(?:新)?(?:订购|购买|开通|续费)|停止(?:售卖|销售|新购|新售|新用户接入|新接入|开放|招商|入驻)|停售|不再(?:支持)?(?:新用户|新购|购买|售卖|销售|新接入|新的|接受新)|不支持新(?:接入|用户|购)|新(?:增)?用户${C}{0,12}(?:无法|不再|停止)|不允许新建|关闭${C}{0,12}新增入口|无法新建|不可新购|停止新|下架售卖`,
+      `无法(?:再)?(?:新)?(?:订购|购买|开通|续费|启用)|停止(?:售卖|销售|新购|新售|新用户接入|新接入|开放|招商|入驻)|停售|不再(?:支持)?(?:新用户|新购|购买|售卖|销售|新接入|新的|接受新)|不支持新(?:接入|用户|购)|新(?:增)?用户${C}{0,12}(?:无法|不再|停止)|不允许新建|关闭${C}{0,12}新增入口|无法新建|不可新购|停止新|下架售卖`,
       'gu',
     ),
     effect: { action: 'no-new-orders' },
@@ -255,7 +255,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:retire',
     after: new RegExp(
-      `下线|下架|下市|退市|停服|停用|关停|暂停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|关闭|停止|回收`,
+      `下线|下架|下市|退市|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
       'gu',
     ),
     effect: { action: 'retire' },
@@ -493,9 +493,17 @@ function matches(row: Rule, ctx: DateContext): boolean {
 const LEADING_NOISE = /^[\s•●·▪◦*\-|]*(?:\d{1,2}[.)、]\s*)?$/u;
 const ZONE_TAIL = /(?:\s*(?:北京时间|\(?\s*(?:UTC|GMT)[^()\n]{0,16}\)?))+\s*$/u;
 
+/** Runs of spaces as one: rows weigh words, and a page's long run must not cost a row its time. */
+const oneSpace = (s: string) => s.replace(/[^\S\n]+/gu, ' ');
+
 export function classifyDate(context: DateContext): Decision {
   // 北京时间 and (UTC+08:00) before a date say nothing about it: rows read past them.
-  const ctx = { ...context, before: context.before.replace(ZONE_TAIL, '') };
+  const ctx = {
+    ...context,
+    before: oneSpace(context.before).replace(ZONE_TAIL, ''),
+    after: oneSpace(context.after),
+    lineAbove: oneSpace(context.lineAbove),
+  };
   const fired = (effect: Effect) =>
     RULES.filter((r) => r.effect === effect && matches(r, ctx)).map((r) => r.id);
 

@@ -259,7 +259,7 @@ describe('products, replacements, grandfather, kind', () => {
     ],
     [
       '| 变更标题 | 生效日期 |\n|---|---|\n| 甲功能淘汰 | 2023年3月31日 |\n| 乙端点更新 | 2023年9月30日 |',
-      ['甲功能淘汰'],
+      ['甲功能'],
     ],
     [
       '平台将于2023年3月11日对以下API进行下线:\nAPI\nCreateFoo\nDeleteFoo(删除接口)',

@@ -1,0 +1,131 @@
+// The judgement table of names (utils/extract/names.ts) and the replacement cues
+// (utils/extract/products.ts SOURCES), issue 19: every row decides its own example, and the
+// structure reader (lists.ts) reads the lists and tables real pages give.
+import { describe, expect, it } from 'vitest';
+import { extractAnnouncement } from '../../../utils/extract/extract.ts';
+import { listRuns, pipeTables } from '../../../utils/extract/lists.ts';
+import { NAME_RULES, rejectedBy, splitList, tidyName } from '../../../utils/extract/names.ts';
+import { normalizeText } from '../../../utils/extract/normalize.ts';
+import { candidatesOf, SOURCES } from '../../../utils/extract/products.ts';
+
+describe('every row of the name table decides its own example', () => {
+  it('ids are unique and every row has an example and a source', () => {
+    const ids = [...NAME_RULES.map((r) => r.id), ...SOURCES.map((r) => r.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const row of [...NAME_RULES, ...SOURCES]) {
+      expect(row.example, row.id).toMatch(/\S/);
+      expect(row.source, row.id).toMatch(/\.yaml|issue \d+/);
+    }
+  });
+
+  it.each(NAME_RULES.filter((r) => r.effect === 'trim').map((r) => [r.id, r] as const))(
+    '%s trims its example',
+    (_id, row) => {
+      const example = normalizeText(row.example);
+      row.pattern.lastIndex = 0;
+      expect(row.pattern.test(example), 'the row matches its example').toBe(true);
+      expect(tidyName(example)).toBe(normalizeText(row.want!));
+    },
+  );
+
+  it.each(NAME_RULES.filter((r) => r.effect === 'reject').map((r) => [r.id, r] as const))(
+    '%s rejects its example',
+    (_id, row) => {
+      // A row for every phrase is tried as on a list item, so that sentence-only rows do not
+      // decide first; a sentence-only row as on a sentence.
+      const name = tidyName(normalizeText(row.example));
+      expect(rejectedBy(name, row.role ?? 'product', !row.sentenceOnly)).toBe(row.id);
+    },
+  );
+
+  it.each(SOURCES.map((r) => [r.id, r] as const))('%s finds its example', (_id, row) => {
+    const found = candidatesOf(normalizeText(row.example)).filter((c) => c.source === row.id && !c.rejected);
+    expect(found.map((c) => c.name)).toEqual(row.want.map((w) => normalizeText(w)));
+    const result = extractAnnouncement(row.example, '2026-02-10');
+    if (!result.ok) throw new Error(result.error);
+    for (const want of row.want) expect(result.value.replacements).toContain(want);
+  });
+});
+
+describe('names as a merchant reads them', () => {
+  it.each([
+    ['中(zhōng)國雅虎郵箱', '中國雅虎郵箱'],
+    ['Azure Service Manager(ASM)', 'Azure Service Manager(ASM)'],
+    ['Places API (舊版)', 'Places API (舊版)'],
+    ['混元生图-1.0(TextToImage)', '混元生图-1.0(TextToImage)'],
+    ['舊版「我的拍賣」', '舊版「我的拍賣」'],
+  ])('%s stays %s', (raw, want) => {
+    expect(tidyName(raw)).toBe(want);
+  });
+
+  it.each([
+    ['甲接口、乙接口和丙接口', ['甲接口', '乙接口', '丙接口']],
+    // The items share what follows the last 的: one name.
+    [
+      '服务汇流排、转送和事件中枢的传统部署模型 REST API',
+      ['服务汇流排、转送和事件中枢的传统部署模型 REST API'],
+    ],
+  ])('splitList(%s)', (text, want) => {
+    expect(splitList(text)).toEqual(want);
+  });
+
+  it('a list item keeps a name a sentence would not give (API 版本), a sentence does not', () => {
+    expect(rejectedBy('API 版本', 'product', true)).toBeNull();
+    expect(rejectedBy('API 版本', 'product')).toBe('not:kind-word');
+  });
+});
+
+describe('lists.ts reads the structures pages give', () => {
+  it('runs of one marker kind: 一、 sections hold • items and are none of them', () => {
+    const lines =
+      '一、涉及下线接口\n● 甲接口\n● 乙接口\n二、时间节点\n● 产品停止新购:2026 年 9 月 1 日'.split('\n');
+    const runs = listRuns(lines);
+    expect(runs.map((r) => [r.heading, r.items])).toEqual([
+      ['', ['涉及下线接口']],
+      ['一、涉及下线接口', ['甲接口', '乙接口']],
+      ['● 乙接口', ['时间节点']],
+      ['二、时间节点', ['产品停止新购:2026 年 9 月 1 日']],
+    ]);
+  });
+
+  it('identifier runs, versions with a space included', () => {
+    const runs = listRuns('涉及镜像如下:\nCentOS 7.6\nUbuntu 16.04\nAPI\nCreateFoo\nDeleteFoo'.split('\n'));
+    expect(runs.map((r) => r.items)).toEqual([['CentOS 7.6', 'Ubuntu 16.04', 'CreateFoo', 'DeleteFoo']]);
+  });
+
+  it('a pipe table with a row broken over lines', () => {
+    const lines = [
+      '| 功能 | 已淘汰 | 日落 |',
+      '|---|---|---|',
+      'setAuthentication(clientId, signingKey) |',
+      '2026 年 3 月 3 日 | 2026 年 6 月 1 日 |',
+      '| Area120Tables | 2024 年 7 月 16 日 | 2026 年 1 月 14 日 |',
+    ];
+    expect(pipeTables(lines)).toEqual([
+      {
+        first: 0,
+        last: 4,
+        header: ['功能', '已淘汰', '日落'],
+        rows: [
+          ['setAuthentication(clientId, signingKey)', '2026 年 3 月 3 日', '2026 年 6 月 1 日'],
+          ['Area120Tables', '2024 年 7 月 16 日', '2026 年 1 月 14 日'],
+        ],
+      },
+    ]);
+  });
+
+  it('a pipe table with every cell on a line of its own: the header ends before the first row', () => {
+    const lines = [
+      '功能 |',
+      '淘汰日期 |',
+      '停用日期 |',
+      '甲 API v1 |',
+      '2021 年 5 月 17 日 |',
+      '2022 年 5 月 17 日 |',
+    ];
+    expect(pipeTables(lines)[0]).toMatchObject({
+      header: ['功能', '淘汰日期', '停用日期'],
+      rows: [['甲 API v1', '2021 年 5 月 17 日', '2022 年 5 月 17 日']],
+    });
+  });
+});

@@ -1,0 +1,167 @@
+// The structures announcements list things in (issue 19): runs of bulleted or numbered lines,
+// runs of identifiers one a line, and pipe tables, including the two ways pages break them when
+// copied (a row over several lines, or every cell on a line of its own). products.ts decides
+// which of them name what retires or what replaces it.
+
+export interface ListRun {
+  /** Line numbers of the first and last item. */
+  first: number;
+  last: number;
+  items: string[];
+  /** The nearest non-empty line above the first item. */
+  heading: string;
+  kind: 'marked' | 'identifiers';
+}
+
+export interface Table {
+  first: number;
+  last: number;
+  header: string[];
+  rows: string[][];
+}
+
+// One kind of marker per run: 一、 sections hold • items, and neither is the other's item.
+const MARKERS: [string, RegExp][] = [
+  ['bullet', /^[•●·▪◦*-]\s*/u],
+  ['number', /^\d{1,2}[.、)]\s*/u],
+  ['paren', /^\(\d{1,2}\)\s*/u],
+  ['chinese', /^[一二三四五六七八九十]{1,2}、\s*/u],
+];
+
+const markerOf = (line: string) => MARKERS.find(([, re]) => re.test(line))?.[0] ?? null;
+
+/**
+ * An API, field, method or image name on a line of its own: CreateEpnInstance,
+ * dynamic_ad_templates/get, Ubuntu 16.04.
+ */
+export const IDENTIFIER = /^[A-Za-z][\w.:/-]*(?: [\w.:/-]+){0,2}?[\w)]?(?:\s*[(（][^()（）\n]{0,40}[)）])?$/u;
+/** A lone word that heads a column, not a name in it. */
+const HEADER_WORD = /^(?:API|SDK|Scope|URL|HTTP|GET|POST|Link|Name)$/iu;
+
+function headingAbove(lines: string[], index: number): string {
+  for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
+    const line = lines[i]!.trim();
+    if (line !== '') return line;
+  }
+  return '';
+}
+
+/** Runs of marked lines (one marker kind each) and of identifier lines (two or more). */
+export function listRuns(lines: string[]): ListRun[] {
+  const runs: ListRun[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const marker = markerOf(line);
+    if (marker !== null) {
+      const re = MARKERS.find(([k]) => k === marker)![1];
+      const items: string[] = [];
+      let j = i;
+      let last = i;
+      for (; j < lines.length; j++) {
+        const l = lines[j]!.trim();
+        if (l === '') continue;
+        if (markerOf(l) !== marker) break;
+        items.push(l.replace(re, '').trim());
+        last = j;
+      }
+      runs.push({ first: i, last, items, heading: headingAbove(lines, i), kind: 'marked' });
+      i = last;
+      continue;
+    }
+    if (IDENTIFIER.test(line) && !line.includes('|')) {
+      const items: string[] = [];
+      let j = i;
+      for (; j < lines.length && IDENTIFIER.test(lines[j]!.trim()); j++) items.push(lines[j]!.trim());
+      const names = items.filter((it) => !HEADER_WORD.test(it));
+      if (names.length >= 2)
+        runs.push({
+          first: i,
+          last: j - 1,
+          items: names,
+          heading: headingAbove(lines, i),
+          kind: 'identifiers',
+        });
+      i = j - 1;
+    }
+  }
+  return runs;
+}
+
+const DATE_CELL = /\d{4}\s*[年/.-]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\/\d{1,2}\/\d{4}/u;
+const RULE_LINE = /^[\s|:-]*-[\s|:-]*$/u;
+
+/** The cells of one line of a pipe table, and whether the line opens a row (starts with |). */
+function cellsOf(line: string): { cells: string[]; opens: boolean } {
+  const t = line.trim();
+  const opens = t.startsWith('|');
+  const inner = t.replace(/^\|/u, '').replace(/\|$/u, '');
+  return { cells: inner.split('|').map((c) => c.trim()), opens };
+}
+
+/**
+ * Pipe tables: consecutive lines holding a |. The header is the lines above the |---| rule, else
+ * the first line when it has two cells or more, else (a page that put every cell on a line of its
+ * own) the cells before the first row's name, which is the cell before the first date.
+ */
+export function pipeTables(lines: string[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.includes('|')) continue;
+    let j = i;
+    while (j < lines.length && lines[j]!.includes('|')) j++;
+    const block = lines.slice(i, j);
+    const table = readTable(block);
+    if (table) tables.push({ first: i, last: j - 1, ...table });
+    i = j - 1;
+  }
+  return tables;
+}
+
+function readTable(block: string[]): { header: string[]; rows: string[][] } | null {
+  const ruleAt = block.findIndex((l) => RULE_LINE.test(l));
+  const parsed = block.map(cellsOf);
+  let header: string[];
+  let body: { cells: string[]; opens: boolean }[];
+  if (ruleAt > 0) {
+    header = parsed.slice(0, ruleAt).flatMap((p) => p.cells);
+    body = parsed.slice(ruleAt + 1);
+  } else if (parsed[0]!.cells.length >= 2) {
+    header = parsed[0]!.cells;
+    body = parsed.slice(1);
+  } else {
+    const stream = parsed.flatMap((p) => p.cells);
+    const firstDate = stream.findIndex((c) => DATE_CELL.test(c));
+    if (firstDate < 2) return null;
+    header = stream.slice(0, firstDate - 1);
+    // The cells after the header, each line a cell; a line opening with | opens a row.
+    body = [];
+    let count = 0;
+    for (const p of parsed) {
+      for (const c of p.cells) {
+        if (count++ < header.length) continue;
+        body.push({ cells: [c], opens: p.opens });
+      }
+    }
+  }
+  const width = header.length;
+  if (width < 2) return null;
+  // Rows: cells gathered until a row is full; a line that opens with | starts a new one.
+  const rows: string[][] = [];
+  let row: string[] = [];
+  for (const p of body) {
+    if (RULE_LINE.test(p.cells.join('|'))) continue;
+    if (p.opens && row.length > 0) {
+      rows.push(row);
+      row = [];
+    }
+    for (const c of p.cells) {
+      row.push(c);
+      if (row.length === width) {
+        rows.push(row);
+        row = [];
+      }
+    }
+  }
+  if (row.some((c) => c !== '')) rows.push(row);
+  return { header, rows };
+}
