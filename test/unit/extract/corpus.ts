@@ -135,7 +135,13 @@ export interface Score {
   replacements: boolean;
   kind: boolean;
   grandfather: boolean;
-  got: { cutoff: string | null; milestones: string[]; products: string[]; replacements: string[]; kind: string };
+  got: {
+    cutoff: string | null;
+    milestones: string[];
+    products: string[];
+    replacements: string[];
+    kind: string;
+  };
 }
 
 export function score(fixture: Fixture, result: Extraction): Score {
@@ -152,8 +158,7 @@ export function score(fixture: Fixture, result: Extraction): Score {
     products: namesMatch(expected.products, result.products),
     replacements: namesMatch(expected.replacements, result.replacements),
     kind: result.kind === expected.kind,
-    grandfather:
-      expected.grandfather === undefined || expected.grandfather === (result.grandfather !== null),
+    grandfather: expected.grandfather === undefined || expected.grandfather === (result.grandfather !== null),
     got: {
       cutoff,
       milestones: taken,
