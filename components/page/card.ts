@@ -6,7 +6,7 @@ import { focusMilestone } from '../../utils/page/watched.ts';
 import { productStatus } from '../../utils/notice/status.ts';
 import { httpsHref } from '../../utils/page/links.ts';
 import { detailSections } from './details.ts';
-import { h, link, shadowWith } from './dom.ts';
+import { h, hostWith, link } from './dom.ts';
 import { CARD_CSS } from './styles.ts';
 import { trusted } from './trusted.ts';
 
@@ -60,10 +60,9 @@ export function renderCard(
 
 /** Creates the (hidden) card host; `show` fills and places it. */
 export function createCardHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(CARD_TAG);
-  host.hidden = true;
-  const root = shadowWith(host, CARD_CSS);
-  return { host, root };
+  const made = hostWith(doc, CARD_TAG, CARD_CSS);
+  made.host.hidden = true;
+  return made;
 }
 
 /** Puts the card below the anchor, or above it when there is no room, inside the viewport. */
