@@ -61,18 +61,31 @@ export function focusMilestone(product: Product, nowMs: number): { dated: Dated;
   return last ? { dated: last, past: true } : null;
 }
 
+/**
+ * A badge is a glance (issue 16: the name's box seldom has room for more); the card holds the full
+ * status, and `label` (aria-label) says it all. Where even `text` has no room, the badge shows
+ * only its countdown (`text` without `lead`).
+ */
 export interface BadgeView {
+  /** 「停止新订购 · 剩 3 天 5 小时」, 「已停止新订购 · 剩 8 天」, 「已下线」, 「下线日期待定」. */
   text: string;
+  /** The part of `text` before the countdown, separator included (「停止新订购 · 」); '' when it has none. */
+  lead: string;
   urgency: Urgency | 'undated';
-  /** A longer sentence for screen readers and the tooltip. */
+  /** The full sentence, for screen readers and the tooltip: 「家居百货解决方案：2026年12月5日 …」. */
   label: string;
 }
 
-/** 「12月5日停止新订购 · 剩 3 天 5 小时」, 「已停止新订购 · 12月22日下线」, 「已下线」, 「下线日期待定」 */
 export function badgeView(product: Product, nowMs: number, t: Translate): BadgeView {
   const status = productStatus(product, nowMs, t);
   const long = [status.done, status.nextLong, status.left].filter(Boolean).join(PART_SEP);
-  return { text: status.text, urgency: status.urgency, label: t('page_badge_label', product.name, long) };
+  const lead = status.left && status.glance ? status.glance + PART_SEP : '';
+  return {
+    text: lead + (status.left || status.glance),
+    lead,
+    urgency: status.urgency,
+    label: t('page_badge_label', product.name, long),
+  };
 }
 
 export interface BannerChoice {

@@ -132,7 +132,7 @@ describe('status lines of the issues', () => {
   it('what already happened leads: 「跨境专供解决方案 已停止新订购 · 12月22日下线」', () => {
     const status = productStatus(kuajing, NOW, zh);
     expect(statusTitle(kuajing.name, status, zh)).toBe('跨境专供解决方案 已停止新订购 · 12月22日下线');
-    expect(badgeView(kuajing, NOW, zh).text).toBe('已停止新订购 · 12月22日下线');
+    expect(spaced(badgeView(kuajing, NOW, zh).text)).toBe('已停止新订购 · 剩 19 天');
     expect(spaced(status.left)).toBe('剩 19 天');
     expect(statusTitle(kuajing.name, productStatus(kuajing, NOW, en), en)).toBe(
       '跨境专供解决方案: no longer orderable · retires on Dec 22',
