@@ -18,6 +18,7 @@ import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '..
 import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { sessionChecks } from '../../utils/store/poll-checks.ts';
+import { pageWords } from '../../components/page/words.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 import { noteSuspended } from './suspended.ts';
@@ -89,7 +90,7 @@ const handlers: Handlers = {
     if (changed('leadMinutes') || changed('quietHours') || changed('language')) void syncReminders();
     return next;
   },
-  'watched/list': async () => {
+  'watched/list': async ({ language }) => {
     const db = await openSunsetDb();
     const products: WatchedProduct[] = [];
     for (const stored of await listNotices(db)) {
@@ -110,7 +111,8 @@ const handlers: Handlers = {
         products.push(entry);
       }
     }
-    return { products, settings: await loadSettings() };
+    const settings = await loadSettings();
+    return { products, settings, words: pageWords(settings.language, language) };
   },
   'notice/mute': async ({ guid }) => {
     await muteNotice(await openSunsetDb(), guid);

@@ -5,9 +5,9 @@
 // the others, and the order guard, working (issue 16 item 3).
 import './highlight.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage, type WatchedProduct } from '../../utils/messages/protocol.ts';
+import { sendMessage, type ResponseOf } from '../../utils/messages/protocol.ts';
 import type { Settings } from '../../utils/store/settings.ts';
-import type { Translate } from '../../utils/i18n/catalog.ts';
+import { makeTranslator, type Translate } from '../../utils/i18n/catalog.ts';
 import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger, type FlagRecord, type SlicedScan } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
@@ -23,7 +23,6 @@ import { BadgeBoard } from '../../components/page/badges.ts';
 import { renderBanner } from '../../components/page/banner.ts';
 import { Highlights } from '../../components/page/highlights.ts';
 import { CORNERS, freeCorner, type Corner } from '../../components/page/layer.ts';
-import { pageTranslator } from './i18n.ts';
 import { CardController } from './card.ts';
 import { bannerFolded, rememberBannerFold } from './banner-fold.ts';
 
@@ -75,13 +74,11 @@ function isolated<T>(part: string, run: () => T): T | undefined {
   }
 }
 
-async function watched(
-  ctx: ContentScriptContext,
-): Promise<{ products: WatchedProduct[]; settings: Settings } | null> {
+async function watched(ctx: ContentScriptContext): Promise<ResponseOf<'watched/list'> | null> {
   // The worker may be starting up (it is woken by the message); one retry covers that.
   for (let attempt = 0; attempt < 2 && ctx.isValid; attempt++) {
     try {
-      return await sendMessage({ type: 'watched/list' });
+      return await sendMessage({ type: 'watched/list', language: navigator.language });
     } catch (error) {
       if (attempt === 1 || ctx.isInvalid) console.warn('[Sunset Watch] watched/list failed:', error);
       else await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 500));
@@ -104,7 +101,7 @@ export async function startPage(
   // A document in design mode is all the merchant's to edit.
   if (doc.designMode === 'on') return null;
   const settings = reply.settings;
-  const { t } = pageTranslator(settings.language, navigator.language);
+  const t = makeTranslator({ [reply.words.lang]: reply.words.messages }, reply.words.lang);
   names.t = t;
   const products: PageProduct[] = flaggable(reply.products);
   if (!products.length) return null;
