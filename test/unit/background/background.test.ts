@@ -239,7 +239,8 @@ describe('messages', () => {
     expect(en.lang).toBe('en');
     expect(en.messages.page_guard_continue?.message).toBe('Continue anyway');
     // Only what the page shows: no popup or options text travels.
-    expect(Object.keys(en.messages).every((k) => k.startsWith('page_') || k === 'local_time')).toBe(true);
+    expect(Object.keys(en.messages).filter((k) => /^(popup|opt|rem|ext)/.test(k))).toEqual([]);
+    expect(en.messages.action_no_new_orders_passed?.message).toBe('no longer orderable');
     const settings = ((await ask({ type: 'settings/get' }))?.value ?? {}) as Record<string, unknown>;
     await ask({ type: 'settings/set', settings: { ...settings, language: 'zh_CN' } }, popup);
     expect((await words('en-US')).messages.page_guard_continue?.message).toBe('仍要继续');
