@@ -76,8 +76,12 @@ describe('badgeView', () => {
       { action: 'no-new-orders' as const, at: NOW - DAY },
       { action: 'retire' as const, at: NOW + 8 * DAY },
     ];
-    expect(spaced(badgeView(product('X', gone).product, NOW, en).text)).toBe('No longer orderable · 8 days left');
-    expect(badgeView(product('X', [{ action: 'retire', at: NOW - DAY }]).product, NOW, en).text).toBe('Retired');
+    expect(spaced(badgeView(product('X', gone).product, NOW, en).text)).toBe(
+      'No longer orderable · 8 days left',
+    );
+    expect(badgeView(product('X', [{ action: 'retire', at: NOW - DAY }]).product, NOW, en).text).toBe(
+      'Retired',
+    );
   });
 });
 
