@@ -1,12 +1,13 @@
 // The badges of the flagged names on screen, in the one overlay layer (./layer.ts): which names
-// are on screen (IntersectionObserver), where each badge fits (findSpot), and placing them again
-// after anything moved (a scroll anywhere, a resize, a change the content script scanned).
-// A name with no room for a badge gets a focus stop instead: a button over the name that takes no
+// are on screen (IntersectionObserver), where each badge fits (findSpot: the whole glance, else
+// only its countdown), and placing them again after anything moved (a scroll anywhere, a resize,
+// a change the content script scanned). A name with no room for a badge gets a focus stop instead: a button over the name that takes no
 // pointer events and shows nothing until it has the keyboard's focus (then a ring round the name
 // and the card), so a keyboard user reaches every flagged name on screen, after the page's own
 // controls in the tab order.
 import type { FlagRecord, Occurrence } from '../../utils/page/flagger.ts';
-import { findSpot, Layer } from './layer.ts';
+import { badgeSize, setCompact } from './badge.ts';
+import { findSpot, Layer, type BadgeSpot } from './layer.ts';
 
 export interface BadgeMaker {
   create(entry: number): HTMLElement;
@@ -27,7 +28,7 @@ export class BadgeBoard {
   private readonly tracked = new Map<Element, Tracked>();
   private readonly onScreen = new Set<Element>();
   private readonly io: IntersectionObserver | null;
-  private readonly sizes = new WeakMap<HTMLElement, { width: number; height: number }>();
+  private readonly sizes = new WeakMap<HTMLElement, ReturnType<typeof badgeSize>>();
   /** Which flagged element and product each badge stands for (the card asks). */
   readonly owner = new WeakMap<Element, { el: Element; entry: number }>();
 
@@ -83,10 +84,13 @@ export class BadgeBoard {
     if (!old) this.io?.observe(el);
   }
 
-  /** Words changed (countdowns move on). */
+  /** Words changed (countdowns move on): each badge is measured again when next placed. */
   refresh(): void {
     for (const t of this.tracked.values())
-      for (const [entry, badge] of t.badges) this.maker.update(badge, entry);
+      for (const [entry, badge] of t.badges) {
+        this.maker.update(badge, entry);
+        this.sizes.delete(badge);
+      }
   }
 
   /** Places a badge beside each name on screen where there is room; removes the others. */
@@ -95,7 +99,8 @@ export class BadgeBoard {
     if (!view || (!this.onScreen.size && !this.layer?.root.childElementCount)) return;
     const root = this.root;
     const range = this.doc.createRange();
-    const writes: [HTMLElement, { x: number; y: number } | null][] = [];
+    /** Each badge's spot (null: no room, taken away) and whether it shows only its countdown. */
+    const writes: [HTMLElement, BadgeSpot | null, boolean][] = [];
     /** Focus stops to show over their names (a rectangle each) or take away (null). */
     const stopWrites: [Tracked, number, Element, DOMRect | null][] = [];
     for (const [el, t] of this.tracked) {
@@ -103,7 +108,7 @@ export class BadgeBoard {
       for (const [entry, o] of t.first) {
         let badge = t.badges.get(entry);
         if (!shown || !o.start.isConnected || !o.end.isConnected) {
-          if (badge) writes.push([badge, null]);
+          if (badge) writes.push([badge, null, false]);
           stopWrites.push([t, entry, el, null]);
           continue;
         }
@@ -114,26 +119,29 @@ export class BadgeBoard {
         }
         if (!badge.isConnected) root.append(badge);
         let size = this.sizes.get(badge);
-        if (!size) {
-          const r = badge.getBoundingClientRect();
-          this.sizes.set(badge, (size = { width: r.width, height: r.height }));
-        }
+        if (!size) this.sizes.set(badge, (size = badgeSize(badge)));
         try {
           range.setStart(o.start, o.startOffset);
           range.setEnd(o.end, o.endOffset);
         } catch {
-          writes.push([badge, null]);
+          writes.push([badge, null, false]);
           stopWrites.push([t, entry, el, null]);
           continue;
         }
-        const spot = findSpot(el, range, size.width, size.height, view);
-        writes.push([badge, spot]);
+        // The whole glance where it fits, else only its countdown.
+        let spot = findSpot(el, range, size.width, size.height, view);
+        const compact = !spot && size.compact < size.width;
+        if (compact) spot = findSpot(el, range, size.compact, size.height, view);
+        writes.push([badge, spot, compact]);
         stopWrites.push([t, entry, el, spot ? null : range.getBoundingClientRect()]);
       }
     }
-    for (const [badge, spot] of writes) {
+    for (const [badge, spot, compact] of writes) {
       if (!spot) badge.remove();
-      else badge.style.setProperty('transform', `translate(${spot.x}px, ${spot.y}px)`);
+      else {
+        setCompact(badge, compact);
+        badge.style.setProperty('transform', `translate(${spot.x}px, ${spot.y}px)`);
+      }
     }
     for (const [t, entry, el, rect] of stopWrites) {
       let stop = t.stops.get(entry);

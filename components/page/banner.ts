@@ -7,7 +7,7 @@ import { listSeparators, titled } from '../../utils/notice/phrases.ts';
 import { productStatus, statusLong } from '../../utils/notice/status.ts';
 import type { BannerChoice } from '../../utils/page/watched.ts';
 import { platformHref } from '../../utils/page/links.ts';
-import { h, link, shadowWith } from './dom.ts';
+import { h, hostWith, link } from './dom.ts';
 import { BANNER_CSS } from './styles.ts';
 import { trusted } from './trusted.ts';
 
@@ -28,10 +28,9 @@ export function renderBanner(
   onDismiss: () => void,
   fold: BannerFold = { collapsed: false, onToggle: () => {} },
 ): HTMLElement {
-  const host = doc.createElement(BANNER_TAG);
+  const { host, root } = hostWith(doc, BANNER_TAG, BANNER_CSS);
   host.setAttribute('data-notice', choice.entry.guid);
   host.setAttribute('data-hash', choice.entry.hash);
-  const root = shadowWith(host, BANNER_CSS);
   const { entry } = choice;
   // What already happened leads (issue 16, item 6): 「跨境专供解决方案 已停止新订购 · 2026年12月22日 00:00（北京时间）下线」.
   const status = productStatus(entry.product, nowMs, t);

@@ -2,11 +2,10 @@
 // per page, placed beside the badge with fixed positioning so table cells never clip it.
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import type { PageProduct } from '../../utils/page/watched.ts';
-import { focusMilestone } from '../../utils/page/watched.ts';
 import { productStatus } from '../../utils/notice/status.ts';
 import { httpsHref } from '../../utils/page/links.ts';
 import { detailSections } from './details.ts';
-import { h, link, shadowWith } from './dom.ts';
+import { h, hostWith, link } from './dom.ts';
 import { CARD_CSS } from './styles.ts';
 import { trusted } from './trusted.ts';
 
@@ -26,8 +25,7 @@ export function renderCard(
   onClose: () => void,
 ): HTMLElement {
   const { doc, t, now } = opts;
-  const focus = focusMilestone(entry.product, now());
-  const urgency = focus ? (focus.past ? 'past' : 'later') : 'undated';
+  const status = productStatus(entry.product, now(), t);
   const notice = httpsHref(entry.link);
   const mute = h(
     doc,
@@ -49,9 +47,9 @@ export function renderCard(
   return h(
     doc,
     'div',
-    { class: `card u-${urgency}`, role: 'dialog', 'aria-label': entry.product.name, tabindex: '-1' },
+    { class: `card u-${status.urgency}`, role: 'dialog', 'aria-label': entry.product.name, tabindex: '-1' },
     h(doc, 'h2', {}, entry.product.name),
-    h(doc, 'p', { class: 'status' }, productStatus(entry.product, now(), t).text),
+    h(doc, 'p', { class: 'status' }, status.text),
     h(doc, 'div', { class: 'notice-title' }, entry.noticeTitle),
     detailSections(doc, entry, now(), t),
     h(doc, 'div', { class: 'row' }, notice ? link(doc, notice, t('page_card_notice')) : null, mute, close),
@@ -60,10 +58,9 @@ export function renderCard(
 
 /** Creates the (hidden) card host; `show` fills and places it. */
 export function createCardHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(CARD_TAG);
-  host.hidden = true;
-  const root = shadowWith(host, CARD_CSS);
-  return { host, root };
+  const made = hostWith(doc, CARD_TAG, CARD_CSS);
+  made.host.hidden = true;
+  return made;
 }
 
 /** Puts the card below the anchor, or above it when there is no room, inside the viewport. */

@@ -20,11 +20,6 @@ export function h(
 
 const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
 
-/** An open shadow root styled with `css` (one shared constructed sheet per document when possible). */
-export function shadowWith(host: Element, css: string): ShadowRoot {
-  return styled(host.attachShadow({ mode: 'open' }), css);
-}
-
 const inert = new WeakMap<Document, Document>();
 
 /**
@@ -33,7 +28,10 @@ const inert = new WeakMap<Document, Document>();
  * page's constructor, which may attach a closed shadow root, disable shadows or throw; so the
  * host is made in a document with no custom element registry, given its shadow root there, and
  * only then adopted. A page's definition may still upgrade it when it is inserted: that
- * constructor's own `attachShadow` then fails in the page's world, and ours stays.
+ * constructor's own `attachShadow` then fails in the page's world, and ours stays. Every host of
+ * ours (layer, badge, banner, card, guard) is made here; a badge inside our layer's shadow root
+ * is in the document's registry too. The shadow root is styled with one shared constructed sheet
+ * per document when possible.
  */
 export function hostWith(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   let plain = inert.get(doc);
@@ -41,11 +39,10 @@ export function hostWith(doc: Document, tag: string, css: string): { host: HTMLE
   const host = plain.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   doc.adoptNode(host);
-  return { host, root: styled(root, css) };
+  return { host, root: styled(root, css, doc) };
 }
 
-function styled(root: ShadowRoot, css: string): ShadowRoot {
-  const doc = root.ownerDocument;
+function styled(root: ShadowRoot, css: string, doc: Document): ShadowRoot {
   let byCss = sheets.get(doc);
   if (!byCss) sheets.set(doc, (byCss = new Map()));
   let sheet = byCss.get(css);

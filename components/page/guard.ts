@@ -7,7 +7,7 @@
 // it, and the order control 「仍要继续」 clicks again would be gone.
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { productStatus, statusTitle } from '../../utils/notice/status.ts';
-import { focusMilestone, type PageProduct } from '../../utils/page/watched.ts';
+import type { PageProduct } from '../../utils/page/watched.ts';
 import { detailSections, firstReplacementHref } from './details.ts';
 import { h, hostWith, type Child } from './dom.ts';
 import { GUARD_CSS } from './styles.ts';
@@ -33,10 +33,11 @@ export function openGuard(
 ): GuardHandle {
   const { host, root } = hostWith(doc, GUARD_TAG, GUARD_CSS);
   const first = entries[0]!;
-  const focus = focusMilestone(first.product, nowMs);
-  const urgency = !focus ? 'undated' : focus.past ? 'past' : 'day';
+  const status = productStatus(first.product, nowMs, t);
+  // A warning whatever the countdown: red while anything is ahead.
+  const urgency = status.nextAt === null ? status.urgency : 'day';
   // What already happened leads: 「跨境专供解决方案 已停止新订购 · 12月22日下线」 (issue 16, item 6).
-  const title = statusTitle(first.product.name, productStatus(first.product, nowMs, t), t);
+  const title = statusTitle(first.product.name, status, t);
   const alternative = entries.map(firstReplacementHref).find((x) => x) ?? null;
 
   const cancel = h(doc, 'button', { type: 'button', class: 'cancel' }, t('page_guard_cancel'));

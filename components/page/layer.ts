@@ -6,7 +6,7 @@
 // inside every box that clips it. Elsewhere the name's highlight and its card carry the words.
 // Badges follow inner scroll containers (a virtual table's body) by being placed again in the
 // next frame after any scroll, and exist only for names on screen.
-import { shadowWith } from './dom.ts';
+import { hostWith } from './dom.ts';
 
 export const LAYER_TAG = 'sunset-watch-layer';
 
@@ -127,8 +127,7 @@ export class Layer {
   readonly root: ShadowRoot;
 
   constructor(doc: Document) {
-    this.host = doc.createElement(LAYER_TAG);
-    this.root = shadowWith(this.host, LAYER_CSS);
+    ({ host: this.host, root: this.root } = hostWith(doc, LAYER_TAG, LAYER_CSS));
     doc.documentElement.append(this.host);
   }
 

@@ -18,9 +18,9 @@ a{color:#1d4ed8}button{font:inherit;cursor:pointer}:host([hidden]){display:none!
 .left{white-space:nowrap}`;
 
 export const BADGE_CSS = `${base}:host{display:inline-block;margin:0 4px;vertical-align:middle}
-.b{display:inline-flex;align-items:center;gap:2px;border:1px solid var(--c);color:var(--c);background:#fff;border-radius:9px;padding:0 6px;font-size:12px;line-height:16px;white-space:nowrap}
-.b::before{content:"";width:6px;height:6px;border-radius:50%;background:var(--c);margin-right:3px}
-.b:focus-visible{outline:2px solid var(--c);outline-offset:1px}`;
+.b{display:inline-block;border:1px solid var(--c);color:var(--c);background:#fff;border-radius:9px;padding:0 6px;font-size:12px;line-height:16px;white-space:nowrap}
+.b::before{content:"";display:inline-block;vertical-align:middle;width:6px;height:6px;border-radius:50%;background:var(--c);margin:0 5px 2px 0}
+:host([data-compact]) .lead{display:none}.b:focus-visible{outline:2px solid var(--c);outline-offset:1px}`;
 
 export const CARD_CSS = `${base}:host{position:fixed;z-index:2147483646;top:0;left:0}
 .card{width:320px;max-height:60vh;overflow:auto;background:#fff;border:1px solid #d1d5db;border-top:4px solid var(--c);border-radius:6px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:10px 12px}

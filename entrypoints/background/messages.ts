@@ -19,6 +19,7 @@ import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
 import { sessionChecks } from '../../utils/store/poll-checks.ts';
 import { coveringNotice, deleteCapture, openReview, saveCapture } from './capture.ts';
+import { pageWords } from '../../components/page/words.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
 import { noteSuspended } from './suspended.ts';
@@ -91,7 +92,7 @@ const handlers: Handlers = {
     if (changed('leadMinutes') || changed('quietHours') || changed('language')) void syncReminders();
     return next;
   },
-  'watched/list': async () => {
+  'watched/list': async ({ language }) => {
     const db = await openSunsetDb();
     const products: WatchedProduct[] = [];
     for (const stored of await listNotices(db)) {
@@ -112,7 +113,8 @@ const handlers: Handlers = {
         products.push(entry);
       }
     }
-    return { products, settings: await loadSettings() };
+    const settings = await loadSettings();
+    return { products, settings, words: pageWords(settings.language, language) };
   },
   'notice/mute': async ({ guid }) => {
     await muteNotice(await openSunsetDb(), guid);

@@ -5,9 +5,9 @@
 // the others, and the order guard, working (issue 16 item 3).
 import './highlight.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage, type WatchedProduct } from '../../utils/messages/protocol.ts';
+import { sendMessage, type Request, type ResponseOf } from '../../utils/messages/protocol.ts';
 import type { Settings } from '../../utils/store/settings.ts';
-import type { Translate } from '../../utils/i18n/catalog.ts';
+import { makeTranslator, type Translate } from '../../utils/i18n/catalog.ts';
 import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger, type FlagRecord, type SlicedScan } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
@@ -23,7 +23,6 @@ import { BadgeBoard } from '../../components/page/badges.ts';
 import { renderBanner } from '../../components/page/banner.ts';
 import { Highlights } from '../../components/page/highlights.ts';
 import { CORNERS, freeCorner, type Corner } from '../../components/page/layer.ts';
-import { pageTranslator } from './i18n.ts';
 import { CardController } from './card.ts';
 import { bannerFolded, rememberBannerFold } from './banner-fold.ts';
 
@@ -75,13 +74,18 @@ function isolated<T>(part: string, run: () => T): T | undefined {
   }
 }
 
-async function watched(
-  ctx: ContentScriptContext,
-): Promise<{ products: WatchedProduct[]; settings: Settings } | null> {
+/** Tells the background something; a failure is logged, and the page goes on as it is. */
+function tell(request: Request): void {
+  sendMessage(request).catch((error: unknown) =>
+    console.warn(`[Sunset Watch] ${request.type} failed:`, error),
+  );
+}
+
+async function watched(ctx: ContentScriptContext): Promise<ResponseOf<'watched/list'> | null> {
   // The worker may be starting up (it is woken by the message); one retry covers that.
   for (let attempt = 0; attempt < 2 && ctx.isValid; attempt++) {
     try {
-      return await sendMessage({ type: 'watched/list' });
+      return await sendMessage({ type: 'watched/list', language: navigator.language });
     } catch (error) {
       if (attempt === 1 || ctx.isInvalid) console.warn('[Sunset Watch] watched/list failed:', error);
       else await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 500));
@@ -104,7 +108,7 @@ export async function startPage(
   // A document in design mode is all the merchant's to edit.
   if (doc.designMode === 'on') return null;
   const settings = reply.settings;
-  const { t } = pageTranslator(settings.language, navigator.language);
+  const t = makeTranslator({ [reply.words.lang]: reply.words.messages }, reply.words.lang);
   names.t = t;
   const products: PageProduct[] = flaggable(reply.products);
   if (!products.length) return null;
@@ -130,8 +134,6 @@ class PageSession {
   private readonly highlights: Highlights;
   private readonly board: BadgeBoard;
   private readonly observer: MutationObserver;
-  /** Whether the observer is on (from `start`, after the full scan's first slice). */
-  private observing = false;
   /** Badge words per product; renewed when countdowns move on. */
   private view = badgeViews([], 0, () => '');
   /** Names suspended on this page (too general for it), and products still active. */
@@ -144,7 +146,6 @@ class PageSession {
   private readonly alone = new Map<Element, number>();
   private placeFrame = 0;
   private placeTimer = 0;
-  private bannerTimer = 0;
   private href = location.href;
   private muting = false;
   /** Whether this page told the background what it suspended (nothing, at least once from the top). */
@@ -207,10 +208,9 @@ class PageSession {
     this.fullScan();
     this.observe();
     // The backend is a single-page app routed by `#!/…` fragments: a route change swaps content.
-    // untrusted-ok: a rescan changes nothing the page could not change itself.
-    ctx.addEventListener(window, 'hashchange', () => this.schedule(true));
-    // untrusted-ok: as above.
-    ctx.addEventListener(window, 'popstate', () => this.schedule(true));
+    for (const type of ['hashchange', 'popstate'])
+      // untrusted-ok: a rescan changes nothing the page could not change itself.
+      ctx.addEventListener(window, type as 'popstate', () => this.schedule(true));
     // Badges follow every scroll (inner scroll containers too: scroll events are seen in capture).
     // untrusted-ok: placing badges again changes nothing but where ours are.
     ctx.addEventListener(doc, 'scroll', () => this.schedulePlace(), { capture: true, passive: true });
@@ -227,7 +227,6 @@ class PageSession {
     }, 60_000);
     ctx.onInvalidated(() => {
       this.stopFullScan();
-      this.observing = false;
       this.observer.disconnect();
       this.flagger.clear();
       isolated('highlights', () => this.highlights.clear());
@@ -251,7 +250,6 @@ class PageSession {
   }
 
   private observe(): void {
-    this.observing = true;
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
@@ -329,9 +327,7 @@ class PageSession {
 
   private reportSuspended(): void {
     this.reported = true;
-    void sendMessage({ type: 'page/suspended', names: [...this.suspended] }).catch((error: unknown) =>
-      console.warn('[Sunset Watch] page/suspended failed:', error),
-    );
+    tell({ type: 'page/suspended', names: [...this.suspended] });
   }
 
   private stopFullScan(): void {
@@ -473,9 +469,7 @@ class PageSession {
       const now = Date.now();
       const onPage = [...this.flagger.entriesOnPage()].map((i) => this.active[i]!);
       const choice = chooseBanner(onPage, now, this.settings.bannerDays, this.dismissed);
-      const key = choice
-        ? `${choice.entry.guid}|${choice.entry.hash}|${choice.dated.atMs}|${onPage.length}`
-        : '';
+      const key = choice ? `${choice.entry.guid}|${choice.entry.hash}|${choice.atMs}|${onPage.length}` : '';
       if (key === this.bannerKey && !refresh && (!this.banner || this.banner.isConnected)) return;
       this.bannerKey = key;
       this.banner?.remove();
@@ -542,16 +536,12 @@ class PageSession {
 
   private dismiss(entry: PageProduct): void {
     this.dismissed.set(entry.guid, entry.hash);
-    void sendMessage({ type: 'banner/dismiss', guid: entry.guid, hash: entry.hash }).catch((error: unknown) =>
-      console.warn('[Sunset Watch] banner/dismiss failed:', error),
-    );
+    tell({ type: 'banner/dismiss', guid: entry.guid, hash: entry.hash });
     this.updateBanner(true);
   }
 
   private mute(entry: PageProduct): void {
-    void sendMessage({ type: 'notice/mute', guid: entry.guid }).catch((error: unknown) =>
-      console.warn('[Sunset Watch] notice/mute failed:', error),
-    );
+    tell({ type: 'notice/mute', guid: entry.guid });
     // 不再提醒此公告: the notice's products stop being flagged on this page at once (the card
     // stays, saying so).
     this.muting = true;

@@ -252,6 +252,25 @@ describe.skipIf(!hasChromium())('order guard on the Fusion replicas', () => {
 
   it('is not disabled by a page that defined sunset-watch-* elements first', async () => {
     await open(`${ORDER_URL}?hostile=elements`);
+    // Every host of ours is still ours: an open shadow root with our words in it. (Chromium 14x:
+    // the page's class does upgrade our layer when it is inserted, and its constructor fails on
+    // our shadow root; badges inside our layer's shadow root are not upgraded at all.)
+    const shadows = (selector: string) =>
+      page.$$eval(selector, (els) => els.map((el) => el.shadowRoot?.innerHTML ?? 'no open shadow root'));
+    await page.waitForSelector('sunset-watch-badge');
+    const badges = await page.$$eval('sunset-watch-badge', (els) =>
+      els.map((el) => el.shadowRoot?.querySelector('button')?.textContent ?? 'no open shadow root'),
+    );
+    expect(badges.length).toBeGreaterThan(0);
+    for (const words of badges) expect(words).toMatch(/剩|已/);
+    expect(await shadows('sunset-watch-layer')).toEqual([expect.stringContaining('<sunset-watch-badge')]);
+    await page.waitForSelector('sunset-watch-banner');
+    expect(await shadows('sunset-watch-banner')).toEqual([expect.stringContaining('家居百货解决方案')]);
+    // The card a badge opens is ours too.
+    await page.locator('sunset-watch-badge').first().click();
+    await page.waitForSelector('sunset-watch-card:not([hidden])');
+    expect(await shadows('sunset-watch-card')).toEqual([expect.stringContaining('时间节点')]);
+    await page.keyboard.press('Escape');
     await page.locator('solution-offer[name="家居百货解决方案"]').getByRole('button').click();
     // Still our <sunset-watch-guard>, with an open shadow root (the test contract).
     expect(await held(page)).toContain('家居百货解决方案');

@@ -15,6 +15,7 @@ import {
 } from '../fixtures/pages/serve.ts';
 import type { Notice } from '../../utils/notice/schema.ts';
 import { toBeijingIso } from '../../utils/notice/time.ts';
+import { spaced } from '../support/spaces.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -83,6 +84,14 @@ const PAGES: Record<string, string> = {
   <button id="over" style="position:absolute;left:200px;top:8px;width:300px;height:40px"
     onclick="window.__orders.push('over')">续订 大客方案</button>
   <script>window.__orders = [];</script>`,
+  // Room beside a name for the badge's whole glance, for its countdown only, and for nothing.
+  widths: ['wide:440', 'narrow:240', 'none:160']
+    .map((cell, i) => {
+      const [id, width] = cell.split(':');
+      const name = ['家居百货解决方案', '跨境专供解决方案', '行业优选解决方案'][i];
+      return `<table style="border-collapse:collapse;font-size:16px;width:${width}px"><tbody><tr><td id="${id}">${name}</td></tr></tbody></table>`;
+    })
+    .join(''),
   // A page's own floating control in the bottom right corner, where the banner would go first.
   corner: `<p>家居百货解决方案</p>
   <button id="help" style="position:fixed;right:16px;bottom:16px;width:160px;height:90px"
@@ -223,6 +232,41 @@ describe.skipIf(!hasChromium())('page warnings on hostile pages', () => {
     expect(await page.evaluate(() => (window as unknown as { __orders: string[] }).__orders)).toEqual([
       'over',
     ]);
+  });
+
+  it('shows a badge’s whole glance where it fits, only its countdown where only that fits', async () => {
+    await open('widths');
+    const badge = async (product: string) => {
+      const selector = `sunset-watch-badge[data-product="${product}"]`;
+      await page.waitForSelector(selector);
+      return page.$eval(selector, (b) => {
+        const button = b.shadowRoot!.querySelector('button')!;
+        return {
+          compact: b.hasAttribute('data-compact'),
+          shown: button.innerText,
+          label: button.getAttribute('aria-label'),
+          right: b.getBoundingClientRect().right,
+        };
+      });
+    };
+    const wide = await badge('家居百货解决方案');
+    expect(wide.compact).toBe(false);
+    expect(spaced(wide.shown)).toMatch(/^停止新订购 · 剩 3 天 \d 小时$/);
+    const narrow = await badge('跨境专供解决方案');
+    expect(narrow.compact).toBe(true);
+    expect(spaced(narrow.shown)).toMatch(/^剩 (29|30) 天$/);
+    // The whole sentence, with its date, stays the badge's label.
+    expect(spaced(narrow.label)).toMatch(
+      /^跨境专供解决方案：\d{4}年\d+月\d+日 \d\d:\d\d（北京时间）停止新订购 · 剩/,
+    );
+    expect(narrow.right).toBeLessThanOrEqual(
+      await page.$eval('#narrow', (td) => td.getBoundingClientRect().right),
+    );
+    // No room at all: no badge; the name's focus stop in our layer carries its words.
+    expect(await page.$$('sunset-watch-badge[data-product="行业优选解决方案"]')).toHaveLength(0);
+    expect(
+      await page.$$eval('button.stop', (stops) => stops.map((s) => s.getAttribute('aria-label'))),
+    ).toEqual([expect.stringContaining('行业优选解决方案')]);
   });
 
   it('floats the banner where no page control lies under it, and remembers it folded', async () => {

@@ -1,8 +1,9 @@
 // UI text lives in `locales/<lang>/<part>.json` (Chrome's messages.json format), one file per
 // part of the extension so parts can grow without editing one shared file. The build merges
-// them into `_locales/<lang>/messages.json` (see wxt.config.ts); pages and content scripts
-// import just the parts they need, so a user-chosen language works without browser.i18n
-// (which only follows the browser's language).
+// them into `_locales/<lang>/messages.json` (see wxt.config.ts); pages import just the parts
+// they need, and the content script is sent its part in one language by the background
+// (components/page/words.ts), so a user-chosen language works without browser.i18n (which only
+// follows the browser's language).
 
 export const LANGS = ['zh_CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -15,6 +16,11 @@ export interface MessageEntry {
 }
 export type Messages = Record<string, MessageEntry>;
 export type Catalogs = Record<Lang, Messages>;
+/** A surface's messages in one language (the page's, as the background sends them). */
+export interface Words {
+  lang: Lang;
+  messages: Messages;
+}
 
 /** Merges part files into one catalog per language; a key defined twice is a bug. */
 export function mergeParts(parts: Messages[]): Messages {

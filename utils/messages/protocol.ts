@@ -11,6 +11,7 @@ import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { CaptureSourceSchema } from '../capture/source.ts';
 import type { Product } from '../notice/schema.ts';
+import type { Words } from '../i18n/catalog.ts';
 import type { FeedState, StoredNotice } from '../store/db.ts';
 import { SettingsSchema, type Settings } from '../store/settings.ts';
 
@@ -27,7 +28,9 @@ export const REQUEST_SCHEMAS = [
   v.object({ type: v.literal('feeds/test'), url: v.pipe(v.string(), v.maxLength(2048)) }),
   v.object({ type: v.literal('settings/get') }),
   v.object({ type: v.literal('settings/set'), settings: SettingsSchema }),
-  v.object({ type: v.literal('watched/list') }),
+  // `language`: the page's navigator.language, which the setting `auto` follows (the worker's may
+  // differ: a browser's UI language is not what a page is told).
+  v.object({ type: v.literal('watched/list'), language: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   v.object({ type: v.literal('notice/mute'), guid: Guid }),
   v.object({ type: v.literal('banner/dismiss'), guid: Guid, hash: v.pipe(v.string(), v.maxLength(200)) }),
   // A frame's content script: names too general for its page, not flagged there (issue 16 item 4).
@@ -86,7 +89,8 @@ export interface ResponseMap {
   'feeds/test': FeedTestResult;
   'settings/get': Settings;
   'settings/set': Settings;
-  'watched/list': { products: WatchedProduct[]; settings: Settings };
+  /** `words`: the page UI's words in the merchant's language (components/page/words.ts). */
+  'watched/list': { products: WatchedProduct[]; settings: Settings; words: Words };
   'notice/mute': { ok: true };
   'banner/dismiss': { ok: true };
   'page/suspended': { ok: true };

@@ -2,9 +2,10 @@
 // (issue 18, item 2). Not one template with slots: 「$1 即将$2」 gave 「数字营销用户资格 即将新规生效」
 // and 「停止新订购 已停止新订购」. Each action has its own phrase ahead, today and once passed; the
 // ways phrases are combined (a date, a product, a list) are the language's grammar, below.
-// UI text stays in locales/*.json; these are code because English needs Intl (plurals, lists,
-// dates) and both languages need a word order of their own. The table is chosen by the
-// translator's language (`t.lang`), so every surface that has a `t` has these words.
+// The phrases themselves are UI text, in locales/<lang>/common.json (`action_<action>_<slot>`),
+// so the content script is sent them in one language with its other words (issue 16 item 7);
+// the grammar is code, because English needs Intl (plurals, lists, dates) and both languages
+// need a word order of their own. It is chosen by the translator's language (`t.lang`).
 import type { Lang, Translate } from '../i18n/catalog.ts';
 import { LOCALE_TAG, pluralOf } from '../i18n/catalog.ts';
 import type { Action } from './schema.ts';
@@ -16,24 +17,24 @@ import type { Action } from './schema.ts';
 export const STATES = ['ahead', 'today', 'passed'] as const;
 export type State = (typeof STATES)[number];
 
-export interface ActionWords {
-  /** The action said beside its date: 停止新订购 (12月5日停止新订购) · new orders stop (… on Dec 5). */
-  name: string;
-  /** Still to come: 即将停止新订购 · new orders stop soon. */
-  ahead: string;
-  /** Happened earlier today: 今天起停止新订购 · no new orders from today. */
-  today: string;
-  /** Done: 已停止新订购 · no longer orderable. */
-  passed: string;
-  /** Announced without a date: 停止新订购日期待定. */
-  undated: string;
+/**
+ * The slots each action is written in (locales/<lang>/common.json): `name` beside its date
+ * (停止新订购: 12月5日停止新订购 · new orders stop: … on Dec 5), still to come (即将停止新订购 · new
+ * orders stop soon), earlier today (今天起停止新订购 · no new orders from today), done (已停止新订购
+ * · no longer orderable), announced without a date (停止新订购的日期待定).
+ */
+export const SLOTS = ['name', ...STATES, 'undated'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+/** An action's phrase in one slot: 「即将停止新订购」 (message `action_no_new_orders_ahead`). */
+export function actionWord(t: Translate, action: Action, slot: Slot): string {
+  return t(`action_${action.replace(/-/g, '_')}${slot === 'name' ? '' : `_${slot}`}`);
 }
 
 /** 2 for 「剩 2 天」: a number and its unit, in one language. */
 type Unit = 'day' | 'hour' | 'minute';
 
 interface LanguageWords {
-  actions: Record<Action, ActionWords>;
   unit(unit: Unit, n: number): string;
   /** 「剩 3 天 5 小时」 from 「3 天」「5 小时」. */
   left(parts: string[]): string;
@@ -87,57 +88,6 @@ function zhJoin(a: string, b: string): string {
 }
 
 const ZH: LanguageWords = {
-  actions: {
-    retire: {
-      name: '下线',
-      ahead: '即将下线',
-      today: '今天已下线',
-      passed: '已下线',
-      undated: '下线日期待定',
-    },
-    'no-new-orders': {
-      name: '停止新订购',
-      ahead: '即将停止新订购',
-      today: '今天起停止新订购',
-      passed: '已停止新订购',
-      undated: '停止新订购的日期待定',
-    },
-    'history-hidden': {
-      name: '历史方案不可查看',
-      ahead: '历史方案即将不可查看',
-      today: '今天起历史方案不可查看',
-      passed: '历史方案已不可查看',
-      undated: '历史方案将不可查看，日期待定',
-    },
-    'auto-renew-off': {
-      name: '关闭自动续订',
-      ahead: '即将关闭自动续订',
-      today: '今天已关闭自动续订',
-      passed: '已关闭自动续订',
-      undated: '关闭自动续订的日期待定',
-    },
-    migrate: {
-      name: '数据迁移',
-      ahead: '数据即将迁移',
-      today: '数据今天已迁移',
-      passed: '数据已迁移',
-      undated: '数据迁移的日期待定',
-    },
-    'authorization-ends': {
-      name: '授权终止',
-      ahead: '授权即将终止',
-      today: '授权今天已终止',
-      passed: '授权已终止',
-      undated: '授权终止的日期待定',
-    },
-    'policy-effective': {
-      name: '新规生效',
-      ahead: '新规即将生效',
-      today: '新规今天起生效',
-      passed: '新规已生效',
-      undated: '新规生效的日期待定',
-    },
-  },
   unit: (unit, n) => `${n}${NBSP}${{ day: '天', hour: '小时', minute: '分钟' }[unit]}`,
   left: (parts) => `剩${NBSP}${parts.join(NBSP)}`,
   underAMinute: `不到${NBSP}1${NBSP}分钟`,
@@ -181,57 +131,6 @@ const enDateTime = enFormat({
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const EN: LanguageWords = {
-  actions: {
-    retire: {
-      name: 'retires',
-      ahead: 'retires soon',
-      today: 'retired today',
-      passed: 'retired',
-      undated: 'retires, date to be announced',
-    },
-    'no-new-orders': {
-      name: 'new orders stop',
-      ahead: 'new orders stop soon',
-      today: 'no new orders from today',
-      passed: 'no longer orderable',
-      undated: 'new orders stop, date to be announced',
-    },
-    'history-hidden': {
-      name: 'past plans are hidden',
-      ahead: 'past plans will be hidden soon',
-      today: 'past plans hidden from today',
-      passed: 'past plans hidden',
-      undated: 'past plans will be hidden, date to be announced',
-    },
-    'auto-renew-off': {
-      name: 'auto-renewal ends',
-      ahead: 'auto-renewal ends soon',
-      today: 'auto-renewal ended today',
-      passed: 'auto-renewal ended',
-      undated: 'auto-renewal ends, date to be announced',
-    },
-    migrate: {
-      name: 'data moves',
-      ahead: 'data moves soon',
-      today: 'data moved today',
-      passed: 'data moved',
-      undated: 'data moves, date to be announced',
-    },
-    'authorization-ends': {
-      name: 'authorizations end',
-      ahead: 'authorizations end soon',
-      today: 'authorizations ended today',
-      passed: 'authorizations ended',
-      undated: 'authorizations end, date to be announced',
-    },
-    'policy-effective': {
-      name: 'new rules apply',
-      ahead: 'new rules apply soon',
-      today: 'new rules apply from today',
-      passed: 'new rules in effect',
-      undated: 'new rules apply, date to be announced',
-    },
-  },
   unit: (unit, n) => `${n}${NBSP}${EN_UNITS[unit][pluralOf('en', n) === 'one' ? 0 : 1]}`,
   left: (parts) => `${parts.join(NBSP)}${NBSP}left`,
   underAMinute: `under${NBSP}a${NBSP}minute${NBSP}left`,
@@ -327,15 +226,10 @@ function unique<T>(items: readonly T[]): T[] {
 }
 
 /** The actions in one state, merged: 「已停止新订购、历史方案已不可查看」 · "no longer orderable and past plans hidden". */
-export function actionsPhrase(
-  t: Translate | Lang,
-  actions: readonly Action[],
-  state: State | 'undated',
-): string {
-  const words = wordsOf(t);
+export function actionsPhrase(t: Translate, actions: readonly Action[], state: State | 'undated'): string {
   return listOf(
     t,
-    unique(actions).map((a) => words.actions[a][state]),
+    unique(actions).map((a) => actionWord(t, a, state)),
   );
 }
 
@@ -343,25 +237,19 @@ export function actionsPhrase(
  * The actions beside their date: 「12月5日停止新订购、历史方案不可查看」 · "new orders stop and past
  * plans are hidden on Dec 5"; `long`: 「2026年12月5日 09:41（北京时间）下线」.
  */
-export function datedPhrase(
-  t: Translate | Lang,
-  actions: readonly Action[],
-  when: When,
-  long = false,
-): string {
+export function datedPhrase(t: Translate, actions: readonly Action[], when: When, long = false): string {
   const words = wordsOf(t);
   return words.dated(
     whenText(words, when, { long, sentence: true }),
-    unique(actions).map((a) => words.actions[a].name),
+    unique(actions).map((a) => actionWord(t, a, 'name')),
   );
 }
 
 /** The action names alone, merged: 「停止新订购、历史方案不可查看」 · "new orders stop and past plans are hidden". */
-export function actionNames(t: Translate | Lang, actions: readonly Action[]): string {
-  const words = wordsOf(t);
+export function actionNames(t: Translate, actions: readonly Action[]): string {
   return listOf(
     t,
-    unique(actions).map((a) => words.actions[a].name),
+    unique(actions).map((a) => actionWord(t, a, 'name')),
   );
 }
 

@@ -31,11 +31,33 @@ export interface ProductStatus {
   left: string;
   /** The next dated instant, if any. */
   nextAt: number | null;
-  /** done · next, or next · left when nothing happened yet: the badge's words. */
+  /** done · next, or next · left when nothing happened yet: the card's and popup's status line. */
   text: string;
+  /**
+   * A glance, where a date does not fit (the badge): the weightiest of what already happened,
+   * else of what comes next, else of what is announced without a date. With `left` after it:
+   * 「停止新订购 · 剩 3 天」「已停止新订购 · 剩 8 天」「已下线」「下线日期待定」.
+   */
+  glance: string;
   /** `text` as it continues after a product name (English: not capitalized). */
   phrase: string;
 }
+
+/**
+ * Actions by weight, for a glance that names one of an instant's actions: what a merchant loses
+ * first (the product, new orders, the service) before what changes around it.
+ */
+const WEIGHT: readonly Action[] = [
+  'retire',
+  'no-new-orders',
+  'authorization-ends',
+  'auto-renew-off',
+  'history-hidden',
+  'migrate',
+  'policy-effective',
+];
+const weightiest = (actions: readonly Action[]): Action[] =>
+  actions.length ? [[...actions].sort((a, b) => WEIGHT.indexOf(a) - WEIGHT.indexOf(b))[0]!] : [];
 
 export function productStatus(product: Product, nowMs: number, t: Translate): ProductStatus {
   const groups = milestoneGroups(product);
@@ -55,6 +77,11 @@ export function productStatus(product: Product, nowMs: number, t: Translate): Pr
   const left = ahead ? timeLeft(t, ahead.atMs, nowMs) : '';
   const urgency = ahead ? countdown(ahead.atMs, nowMs).urgency : passed ? 'past' : 'undated';
   const phrase = (done ? [done, next] : [next, left]).filter(Boolean).join(PART_SEP);
+  const glance = passed
+    ? actionsPhrase(t, weightiest(actions(passed)), stateOf(passed.atMs, nowMs))
+    : ahead
+      ? actionNames(t, weightiest(actions(ahead)))
+      : actionsPhrase(t, weightiest(undated), 'undated');
   return {
     urgency,
     done,
@@ -63,6 +90,7 @@ export function productStatus(product: Product, nowMs: number, t: Translate): Pr
     left,
     nextAt: ahead?.atMs ?? null,
     text: sentenceStart(t, phrase),
+    glance: sentenceStart(t, glance),
     phrase,
   };
 }

@@ -1,10 +1,9 @@
 // What the content script knows about each watched product, and the words shown for it on the
 // page (badge, card, banner, guard). Pure: `now` and the translator are passed in.
-import type { Action, Milestone, Product } from '../notice/schema.ts';
-import type { Urgency } from '../notice/countdown.ts';
+import type { Product } from '../notice/schema.ts';
+import { milestoneGroups, type Urgency } from '../notice/countdown.ts';
 import { PART_SEP } from '../notice/phrases.ts';
 import { productStatus } from '../notice/status.ts';
-import { toEpoch } from '../notice/time.ts';
 import type { Translate } from '../i18n/catalog.ts';
 import type { WatchedProduct } from '../messages/protocol.ts';
 import { watchableName } from '../notice/names.ts';
@@ -12,12 +11,6 @@ import type { MatchEntry } from './matcher.ts';
 
 /** One product of one sunset notice, as `watched/list` returns it. */
 export type PageProduct = WatchedProduct;
-
-export interface Dated {
-  milestone: Milestone;
-  action: Action;
-  atMs: number;
-}
 
 /**
  * Products the page flags: muted notices (不再提醒此公告) and withdrawn ones are left alone, and so
@@ -29,7 +22,7 @@ export function flaggable(products: readonly PageProduct[], nowMs = Date.now()):
   const rank = (p: PageProduct): number => {
     const focus = focusMilestone(p.product, nowMs);
     if (!focus) return Number.MAX_SAFE_INTEGER;
-    return focus.past ? 1e15 + (nowMs - focus.dated.atMs) : focus.dated.atMs - nowMs;
+    return focus.past ? 1e15 + (nowMs - focus.atMs) : focus.atMs - nowMs;
   };
   return products
     .filter(
@@ -45,39 +38,45 @@ export function matchEntries(products: readonly PageProduct[]): MatchEntry[] {
   return products.map((p) => ({ name: p.product.name, terms: [p.product.name, ...p.product.aliases] }));
 }
 
-export function datedOf(product: Product): Dated[] {
-  const out: Dated[] = [];
-  for (const m of product.milestones)
-    if (m.at) out.push({ milestone: m, action: m.action, atMs: toEpoch(m.at) });
-  return out.sort((a, b) => a.atMs - b.atMs);
+/** The instant a product is placed by: the next one ahead, else the last one passed. */
+export function focusMilestone(product: Product, nowMs: number): { atMs: number; past: boolean } | null {
+  const groups = milestoneGroups(product);
+  const ahead = groups.find((g) => g.atMs > nowMs);
+  const last = ahead ?? groups[groups.length - 1];
+  return last ? { atMs: last.atMs, past: !ahead } : null;
 }
 
-/** The milestone a badge talks about: the next one ahead, else the last one passed. */
-export function focusMilestone(product: Product, nowMs: number): { dated: Dated; past: boolean } | null {
-  const dated = datedOf(product);
-  const ahead = dated.find((d) => d.atMs > nowMs);
-  if (ahead) return { dated: ahead, past: false };
-  const last = dated[dated.length - 1];
-  return last ? { dated: last, past: true } : null;
-}
-
+/**
+ * A badge is a glance (issue 16: the name's box seldom has room for more); the card holds the full
+ * status, and `label` (aria-label) says it all. Where even `text` has no room, the badge shows
+ * only its countdown (`text` without `lead`).
+ */
 export interface BadgeView {
+  /** 「停止新订购 · 剩 3 天 5 小时」, 「已停止新订购 · 剩 8 天」, 「已下线」, 「下线日期待定」. */
   text: string;
+  /** The part of `text` before the countdown, separator included (「停止新订购 · 」); '' when it has none. */
+  lead: string;
   urgency: Urgency | 'undated';
-  /** A longer sentence for screen readers and the tooltip. */
+  /** The full sentence, for screen readers and the tooltip: 「家居百货解决方案：2026年12月5日 …」. */
   label: string;
 }
 
-/** 「12月5日停止新订购 · 剩 3 天 5 小时」, 「已停止新订购 · 12月22日下线」, 「已下线」, 「下线日期待定」 */
 export function badgeView(product: Product, nowMs: number, t: Translate): BadgeView {
   const status = productStatus(product, nowMs, t);
   const long = [status.done, status.nextLong, status.left].filter(Boolean).join(PART_SEP);
-  return { text: status.text, urgency: status.urgency, label: t('page_badge_label', product.name, long) };
+  const lead = status.left && status.glance ? status.glance + PART_SEP : '';
+  return {
+    text: lead + (status.left || status.glance),
+    lead,
+    urgency: status.urgency,
+    label: t('page_badge_label', product.name, long),
+  };
 }
 
 export interface BannerChoice {
   entry: PageProduct;
-  dated: Dated;
+  /** The instant the banner is about. */
+  atMs: number;
   past: boolean;
 }
 
@@ -103,10 +102,10 @@ export function chooseBanner(
     const focus = focusMilestone(entry.product, nowMs);
     if (!focus) continue;
     if (!focus.past) {
-      if (focus.dated.atMs - nowMs <= bannerDays * DAY && (!ahead || focus.dated.atMs < ahead.dated.atMs))
-        ahead = { entry, dated: focus.dated, past: false };
-    } else if (!retired || focus.dated.atMs > retired.dated.atMs) {
-      retired = { entry, dated: focus.dated, past: true };
+      if (focus.atMs - nowMs <= bannerDays * DAY && (!ahead || focus.atMs < ahead.atMs))
+        ahead = { entry, ...focus };
+    } else if (!retired || focus.atMs > retired.atMs) {
+      retired = { entry, ...focus };
     }
   }
   return ahead ?? retired;

@@ -227,6 +227,26 @@ describe('messages', () => {
     expect(value.products.every((p) => /^[0-9a-f]{64}$/.test(p.hash))).toBe(true);
   });
 
+  it('sends the page its words in the merchant’s language: the setting, else the page’s browser language', async () => {
+    const words = async (language?: string) => {
+      const reply = await ask({ type: 'watched/list', ...(language ? { language } : {}) }, page);
+      return (
+        reply?.value as unknown as { words: { lang: string; messages: Record<string, { message: string }> } }
+      ).words;
+    };
+    expect((await words('zh-CN')).lang).toBe('zh_CN');
+    const en = await words('en-US');
+    expect(en.lang).toBe('en');
+    expect(en.messages.page_guard_continue?.message).toBe('Continue anyway');
+    // Only what the page shows: no popup or options text travels.
+    expect(Object.keys(en.messages).filter((k) => /^(popup|opt|rem|ext)/.test(k))).toEqual([]);
+    expect(en.messages.action_no_new_orders_passed?.message).toBe('no longer orderable');
+    const settings = ((await ask({ type: 'settings/get' }))?.value ?? {}) as Record<string, unknown>;
+    await ask({ type: 'settings/set', settings: { ...settings, language: 'zh_CN' } }, popup);
+    expect((await words('en-US')).messages.page_guard_continue?.message).toBe('仍要继续');
+    await ask({ type: 'settings/set', settings: { ...settings, language: 'auto' } }, popup);
+  });
+
   it('dismisses a banner for one version of a notice', async () => {
     await ask({ type: 'banner/dismiss', guid: 'fixture-retire', hash: 'abc' }, page);
     expect((await getNotice(await openSunsetDb(), 'fixture-retire'))?.bannerDismissedHash).toBe('abc');

@@ -10,6 +10,13 @@ describe('checkRequest', () => {
   it.each([
     ['a popup list request', { type: 'notices/list' }, popup, true],
     ['a content script asking for watched products', { type: 'watched/list' }, contentScript, true],
+    ['the same, in its page’s language', { type: 'watched/list', language: 'zh-CN' }, contentScript, true],
+    [
+      'a language that is no language tag',
+      { type: 'watched/list', language: 'x'.repeat(101) },
+      contentScript,
+      false,
+    ],
     [
       'a content script dismissing a banner',
       { type: 'banner/dismiss', guid: 'g', hash: 'h' },

@@ -2,6 +2,8 @@
 // Which controls are orders, and what each orders. The markup follows what @alifd/next 1.27
 // renders on React 18 (Table with locked columns, tree Table, Radio.Group, Select, Step, Form,
 // Dropdown/Menu in body > .next-overlay-wrapper, Drawer), as dumped from Chromium.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FlowMemory, choicesIn } from '../../../utils/page/choices.ts';
 import { Matcher } from '../../../utils/page/matcher.ts';
@@ -31,9 +33,24 @@ const ordered = (id: string): string[] | null => {
 };
 
 describe('order words', () => {
-  it('each row of the table reads its own example as its kind', () => {
-    for (const row of ORDER_WORDS)
-      for (const example of row.example.split(' · ').map((x) => x.replace(/\s*\(.*\)$/, '')))
+  it('README’s table lists every word with its kind, and each example reads as that kind', () => {
+    // | 订购 | order | 立即订购 · 确认订购 · 订购 家居百货解决方案 |
+    const readme = readFileSync(
+      fileURLToPath(import.meta.url).replace(/test\/unit\/page\/.*$/, 'README.md'),
+      'utf8',
+    );
+    const rows = [...readme.matchAll(/^\| (\S+) \| (order|step)[^|]* \| ([^|]+) \|$/gm)].map((m) => ({
+      word: m[1]!,
+      kind: m[2] as 'order' | 'step',
+      examples: m[3]!.split(' · ').map((x) => x.replace(/\s*\(.*\)\s*$/, '').trim()),
+    }));
+    expect(rows.map((r) => `${r.kind}:${r.word}`).sort()).toEqual(
+      Object.entries(ORDER_WORDS)
+        .flatMap(([kind, words]) => words.map((w) => `${kind}:${w}`))
+        .sort(),
+    );
+    for (const row of rows)
+      for (const example of row.examples)
         expect([example, orderKindOf(normalizeLabel(example))]).toEqual([example, row.kind]);
   });
 

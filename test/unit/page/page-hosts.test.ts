@@ -12,6 +12,17 @@ interface Registered {
   allFrames?: boolean;
 }
 
+/** The content script entry `wxt build` writes into manifest.json for entrypoints/marketing.content. */
+const MANIFEST_ENTRY = {
+  matches: ['https://p4p.1688.com/*', 'https://work.1688.com/*'],
+  all_frames: true,
+  match_about_blank: true,
+  run_at: 'document_start' as const,
+  css: ['content-scripts/marketing.css'],
+  js: ['content-scripts/marketing.js'],
+  match_origin_as_fallback: true,
+};
+
 let registered: Registered[];
 let granted: Set<string>;
 
@@ -31,6 +42,12 @@ beforeEach(() => {
       registered.push(s);
     }
   };
+  (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => ({
+    manifest_version: 3,
+    name: 'Sunset Watch',
+    version: '0.2.0',
+    content_scripts: [MANIFEST_ENTRY],
+  });
   (fakeBrowser.permissions as unknown as Record<string, unknown>).contains = async (p: {
     origins?: string[];
   }) => (p.origins ?? []).every((o) => granted.has(o));
@@ -44,13 +61,19 @@ describe('syncPageHosts', () => {
     await setHosts(['xstore.insights.1688.com', 'sycm.1688.com', 'evil.example', 'p4p.1688.com']);
     granted.add('https://xstore.insights.1688.com/*');
     expect(await syncPageHosts()).toEqual(['https://xstore.insights.1688.com/*']);
+    // The manifest's own script, timing and frames: the order guard at document_start, in every
+    // frame, srcdoc and about:blank ones too (issue 16 items 3 and 5).
     expect(registered).toEqual([
-      expect.objectContaining({
+      {
         id: PAGE_SCRIPT_ID,
         matches: ['https://xstore.insights.1688.com/*'],
         js: ['content-scripts/marketing.js'],
+        css: ['content-scripts/marketing.css'],
         allFrames: true,
-      }),
+        runAt: 'document_start',
+        matchOriginAsFallback: true,
+        persistAcrossSessions: true,
+      },
     ]);
   });
 

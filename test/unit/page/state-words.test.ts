@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Issue 16, item 6 (wording): a product that can no longer be ordered and retires later. Badge,
-// card, banner and guard lead with what already happened (「已停止新订购 · 2月22日下线」), never
-// 「即将下线」 alone, and the banner does not leave it out.
+// card, banner and guard lead with what already happened (「已停止新订购 · 2月22日下线」; the badge,
+// a glance, 「已停止新订购 · 剩 8 天」), never 「即将下线」 alone, and the banner does not leave it out.
 import { describe, expect, it } from 'vitest';
 import { createBadge } from '../../../components/page/badge.ts';
 import { renderBanner } from '../../../components/page/banner.ts';
@@ -17,10 +17,14 @@ const kuajing = product('跨境专供解决方案', [
 ]);
 
 describe('a product no longer orderable that retires later', () => {
-  it('badge: 「已停止新订购 · 2月22日下线」', () => {
+  it('badge: 「已停止新订购 · 剩 8 天」, the whole sentence as its label', () => {
     const badge = createBadge(document, kuajing.product.name, badgeView(kuajing.product, NOW, zh));
-    expect(badge.shadowRoot!.textContent).toBe('已停止新订购 · 2月22日下线');
-    expect(badgeView(kuajing.product, NOW, en).text).toBe('No longer orderable · retires on Feb 22');
+    const button = badge.shadowRoot!.querySelector('button')!;
+    expect(spaced(button.textContent)).toBe('已停止新订购 · 剩 8 天');
+    expect(spaced(button.getAttribute('aria-label'))).toBe(
+      '跨境专供解决方案：已停止新订购 · 2023年2月22日 00:00（北京时间）下线 · 剩 8 天（Sunset Watch 下线提醒）',
+    );
+    expect(spaced(badgeView(kuajing.product, NOW, en).text)).toBe('No longer orderable · 8 days left');
   });
 
   it('guard: the title leads with what already happened', () => {

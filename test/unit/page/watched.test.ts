@@ -6,14 +6,16 @@ import { spaced } from '../../support/spaces.ts';
 const HOUR = 3600_000;
 
 describe('badgeView', () => {
+  // A glance (issue 16: the name's box seldom has room for a date): what already happened, else
+  // what comes next, then the countdown; the full sentence is the label.
   it.each([
-    ['later', [{ action: 'no-new-orders' as const, at: NOW + 10 * DAY }], '2月24日停止新订购 · 剩 10 天'],
+    ['later', [{ action: 'no-new-orders' as const, at: NOW + 10 * DAY }], '停止新订购 · 剩 10 天'],
     [
       'week',
       [{ action: 'no-new-orders' as const, at: NOW + 3 * DAY + 5 * HOUR }],
-      '2月17日停止新订购 · 剩 3 天 5 小时',
+      '停止新订购 · 剩 3 天 5 小时',
     ],
-    ['day', [{ action: 'retire' as const, at: NOW + 20 * HOUR }], '今天 20:00 下线 · 剩 20 小时'],
+    ['day', [{ action: 'retire' as const, at: NOW + 20 * HOUR }], '下线 · 剩 20 小时'],
     ['past', [{ action: 'retire' as const, at: NOW - DAY }], '已下线'],
     [
       'week',
@@ -21,20 +23,65 @@ describe('badgeView', () => {
         { action: 'no-new-orders' as const, at: NOW - DAY },
         { action: 'retire' as const, at: NOW + 2 * DAY },
       ],
-      // What already happened leads (issue 16, item 6).
-      '已停止新订购 · 2月16日下线',
+      // What already happened leads (issue 16, item 6); the countdown is to the retirement.
+      '已停止新订购 · 剩 2 天',
     ],
     ['undated', [{ action: 'retire' as const, at: null }], '下线日期待定'],
+    [
+      // Several actions at one instant: the weightiest one.
+      'week',
+      [
+        { action: 'history-hidden' as const, at: NOW + 3 * DAY },
+        { action: 'no-new-orders' as const, at: NOW + 3 * DAY },
+      ],
+      '停止新订购 · 剩 3 天',
+    ],
+    [
+      'past',
+      [
+        { action: 'history-hidden' as const, at: NOW - DAY },
+        { action: 'retire' as const, at: NOW - DAY },
+      ],
+      '已下线',
+    ],
   ])('%s → %s', (urgency, milestones, text) => {
     const view = badgeView(product('家居百货解决方案', milestones).product, NOW, zh);
     expect(spaced(view.text)).toBe(text);
     expect(view.urgency).toBe(urgency);
     expect(view.label).toContain('家居百货解决方案');
+    // The compact form is the countdown alone (or the whole glance when it has none).
+    const compact = view.text.slice(view.lead.length);
+    expect(compact).toBe(/剩/.test(text) ? text.replace(/^.* · /, '').replace(/ /g, '\u00a0') : view.text);
+  });
+
+  it('says no date and keeps the full sentence, with the date, in its label', () => {
+    const milestones = [
+      { action: 'no-new-orders' as const, at: NOW + 3 * DAY },
+      { action: 'history-hidden' as const, at: NOW + 3 * DAY },
+    ];
+    const view = badgeView(product('家居百货解决方案', milestones).product, NOW, zh);
+    expect(view.text).not.toMatch(/月|日/);
+    expect(spaced(view.label)).toBe(
+      '家居百货解决方案：2023年2月17日 00:00（北京时间）停止新订购、历史方案不可查看 · 剩 3 天（Sunset Watch 下线提醒）',
+    );
+    // One line: no ordinary space inside the countdown, no line break anywhere.
+    expect(view.text).not.toMatch(/\n/);
+    expect(view.text.slice(view.lead.length)).not.toMatch(/ /);
   });
 
   it('speaks English when asked', () => {
     const view = badgeView(product('X', [{ action: 'no-new-orders', at: NOW + 3 * DAY }]).product, NOW, en);
-    expect(spaced(view.text)).toBe('New orders stop on Feb 17 · 3 days left');
+    expect(spaced(view.text)).toBe('New orders stop · 3 days left');
+    const gone = [
+      { action: 'no-new-orders' as const, at: NOW - DAY },
+      { action: 'retire' as const, at: NOW + 8 * DAY },
+    ];
+    expect(spaced(badgeView(product('X', gone).product, NOW, en).text)).toBe(
+      'No longer orderable · 8 days left',
+    );
+    expect(badgeView(product('X', [{ action: 'retire', at: NOW - DAY }]).product, NOW, en).text).toBe(
+      'Retired',
+    );
   });
 });
 
