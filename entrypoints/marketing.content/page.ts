@@ -11,6 +11,7 @@ import type { Translate } from '../../utils/i18n/catalog.ts';
 import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger, type FlagRecord, type SlicedScan } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
+import { placesOf, SeenReporter } from '../../utils/page/seen-report.ts';
 import {
   badgeViews,
   chooseBanner,
@@ -130,6 +131,8 @@ class PageSession {
   private readonly highlights: Highlights;
   private readonly board: BadgeBoard;
   private readonly observer: MutationObserver;
+  /** Tells the background what this page load and each route showed (issue 20: 与我相关). */
+  private readonly seen: SeenReporter;
   /** Whether the observer is on (from `start`, after the full scan's first slice). */
   private observing = false;
   /** Badge words per product; renewed when countdowns move on. */
@@ -188,6 +191,12 @@ class PageSession {
       onMute: (entry) => this.mute(entry),
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.seen = new SeenReporter(
+      { now: Date.now, setTimeout: (run, ms) => ctx.setTimeout(run, ms), clearTimeout },
+      // The route: path and fragment route, without the query (the backend's `#!/x?tab=…`).
+      () => location.pathname + location.hash.split('?')[0],
+      () => isolated('seen', () => this.reportSeen()) ?? false,
+    );
     this.build();
   }
 
@@ -297,6 +306,7 @@ class PageSession {
   private afterScan(): void {
     this.updateBanner(false);
     this.schedulePlace();
+    this.seen.scanned();
     const href = location.href;
     if (href !== this.href) {
       this.href = href;
@@ -332,6 +342,18 @@ class PageSession {
     void sendMessage({ type: 'page/suspended', names: [...this.suspended] }).catch((error: unknown) =>
       console.warn('[Sunset Watch] page/suspended failed:', error),
     );
+  }
+
+  /** The products flagged now, each with its places and plan rows; false when there are none. */
+  private reportSeen(): boolean {
+    const products = [...placesOf(this.flagger.entries())]
+      .slice(0, 100)
+      .map(([entry, places]) => ({ name: this.active[entry]!.product.name, ...places }));
+    if (!products.length) return false;
+    void sendMessage({ type: 'page/seen', products }).catch((error: unknown) =>
+      console.warn('[Sunset Watch] page/seen failed:', error),
+    );
+    return true;
   }
 
   private stopFullScan(): void {

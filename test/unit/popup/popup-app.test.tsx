@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/popup-app.tsx';
 import type { Notice } from '../../../utils/notice/schema.ts';
 import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/protocol.ts';
-import type { StoredNotice } from '../../../utils/store/db.ts';
+import type { SeenProduct, StoredNotice } from '../../../utils/store/db.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
 import { storedNotice } from '../../support/stored-notice.ts';
 import { spaced } from '../../support/spaces.ts';
@@ -75,7 +75,13 @@ const okFeed: FeedStatus = {
 };
 
 function fakeBackground(
-  options: { notices?: StoredNotice[]; feeds?: FeedStatus[]; settings?: Settings; failList?: boolean } = {},
+  options: {
+    notices?: StoredNotice[];
+    feeds?: FeedStatus[];
+    settings?: Settings;
+    failList?: boolean;
+    seen?: SeenProduct[];
+  } = {},
 ) {
   const sent: Request[] = [];
   let notices = options.notices ?? NOTICES;
@@ -88,6 +94,7 @@ function fakeBackground(
         feeds: options.feeds ?? [okFeed],
         now: NOW,
         settings: options.settings ?? { ...DEFAULT_SETTINGS, language: 'zh_CN' },
+        seen: options.seen ?? [],
       };
       return { ok: true, value };
     }
