@@ -3,7 +3,8 @@
 // replacements, grandfather clause and link. The words are the shared status (utils/notice/
 // status.ts), the same as the page's badge, card and banner. Remote text only ever becomes text
 // nodes; links are followed only when https. Room is left in each line for marks such as
-// 本地识别 (the `marks` slot) and in the filter bar for a 与我相关 filter.
+// 本地识别 (the `marks` slot). A product seen on the merchant's own pages says so under its line
+// (issue 20: 「您有 3 个计划在用 · 最近见于 12月1日」) and its notice carries `data-affects`.
 import type { ComponentChild } from 'preact';
 import type { Translate } from '../../utils/i18n/catalog.ts';
 import { listSeparators, sentenceStart } from '../../utils/notice/phrases.ts';
@@ -11,8 +12,9 @@ import { longDate, localDateTime } from '../../utils/notice/countdown.ts';
 import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../utils/notice/schema.ts';
 import { productStatus, statusLong, timeline } from '../../utils/notice/status.ts';
 import { zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
-import type { StoredNotice } from '../../utils/store/db.ts';
-import { isActiveSunset } from '../../utils/store/view.ts';
+import type { SeenProduct, StoredNotice } from '../../utils/store/db.ts';
+import { affects, isActiveSunset, NOTHING_SEEN, seenOf, type SeenIndex } from '../../utils/store/view.ts';
+import { affectsLine } from '../../utils/notice/affects.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { changesWords } from './format.ts';
 
@@ -33,6 +35,8 @@ interface Props {
   onToggle: (guid: string) => void;
   onMarkRead: (guid: string) => void;
   milestoneExtra?: MilestoneExtra;
+  /** The products seen on the merchant's own pages (issue 20). */
+  seen?: SeenIndex;
 }
 
 function SafeLink({
@@ -70,6 +74,7 @@ function ProductLine({
   t,
   active,
   marks,
+  seen,
 }: {
   product: Product;
   now: number;
@@ -77,6 +82,8 @@ function ProductLine({
   active: boolean;
   /** Marks after the name: updated, kind (and later 本地识别). */
   marks?: ComponentChild;
+  /** What was seen of it on the merchant's pages, if anything. */
+  seen?: SeenProduct | undefined;
 }) {
   const status = productStatus(product, now, t);
   return (
@@ -95,6 +102,7 @@ function ProductLine({
         ) : (
           <span class="line__what">{t('popup_cancel_note')}</span>
         )}
+        {seen && <span class="line__affects">{affectsLine(t, seen, now)}</span>}
       </span>
       {active && status.left && <span class="line__left">{status.left}</span>}
     </span>
@@ -168,8 +176,19 @@ function ProductDetails(props: {
   );
 }
 
-export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRead, milestoneExtra }: Props) {
+export function NoticeCard({
+  stored,
+  now,
+  t,
+  timeZone,
+  open,
+  onToggle,
+  onMarkRead,
+  milestoneExtra,
+  seen = NOTHING_SEEN,
+}: Props) {
   const { notice } = stored;
+  const mine = affects(notice, seen);
   const sunset = notice.sunset;
   const active = isActiveSunset(notice);
   const kindKey = sunset ? KIND_KEY[sunset.kind] : 'popup_plain';
@@ -192,8 +211,9 @@ export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRea
   );
   return (
     <article
-      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}${open ? ' notice--open' : ''}`}
+      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}${open ? ' notice--open' : ''}${mine ? ' notice--affects' : ''}`}
       data-notice-id={stored.guid}
+      data-affects={mine ? '' : undefined}
       aria-labelledby={`title-${stored.guid}`}
     >
       <button
@@ -214,6 +234,7 @@ export function NoticeCard({ stored, now, t, timeZone, open, onToggle, onMarkRea
                 t={t}
                 active={active}
                 marks={i === 0 ? marks : null}
+                seen={seenOf(product, seen)}
               />
             ))
           ) : (
