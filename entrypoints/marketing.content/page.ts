@@ -192,7 +192,13 @@ class PageSession {
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.seen = new SeenReporter(
-      { now: Date.now, setTimeout: (run, ms) => ctx.setTimeout(run, ms), clearTimeout },
+      // Called on an object of ours, so each wraps its function: a bare clearTimeout would be
+      // an illegal invocation there.
+      {
+        now: () => Date.now(),
+        setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+        clearTimeout: (id) => clearTimeout(id),
+      },
       // The route: path and fragment route, without the query (the backend's `#!/x?tab=…`).
       () => location.pathname + location.hash.split('?')[0],
       () => isolated('seen', () => this.reportSeen()) ?? false,

@@ -84,8 +84,11 @@ export interface Places {
 }
 
 const ROW = 'tr, [role="row"]';
-/** Fusion renders the cells of locked columns twice: in the main table and in these copies. */
-const LOCKED_COPY = '.next-table-lock-left, .next-table-lock-right';
+/**
+ * Not places: the copies Fusion renders of locked columns (the main table has each cell too), and
+ * the options of an open list box (a Select offering every solution is a choice, not a use).
+ */
+const NOT_A_PLACE = '.next-table-lock-left, .next-table-lock-right, [role="listbox"]';
 
 /** Whether `row` sits in a table whose header names plans (计划名称, 推广计划). */
 function inPlanTable(row: Element, tables: Map<Element, boolean>): boolean {
@@ -105,7 +108,7 @@ function inPlanTable(row: Element, tables: Map<Element, boolean>): boolean {
 export function placesOf(flagged: Iterable<[Element, { entries: readonly number[] }]>): Map<number, Places> {
   const byEntry = new Map<number, Set<Element>>();
   for (const [el, record] of flagged) {
-    if (!el.isConnected || el.closest(LOCKED_COPY)) continue;
+    if (!el.isConnected || el.closest(NOT_A_PLACE)) continue;
     const place = el.closest(ROW) ?? el;
     for (const entry of record.entries) {
       let set = byEntry.get(entry);

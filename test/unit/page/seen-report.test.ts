@@ -214,6 +214,16 @@ describe('placesOf: places and plans per product', () => {
     );
   });
 
+  it('leaves out the options of an open list box: a Select offering every solution is no use of one', () => {
+    const flags = flagsIn(`
+      <ul class="next-menu" role="listbox">
+        <li role="option"><span data-flag="0">家居百货解决方案</span></li>
+        <li role="option"><span data-flag="1">行业优选解决方案</span></li>
+      </ul>
+      <span class="next-select-values"><em data-flag="0">家居百货解决方案</em></span>`);
+    expect(placesOf(flags)).toEqual(new Map([[0, { places: 1, plans: 0 }]]));
+  });
+
   it('leaves out flags the page has removed meanwhile', () => {
     const flags = flagsIn(`<p data-flag="0">家居百货解决方案</p><p data-flag="0">家居百货解决方案</p>`);
     flags[1]![0].remove();
