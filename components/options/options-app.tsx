@@ -1,5 +1,5 @@
-// The options page: feeds, poll interval, reminder lead times, quiet hours, page warnings,
-// banner days, further 1688 pages and language. Every change is validated and saved at once (settings/set); the
+// The options page: feeds, poll interval, reminder lead times, quiet hours, 与我相关 (提醒范围 and
+// the products seen, issue 20), page warnings, banner days, further 1688 pages and language. Every change is validated and saved at once (settings/set); the
 // background refuses anything invalid, so the page shows its error rather than a silent drop.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
@@ -8,7 +8,9 @@ import {
   type FeedStatus,
   type Transport,
 } from '../../utils/messages/protocol.ts';
+import type { SeenProduct } from '../../utils/store/db.ts';
 import type { Settings } from '../../utils/store/settings.ts';
+import { AffectsSection } from './affects-section.tsx';
 import { CalendarSubscribe } from '../calendar-subscribe.tsx';
 import { FeedsSection } from './feeds-section.tsx';
 import { PageHostsSection } from './page-hosts-section.tsx';
@@ -39,6 +41,7 @@ export function OptionsApp({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [settings, setSettings] = useState<Settings | undefined>();
   const [statuses, setStatuses] = useState<FeedStatus[]>([]);
+  const [seen, setSeen] = useState<SeenProduct[]>([]);
   const [save, setSave] = useState<Save>({ state: 'idle' });
 
   useEffect(() => {
@@ -47,6 +50,7 @@ export function OptionsApp({
         const list = await sendMessage({ type: 'notices/list' }, transport);
         setSettings(list.settings);
         setStatuses(list.feeds);
+        setSeen(list.seen);
         setLoad({ state: 'ready' });
       } catch (error) {
         setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -180,6 +184,17 @@ export function OptionsApp({
         </fieldset>
         <CalendarSubscribe feedUrl={defaultFeed} lang={lang} />
       </section>
+
+      <AffectsSection
+        t={t}
+        scope={settings.remindScope}
+        seen={seen}
+        onScope={(remindScope) => update({ remindScope })}
+        onClear={async () => {
+          await sendMessage({ type: 'seen/clear' }, transport);
+          setSeen([]);
+        }}
+      />
 
       <section class="section" aria-labelledby="page-heading">
         <h2 id="page-heading">{t('opt_page')}</h2>

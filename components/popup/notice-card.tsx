@@ -1,9 +1,9 @@
 // One notice in the popup (issue 18, item 3): collapsed, one line per product (name, what
 // happens, countdown); expanded, its milestones one line per instant (same-instant ones merged),
-// replacements, grandfather clause and link (a local capture: 本地识别, with 编辑 and 删除). The words are the shared status (utils/notice/
-// status.ts), the same as the page's badge, card and banner. Remote text only ever becomes text
-// nodes; links are followed only when https. Room is left in each line for marks such as
-// 本地识别 (the `marks` slot) and in the filter bar for a 与我相关 filter.
+// replacements, grandfather clause and link (a local capture: 本地识别, with 编辑 and 删除). The
+// words are the shared status (utils/notice/status.ts), the same as the page's badge, card and
+// banner. Remote text only ever becomes text nodes; links are followed only when https. A product seen on the merchant's own pages says so under its line
+// (issue 20: 「您有 3 个计划在用 · 最近见于 12月1日」) and its notice carries `data-affects`.
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../utils/i18n/catalog.ts';
@@ -12,8 +12,9 @@ import { longDate, localDateTime } from '../../utils/notice/countdown.ts';
 import { isHttpsUrl, type Milestone, type Notice, type Product } from '../../utils/notice/schema.ts';
 import { productStatus, statusLong, timeline } from '../../utils/notice/status.ts';
 import { zoneDiffersFromBeijing } from '../../utils/notice/time.ts';
-import type { StoredNotice } from '../../utils/store/db.ts';
-import { isActiveSunset } from '../../utils/store/view.ts';
+import type { SeenProduct, StoredNotice } from '../../utils/store/db.ts';
+import { affects, isActiveSunset, NOTHING_SEEN, seenOf, type SeenIndex } from '../../utils/store/view.ts';
+import { affectsLine } from '../../utils/notice/affects.ts';
 import { platformHref } from '../../utils/page/links.ts';
 import { changesWords } from './format.ts';
 
@@ -38,6 +39,8 @@ interface Props {
   onEdit?: (guid: string) => void;
   /** A local notice: deletes it (after the merchant confirmed here). */
   onDelete?: (guid: string) => void;
+  /** The products seen on the merchant's own pages (issue 20). */
+  seen?: SeenIndex;
 }
 
 function SafeLink({
@@ -75,6 +78,7 @@ function ProductLine({
   t,
   active,
   marks,
+  seen,
 }: {
   product: Product;
   now: number;
@@ -82,6 +86,8 @@ function ProductLine({
   active: boolean;
   /** Marks after the name: updated, kind (and later 本地识别). */
   marks?: ComponentChild;
+  /** What was seen of it on the merchant's pages, if anything. */
+  seen?: SeenProduct | undefined;
 }) {
   const status = productStatus(product, now, t);
   return (
@@ -100,6 +106,7 @@ function ProductLine({
         ) : (
           <span class="line__what">{t('popup_cancel_note')}</span>
         )}
+        {seen && <span class="line__affects">{affectsLine(t, seen, now)}</span>}
       </span>
       {active && status.left && <span class="line__left">{status.left}</span>}
     </span>
@@ -226,10 +233,12 @@ export function NoticeCard({
   milestoneExtra,
   onEdit,
   onDelete,
+  seen = NOTHING_SEEN,
 }: Props) {
   const { notice } = stored;
   const local = stored.origin === 'local';
   const confirmed = (stored.confirms ?? []).map((c) => c.title);
+  const mine = affects(notice, seen);
   const sunset = notice.sunset;
   const active = isActiveSunset(notice);
   const kindKey = sunset ? KIND_KEY[sunset.kind] : 'popup_plain';
@@ -262,8 +271,9 @@ export function NoticeCard({
   );
   return (
     <article
-      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}${open ? ' notice--open' : ''}`}
+      class={`notice${stored.read ? '' : ' notice--unread'}${active ? '' : ' notice--inactive'}${open ? ' notice--open' : ''}${mine ? ' notice--affects' : ''}`}
       data-notice-id={stored.guid}
+      data-affects={mine ? '' : undefined}
       aria-labelledby={`title-${stored.guid}`}
     >
       <button
@@ -284,6 +294,7 @@ export function NoticeCard({
                 t={t}
                 active={active}
                 marks={i === 0 ? marks : null}
+                seen={seenOf(product, seen)}
               />
             ))
           ) : (

@@ -1,4 +1,5 @@
-// The popup: every notice, soonest first, with filters, search, read state and refresh.
+// The popup: every notice, soonest first (those affecting the merchant before the others, issue
+// 20), with filters (即将生效, 与我相关, 全部), search, read state and refresh.
 // Everything it shows comes from the background over the message protocol; the transport,
 // clock, browser language and zone are passed in so tests render it without a browser.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -8,7 +9,14 @@ import {
   type ResponseMap,
   type Transport,
 } from '../../utils/messages/protocol.ts';
-import { groupOf, matchesFilter, matchesSearch, sortNotices, type Filter } from '../../utils/store/view.ts';
+import {
+  groupOf,
+  matchesFilter,
+  matchesSearch,
+  seenIndex,
+  sortNotices,
+  type Filter,
+} from '../../utils/store/view.ts';
 import { CalendarButton } from '../calendar-button.tsx';
 import { FeedStatusLine } from './feed-status.tsx';
 import { SuspendedLine } from './suspended-line.tsx';
@@ -16,6 +24,12 @@ import { popupTranslator } from './i18n.ts';
 import { NoticeCard, type MilestoneExtra } from './notice-card.tsx';
 
 type ListData = ResponseMap['notices/list'];
+
+const FILTER_KEY: Record<Filter, string> = {
+  upcoming: 'popup_filter_upcoming',
+  affects: 'popup_filter_affects',
+  all: 'popup_filter_all',
+};
 
 export interface PopupAppProps {
   transport?: Transport;
@@ -82,7 +96,8 @@ export function PopupApp({
   const { t, lang } = useMemo(() => popupTranslator(language, browserLanguage), [language, browserLanguage]);
 
   const data = load.state === 'ready' ? load.data : undefined;
-  const sorted = useMemo(() => (data ? sortNotices(data.notices, clock) : []), [data, clock]);
+  const seen = useMemo(() => seenIndex(data?.seen ?? []), [data]);
+  const sorted = useMemo(() => (data ? sortNotices(data.notices, clock, seen) : []), [data, clock, seen]);
   const first = sorted[0];
   const open: ReadonlySet<string> =
     expanded ?? new Set(first && groupOf(first.notice, clock) === 'upcoming' ? [first.guid] : []);
@@ -92,7 +107,7 @@ export function PopupApp({
     setExpanded(next);
   };
   const shown = sorted.filter(
-    (s) => matchesFilter(s.notice, filter, clock) && matchesSearch(s.notice, query),
+    (s) => matchesFilter(s.notice, filter, clock, seen) && matchesSearch(s.notice, query),
   );
   const anyUnseen = sorted.some((s) => !s.read || s.changes);
 
@@ -164,7 +179,7 @@ export function PopupApp({
       </header>
       <div class="popup__tools">
         <div class="segmented" role="group" aria-label={t('popup_filter_label')}>
-          {(['upcoming', 'all'] as const).map((f) => (
+          {(['upcoming', 'affects', 'all'] as const).map((f) => (
             <button
               type="button"
               key={f}
@@ -172,7 +187,7 @@ export function PopupApp({
               aria-pressed={filter === f}
               onClick={() => setFilter(f)}
             >
-              {t(f === 'upcoming' ? 'popup_filter_upcoming' : 'popup_filter_all')}
+              {t(FILTER_KEY[f])}
             </button>
           ))}
         </div>
@@ -221,7 +236,7 @@ export function PopupApp({
               </>
             ) : (
               <>
-                <p>{t('popup_empty_upcoming')}</p>
+                <p>{t(filter === 'affects' ? 'popup_empty_affects' : 'popup_empty_upcoming')}</p>
                 <button type="button" class="button" onClick={() => setFilter('all')}>
                   {t('popup_show_all')}
                 </button>
@@ -240,6 +255,7 @@ export function PopupApp({
             onMarkRead={(guid) => void markRead([guid])}
             onDelete={(guid) => void deleteLocal(guid)}
             {...(openCapture ? { onEdit: openCapture } : {})}
+            seen={seen}
             {...(timeZone ? { timeZone } : {})}
             {...(milestoneExtra ? { milestoneExtra } : {})}
           />

@@ -14,6 +14,7 @@ import {
 } from '../../utils/messages/protocol.ts';
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { dismissBanner, listNotices, markAllRead, markRead, muteNotice } from '../../utils/store/notices.ts';
+import { listSeen } from '../../utils/store/seen.ts';
 import { allFeedUrls, feedUrlProblem, validateSettings, type Settings } from '../../utils/store/settings.ts';
 import { loadSettings, saveSettings } from '../../utils/store/settings-item.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
@@ -22,6 +23,7 @@ import { coveringNotice, deleteCapture, openReview, saveCapture } from './captur
 import { pageWords } from '../../components/page/words.ts';
 import { pollNow, updateBadge } from './poller.ts';
 import { syncReminders } from './reminders.ts';
+import { clearSeenRecords, newPageLoad, noteSeen } from './seen.ts';
 import { noteSuspended } from './suspended.ts';
 
 /** What the popup and options show: the stored state merged with the last 304 (上次更新). */
@@ -46,11 +48,13 @@ const handlers: Handlers = {
   'notices/list': async () => {
     const db = await openSunsetDb();
     const settings = await loadSettings();
+    const now = Date.now();
     return {
       notices: await listNotices(db),
       feeds: await feedStatuses(db, settings),
-      now: Date.now(),
+      now,
       settings,
+      seen: await listSeen(db, now),
     };
   },
   'notices/markRead': async ({ guids }) => ({ updated: await markRead(await openSunsetDb(), guids) }),
@@ -88,11 +92,14 @@ const handlers: Handlers = {
     }
     // A new feed is polled at once; a new interval reschedules (and polls what is now due).
     if (added || changed('pollMinutes')) void pollNow(added);
-    // Reminders depend on lead times, quiet hours and (for their words) the language.
-    if (changed('leadMinutes') || changed('quietHours') || changed('language')) void syncReminders();
+    // Reminders depend on lead times, quiet hours, 提醒范围 and (for their words) the language.
+    if (changed('leadMinutes') || changed('quietHours') || changed('remindScope') || changed('language'))
+      void syncReminders();
     return next;
   },
-  'watched/list': async ({ language }) => {
+  'watched/list': async ({ language }, sender) => {
+    // A top frame asking starts a page: a new page load of its tab (issue 20, seen.ts).
+    await newPageLoad(sender);
     const db = await openSunsetDb();
     const products: WatchedProduct[] = [];
     for (const stored of await listNotices(db)) {
@@ -134,6 +141,8 @@ const handlers: Handlers = {
   'capture/check': async ({ notice }) => ({ covered: await coveringNotice(notice) }),
   'capture/save': ({ notice }) => saveCapture(notice),
   'capture/delete': ({ guid }) => deleteCapture(guid),
+  'page/seen': (request, sender) => noteSeen(request, sender),
+  'seen/clear': () => clearSeenRecords(),
 };
 
 async function dispatch<K extends RequestType>(

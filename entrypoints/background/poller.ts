@@ -9,7 +9,8 @@ import { openSunsetDb } from '../../utils/store/db.ts';
 import { listNotices, seedBundled } from '../../utils/store/notices.ts';
 import { allFeedUrls } from '../../utils/store/settings.ts';
 import { loadSettings } from '../../utils/store/settings-item.ts';
-import { badgeFor } from '../../utils/store/view.ts';
+import { listSeen, pruneSeen } from '../../utils/store/seen.ts';
+import { badgeFor, seenIndex } from '../../utils/store/view.ts';
 import { NEXT_POLL_ALARM as NEXT_ALARM, WATCHDOG_ALARM } from './alarm-names.ts';
 import { bundledNotices } from './bundled.ts';
 import { syncReminders } from './reminders.ts';
@@ -29,10 +30,11 @@ async function feedUrls(): Promise<{ urls: string[]; pollMinutes: number }> {
   return { urls: allFeedUrls(DEFAULT_FEED_URL, settings), pollMinutes: settings.pollMinutes };
 }
 
-/** Sets the toolbar badge from what is stored. */
+/** Sets the toolbar badge from what is stored (once products were seen: only theirs, issue 20). */
 export async function updateBadge(): Promise<void> {
   const db = await openSunsetDb();
-  const badge = badgeFor(await listNotices(db), Date.now());
+  const now = Date.now();
+  const badge = badgeFor(await listNotices(db), now, seenIndex(await listSeen(db, now)));
   await browser.action.setBadgeText({ text: badge.text });
   if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.color });
 }
@@ -76,6 +78,8 @@ export async function pollNow(force: boolean): Promise<PollOutcome[]> {
 export async function startUp(): Promise<void> {
   const db = await openSunsetDb();
   await seedBundled(db, bundledNotices(), Date.now());
+  // Products not seen for 180 days are forgotten (issue 20); also on every report.
+  await pruneSeen(db, Date.now());
   await updateBadge();
   await syncReminders();
   // design.md test contract: poll once on install and on start, without waiting for an alarm.

@@ -23,7 +23,9 @@ import {
 import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { applyLedger, planAndRecord, readLedger } from '../../utils/store/ledger.ts';
 import { getNotice, markRead } from '../../utils/store/notices.ts';
+import { listSeen } from '../../utils/store/seen.ts';
 import { loadSettings } from '../../utils/store/settings-item.ts';
+import { seenIndex } from '../../utils/store/view.ts';
 import { RESERVED_POLL_ALARMS } from './alarm-names.ts';
 
 const catalogs = {
@@ -58,13 +60,15 @@ export function syncReminders(): Promise<void> {
     }
     const others = otherNames.size;
     const maxAlarms = ALARM_LIMIT - others;
+    // Products seen on the merchant's pages (issue 20): 提醒范围 and 「您有 3 个计划在用」.
+    const seen = seenIndex(await listSeen(db, now));
     const plan = await planAndRecord(db, (notices, ledger) =>
-      planReminders({ notices, ledger, now, timeZone, settings, maxAlarms }),
+      planReminders({ notices, ledger, now, timeZone, settings, maxAlarms, seen }),
     );
     const { t, locale } = translatorFor(catalogs, settings.language, globalThis.navigator?.language);
     const shown: RenderedNotification[] = [];
     for (const planned of plan.notifications) {
-      const rendered = renderNotification(planned, { t, now, timeZone, locale });
+      const rendered = renderNotification(planned, { t, now, timeZone, locale, seen });
       try {
         await show(rendered, t);
         shown.push(rendered);

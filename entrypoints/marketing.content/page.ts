@@ -11,6 +11,7 @@ import { makeTranslator, type Translate } from '../../utils/i18n/catalog.ts';
 import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger, type FlagRecord, type SlicedScan } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
+import { placesOf, SeenReporter } from '../../utils/page/seen-report.ts';
 import {
   badgeViews,
   chooseBanner,
@@ -134,6 +135,8 @@ class PageSession {
   private readonly highlights: Highlights;
   private readonly board: BadgeBoard;
   private readonly observer: MutationObserver;
+  /** Tells the background what this page load and each route showed (issue 20: 与我相关). */
+  private readonly seen: SeenReporter;
   /** Badge words per product; renewed when countdowns move on. */
   private view = badgeViews([], 0, () => '');
   /** Names suspended on this page (too general for it), and products still active. */
@@ -189,6 +192,18 @@ class PageSession {
       onMute: (entry) => this.mute(entry),
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.seen = new SeenReporter(
+      // Called on an object of ours, so each wraps its function: a bare clearTimeout would be
+      // an illegal invocation there.
+      {
+        now: () => Date.now(),
+        setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+        clearTimeout: (id) => clearTimeout(id),
+      },
+      // The route: path and fragment route, without the query (the backend's `#!/x?tab=…`).
+      () => location.pathname + location.hash.split('?')[0],
+      () => isolated('seen', () => this.reportSeen()) ?? false,
+    );
     this.build();
   }
 
@@ -295,6 +310,7 @@ class PageSession {
   private afterScan(): void {
     this.updateBanner(false);
     this.schedulePlace();
+    this.seen.scanned();
     const href = location.href;
     if (href !== this.href) {
       this.href = href;
@@ -328,6 +344,16 @@ class PageSession {
   private reportSuspended(): void {
     this.reported = true;
     tell({ type: 'page/suspended', names: [...this.suspended] });
+  }
+
+  /** The products flagged now, each with its places and plan rows; false when there are none. */
+  private reportSeen(): boolean {
+    const products = [...placesOf(this.flagger.entries())]
+      .slice(0, 100)
+      .map(([entry, places]) => ({ name: this.active[entry]!.product.name, ...places }));
+    if (!products.length) return false;
+    tell({ type: 'page/seen', products });
+    return true;
   }
 
   private stopFullScan(): void {

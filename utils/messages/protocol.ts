@@ -12,10 +12,11 @@ import * as v from 'valibot';
 import { CaptureSourceSchema } from '../capture/source.ts';
 import type { Product } from '../notice/schema.ts';
 import type { Words } from '../i18n/catalog.ts';
-import type { FeedState, StoredNotice } from '../store/db.ts';
+import type { FeedState, SeenProduct, StoredNotice } from '../store/db.ts';
 import { SettingsSchema, type Settings } from '../store/settings.ts';
 
 const Guid = v.pipe(v.string(), v.minLength(1), v.maxLength(4000));
+const PlaceCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 
 /** A notice as sent: an object with a guid; the handler validates the rest with NoticeSchema. */
 const UncheckedNotice = v.looseObject({ guid: Guid });
@@ -47,6 +48,24 @@ export const REQUEST_SCHEMAS = [
   v.object({ type: v.literal('capture/check'), notice: UncheckedNotice }),
   v.object({ type: v.literal('capture/save'), notice: UncheckedNotice }),
   v.object({ type: v.literal('capture/delete'), guid: Guid }),
+  // A frame's content script, once per page load and once per route (issue 20): the watched
+  // products flagged on its page, each with how many places name it and how many are plan rows.
+  v.object({
+    type: v.literal('page/seen'),
+    products: v.pipe(
+      v.array(
+        v.object({
+          name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+          places: v.pipe(PlaceCount, v.minValue(1)),
+          plans: PlaceCount,
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(100),
+    ),
+  }),
+  // 清除使用记录 (options page).
+  v.object({ type: v.literal('seen/clear') }),
 ] as const;
 
 export const RequestSchema = v.variant('type', REQUEST_SCHEMAS);
@@ -82,7 +101,14 @@ export interface FeedTestResult {
 }
 
 export interface ResponseMap {
-  'notices/list': { notices: StoredNotice[]; feeds: FeedStatus[]; now: number; settings: Settings };
+  /** `seen`: the products seen on the merchant's own pages (issue 20), most recent first. */
+  'notices/list': {
+    notices: StoredNotice[];
+    feeds: FeedStatus[];
+    now: number;
+    settings: Settings;
+    seen: SeenProduct[];
+  };
   'notices/markRead': { updated: number };
   'notices/markAllRead': { updated: number };
   'feeds/refresh': { feeds: FeedStatus[] };
@@ -94,6 +120,8 @@ export interface ResponseMap {
   'notice/mute': { ok: true };
   'banner/dismiss': { ok: true };
   'page/suspended': { ok: true };
+  'page/seen': { ok: true };
+  'seen/clear': { ok: true };
   'capture/open': { ok: true };
   /** The stored notice that already names every product on the same day, if any. */
   'capture/check': { covered: { guid: string; origin: string } | null };
@@ -119,6 +147,7 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set<RequestType
   'settings/set',
   'capture/save',
   'capture/delete',
+  'seen/clear',
 ]);
 
 /** What travels back: errors are data, so a failing handler never looks like a lost message. */

@@ -7,7 +7,8 @@
 import type { Action, Notice, Product } from '../notice/schema.ts';
 import { toEpoch } from '../notice/time.ts';
 import { stableHash } from '../feed/identity.ts';
-import type { QuietHours } from '../store/settings.ts';
+import type { QuietHours, RemindScope } from '../store/settings.ts';
+import { NOTHING_SEEN, seenOf, type SeenIndex } from '../store/view.ts';
 import {
   cancelId,
   knownId,
@@ -50,6 +51,8 @@ export interface ReminderSettings {
   /** Minutes before each milestone; 0 = at the cutoff itself. */
   leadMinutes: readonly number[];
   quietHours: QuietHours;
+  /** 提醒范围 (issue 20): `affects` sends nothing about a product never seen on the merchant's pages. */
+  remindScope?: RemindScope;
 }
 
 export interface ScheduleInput {
@@ -60,6 +63,8 @@ export interface ScheduleInput {
   /** The browser's IANA zone, for quiet hours only; undefined = the runtime's own zone. */
   timeZone?: string;
   maxAlarms?: number;
+  /** The products seen on the merchant's own pages (issue 20). */
+  seen?: SeenIndex;
 }
 
 interface MilestoneRef {
@@ -141,6 +146,11 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
   const wakeUps = new Set<number>();
 
   const quiet = (t: number, atMs: number) => afterQuietHours(t, atMs, settings.quietHours, timeZone);
+  const seen = input.seen ?? NOTHING_SEEN;
+  // 仅与我相关: a product never seen passes as a muted one does (recorded, never shown), so
+  // that seeing it later does not replay the reminders it missed.
+  const inScope = (product: Product) =>
+    settings.remindScope !== 'affects' || seenOf(product, seen) !== undefined;
 
   for (const stored of input.notices) {
     const { notice, guid } = stored;
@@ -156,6 +166,7 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
     );
 
     for (const product of sunset.products) {
+      const hushed = silent || !inScope(product);
       for (const milestone of product.milestones) {
         if (milestone.at === null) continue;
         let key = milestoneKey(guid, product.name, milestone.rawAction ?? milestone.action);
@@ -200,18 +211,18 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
         if (atMs < now - STALE_AFTER_MS) continue;
 
         const rung = planMilestone(ref, leads, snooze, byId, now, quiet);
-        if (!silent) for (const t of rung.future) wakeUps.add(t);
+        if (!hushed) for (const t of rung.future) wakeUps.add(t);
         if (rung.snoozeDone && snooze) deletes.add(snooze.id);
 
-        const announceMove = movedFrom !== null && !silent;
+        const announceMove = movedFrom !== null && !hushed;
         if (announceMove) {
           // One notification per milestone per run: the move notice carries the countdown, so
           // any rung due now is marked as sent with it instead of firing separately.
           pending.push({ item: { ...ref, type: 'moved', fromMs: movedFrom }, sent: rung.sent });
-        } else if (rung.fire !== null && !silent) {
+        } else if (rung.fire !== null && !hushed) {
           pending.push({ item: { ...ref, type: 'reminder', lead: rung.fire }, sent: rung.sent });
         } else if (rung.sent.length > 0) {
-          // Muted: the rungs pass silently, so unmuting later does not replay them.
+          // Muted (or out of 提醒范围): the rungs pass silently, so unmuting later does not replay them.
           for (const s of rung.sent) writes.push({ ...s, notificationId: '' });
         }
       }
@@ -219,7 +230,9 @@ export function planReminders(input: ScheduleInput): ReminderPlan {
 
     // 已取消: once, and only to a user who had reminders pending for this notice.
     const cancelRec = byId.get(cancelId(guid));
-    if (cancelled && !cancelRec && hadPendingReminders && !silent) {
+    // 仅与我相关: a cancellation is news if it names a product seen (or names none: it cannot tell).
+    const cancelInScope = !sunset.products.length || sunset.products.some(inScope);
+    if (cancelled && !cancelRec && hadPendingReminders && !silent && cancelInScope) {
       pending.push({
         item: {
           type: 'cancelled',

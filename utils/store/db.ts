@@ -7,7 +7,7 @@ import type { Notice } from '../notice/schema.ts';
 
 export const DB_NAME = 'sunset-watch';
 /** Bump together with a new step in `upgrade` and a fixture for version N (test/fixtures/db/vN.json). */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** What changed in the last update of a notice (shown as 已更新 with details). */
 export interface NoticeChanges {
@@ -97,6 +97,27 @@ export interface LedgerEntry {
   atMs: number;
 }
 
+/**
+ * Schema v4 (issue 20): one watched product as the content script saw it on the merchant's own
+ * backend pages, keyed by its name. Nothing else about a page is kept: no text, no address
+ * beyond the host and route kind, no numbers of the page's. Kept until 180 days after
+ * `lastSeenAt` (utils/store/seen.ts prunes on every write and at start-up).
+ */
+export interface SeenProduct {
+  /** The product's name as the notice gives it (what the page flagged). */
+  name: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Page loads it was seen on: a tab's load, its frames (the workbench's panels) included, counts once. */
+  loads: number;
+  /** The most places (rows, cards, titles) naming it on one page. */
+  maxPlaces: number;
+  /** The most rows of plan tables (a column headed 计划…) naming it on one page: its plans. */
+  maxPlans: number;
+  /** Where it was seen, host and route kind (`p4p.1688.com/main.html#!/report/plan`), most recent first. */
+  where: string[];
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -108,6 +129,8 @@ export interface SunsetDB extends DBSchema {
   feeds: { key: string; value: FeedState };
   ledger: { key: string; value: LedgerEntry; indexes: { guid: string } };
   meta: { key: string; value: MetaRecord };
+  /** v4: products seen on the merchant's own pages (issue 20). */
+  seen: { key: string; value: SeenProduct };
 }
 
 export type SunsetDatabase = IDBPDatabase<SunsetDB>;
@@ -170,6 +193,8 @@ function upgrade(
       }
     });
   }
+  // Version 4 (issue 20): the products seen on the merchant's pages, in a store of their own.
+  if (oldVersion < 4) db.createObjectStore('seen', { keyPath: 'name' });
 }
 
 /**

@@ -11,13 +11,21 @@ import {
 } from './settings.ts';
 
 /**
- * Version 1 is what every install so far wrote (WXT counts a value without its version record as
- * version 1). A later shape adds `migrations: { 2: (v1) => v2 }` here and bumps SETTINGS_VERSION.
+ * Version 1 is what installs before issue 20 wrote (WXT counts a value without its version record
+ * as version 1); version 2 adds 提醒范围 (`remindScope`), 全部公告 for everyone who had reminders
+ * before. A later shape adds its step here and bumps SETTINGS_VERSION.
  */
 export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
+  migrations: { 2: migrateToV2 },
 });
+
+/** v1 → v2: every field kept, 提醒范围 全部公告 (what v1 did). */
+export function migrateToV2(v1: unknown): unknown {
+  const fields = typeof v1 === 'object' && v1 !== null && !Array.isArray(v1) ? v1 : {};
+  return { ...fields, version: 2, remindScope: 'all' };
+}
 
 /** The stored settings, every invalid or missing field at its default (never throws). */
 export async function loadSettings(): Promise<Settings> {

@@ -3,7 +3,8 @@
 // content scripts share the same rules and tests need no extension runtime.
 import * as v from 'valibot';
 
-export const SETTINGS_VERSION = 1;
+/** 2: `remindScope` (issue 20). settings-item.ts migrates a stored version 1. */
+export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 
 export const POLL_MINUTES = { min: 15, max: 1440, default: 60 } as const;
@@ -12,6 +13,9 @@ export const DEFAULT_LEAD_MINUTES = [10080, 1440, 120, 0] as const;
 export const MAX_LEAD_MINUTES = 60 * 24 * 60; // 60 days
 export const LANGUAGE_SETTINGS = ['auto', 'zh_CN', 'en'] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+/** 提醒范围 (issue 20): 全部公告, or only products seen on the merchant's own pages (仅与我相关). */
+export const REMIND_SCOPES = ['all', 'affects'] as const;
+export type RemindScope = (typeof REMIND_SCOPES)[number];
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -56,6 +60,8 @@ export const SettingsSchema = v.object({
   bannerDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)),
   language: v.picklist(LANGUAGE_SETTINGS),
   quietHours: QuietHoursSchema,
+  /** Which products get reminders: all, or those seen on the merchant's pages (never-seen ones: none). */
+  remindScope: v.picklist(REMIND_SCOPES),
   /** Extra hosts (besides p4p.1688.com) where page warnings run. */
   extraHosts: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(253))),
@@ -75,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bannerDays: 14,
   language: 'auto',
   quietHours: { enabled: false, start: '22:00', end: '08:00' },
+  remindScope: 'all',
   extraHosts: [],
 };
 

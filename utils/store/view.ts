@@ -1,8 +1,9 @@
-// Derived views of the stored notices, shared by the popup and the toolbar badge: order,
-// filters, search and the badge count. Pure: `now` is passed in.
+// Derived views of the stored notices, shared by the popup, the toolbar badge and reminders:
+// order, filters, search, the badge count, and which notices affect the merchant (issue 20).
+// Pure: `now` and what was seen are passed in.
 import { datedMilestones, lastPastMilestone, nextMilestone } from '../notice/countdown.ts';
-import type { Notice } from '../notice/schema.ts';
-import type { StoredNotice } from './db.ts';
+import type { Notice, Product } from '../notice/schema.ts';
+import type { SeenProduct, StoredNotice } from './db.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -31,15 +32,50 @@ function sortKey(notice: Notice, group: Group, now: number): number {
   return -Date.parse(notice.pubDate);
 }
 
-/** Upcoming nearest first; then undated; then retired, most recent first; then plain notices. */
-export function sortNotices<T extends { notice: Notice; guid: string }>(items: T[], now: number): T[] {
+/** The products seen on the merchant's pages, by name (issue 20). Empty: nothing seen yet. */
+export type SeenIndex = ReadonlyMap<string, SeenProduct>;
+export const NOTHING_SEEN: SeenIndex = new Map();
+
+export function seenIndex(records: readonly SeenProduct[]): SeenIndex {
+  return new Map(records.map((r) => [r.name, r]));
+}
+
+/**
+ * What was seen of a product: under its name, or under one of its aliases (another notice may
+ * name the same product by it; the page reports the name of the notice it flagged for).
+ */
+export function seenOf(product: Product, seen: SeenIndex): SeenProduct | undefined {
+  if (!seen.size) return undefined;
+  for (const name of [product.name, ...product.aliases]) {
+    const found = seen.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether one of the notice's products was seen on the merchant's own pages. */
+export function affects(notice: Notice, seen: SeenIndex): boolean {
+  return (notice.sunset?.products ?? []).some((p) => seenOf(p, seen) !== undefined);
+}
+
+/**
+ * Upcoming nearest first; then undated; then retired, most recent first; then plain notices.
+ * With products seen (issue 20), the notices they affect come first, in that order among
+ * themselves, then the others in that order.
+ */
+export function sortNotices<T extends { notice: Notice; guid: string }>(
+  items: T[],
+  now: number,
+  seen: SeenIndex = NOTHING_SEEN,
+): T[] {
   return items
     .map((item) => {
       const group = groupOf(item.notice, now);
-      return { item, group, key: sortKey(item.notice, group, now) };
+      return { item, group, key: sortKey(item.notice, group, now), mine: affects(item.notice, seen) };
     })
     .sort(
       (a, b) =>
+        Number(b.mine) - Number(a.mine) ||
         GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
         a.key - b.key ||
         a.item.guid.localeCompare(b.item.guid),
@@ -47,11 +83,18 @@ export function sortNotices<T extends { notice: Notice; guid: string }>(items: T
     .map((x) => x.item);
 }
 
-export type Filter = 'upcoming' | 'all';
+/** 即将生效, 与我相关 (issue 20), 全部. */
+export type Filter = 'upcoming' | 'affects' | 'all';
 
-/** 即将生效: notices with a milestone still ahead or not yet dated. */
-export function matchesFilter(notice: Notice, filter: Filter, now: number): boolean {
+/** 即将生效: notices with a milestone still ahead or not yet dated. 与我相关: notices it affects. */
+export function matchesFilter(
+  notice: Notice,
+  filter: Filter,
+  now: number,
+  seen: SeenIndex = NOTHING_SEEN,
+): boolean {
   if (filter === 'all') return true;
+  if (filter === 'affects') return affects(notice, seen);
   const group = groupOf(notice, now);
   return group === 'upcoming' || group === 'undated';
 }
@@ -83,13 +126,17 @@ export interface Badge {
 export const BADGE_RED = '#d93025';
 export const BADGE_AMBER = '#e37400';
 
-/** Products with a milestone in the next 7 days (muted and cancelled notices left out). */
-export function badgeFor(notices: StoredNotice[], now: number): Badge {
+/**
+ * Products with a milestone in the next 7 days (muted and cancelled notices left out). Once any
+ * product has been seen on the merchant's pages (issue 20), only those seen count; before, all.
+ */
+export function badgeFor(notices: StoredNotice[], now: number, seen: SeenIndex = NOTHING_SEEN): Badge {
   let count = 0;
   let soonest = Infinity;
   for (const stored of notices) {
     if (stored.muted || !isActiveSunset(stored.notice)) continue;
     for (const product of stored.notice.sunset?.products ?? []) {
+      if (seen.size && !seenOf(product, seen)) continue;
       const next = product.milestones
         .map((m) => (m.at ? Date.parse(m.at) : NaN))
         .filter((at) => at > now && at - now <= 7 * DAY)

@@ -45,10 +45,12 @@ export function removeProfile(dir: string): void {
 /**
  * Starts Chromium on `userDataDir` (a new profile unless given) with the extension loaded and
  * waits for its service worker. Starting the same profile again is how tests restart the browser.
+ * `extraArgs` go on Chromium's command line too (e.g. `--log-net-log=…`).
  */
 export async function launchWithExtension(
   userDataDir: string = newProfile(),
   extensionDir: string = E2E_EXTENSION_DIR,
+  extraArgs: readonly string[] = [],
 ): Promise<ExtensionSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -61,6 +63,7 @@ export async function launchWithExtension(
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...extraArgs,
     ],
   });
   const worker =

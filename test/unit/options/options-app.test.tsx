@@ -20,7 +20,7 @@ function fakeBackground(
     sent.push(request);
     switch (request.type) {
       case 'notices/list':
-        return { ok: true, value: { notices: [], feeds, now: 0, settings } };
+        return { ok: true, value: { notices: [], feeds, now: 0, settings, seen: [] } };
       case 'settings/set': {
         // The real boundary: the same validation the background applies.
         const checked = validateSettings(request.settings);

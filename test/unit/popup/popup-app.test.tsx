@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/popup-app.tsx';
 import type { Notice } from '../../../utils/notice/schema.ts';
 import type { FeedStatus, Request, ResponseMap } from '../../../utils/messages/protocol.ts';
-import type { StoredNotice } from '../../../utils/store/db.ts';
+import type { SeenProduct, StoredNotice } from '../../../utils/store/db.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/store/settings.ts';
 import { storedNotice } from '../../support/stored-notice.ts';
 import { spaced } from '../../support/spaces.ts';
@@ -75,7 +75,13 @@ const okFeed: FeedStatus = {
 };
 
 function fakeBackground(
-  options: { notices?: StoredNotice[]; feeds?: FeedStatus[]; settings?: Settings; failList?: boolean } = {},
+  options: {
+    notices?: StoredNotice[];
+    feeds?: FeedStatus[];
+    settings?: Settings;
+    failList?: boolean;
+    seen?: SeenProduct[];
+  } = {},
 ) {
   const sent: Request[] = [];
   let notices = options.notices ?? NOTICES;
@@ -88,6 +94,7 @@ function fakeBackground(
         feeds: options.feeds ?? [okFeed],
         now: NOW,
         settings: options.settings ?? { ...DEFAULT_SETTINGS, language: 'zh_CN' },
+        seen: options.seen ?? [],
       };
       return { ok: true, value };
     }
@@ -297,5 +304,67 @@ describe('popup', () => {
     await screen.findByText('家居百货解决方案产品');
     fireEvent.keyDown(document, { key: '/' });
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+  });
+});
+
+describe('what affects me (issue 20)', () => {
+  const record = (name: string, maxPlaces: number, maxPlans: number): SeenProduct => ({
+    name,
+    firstSeenAt: NOW - 10 * 86_400_000,
+    lastSeenAt: Date.parse('2023-02-12T15:00:00+08:00'),
+    loads: 4,
+    maxPlaces,
+    maxPlans,
+    where: ['p4p.1688.com/main.html#!/report/plan'],
+  });
+  const marked = (container: ParentNode) =>
+    [...container.querySelectorAll('[data-notice-id][data-affects]')].map((el) =>
+      el.getAttribute('data-notice-id'),
+    );
+
+  it('with nothing seen: the usual order, nothing marked, no words', async () => {
+    const { container } = renderPopup();
+    await screen.findByText('家居百货解决方案产品');
+    expect(ids(container)).toEqual(['soon', 'later', 'nodate', 'past', 'plain']);
+    expect(marked(container)).toEqual([]);
+    expect(container.querySelector('.line__affects')).toBeNull();
+  });
+
+  it('puts the notices of products seen first, marks them and says what was seen, in words', async () => {
+    const seen = [record('行业优选解决方案产品', 3, 3), record('已下线方案产品', 2, 0)];
+    const { container } = renderPopup(fakeBackground({ seen }));
+    await screen.findByText('家居百货解决方案产品');
+    // Affecting first in the usual order among themselves (upcoming before retired), then the rest.
+    expect(ids(container)).toEqual(['later', 'past', 'soon', 'nodate', 'plain']);
+    expect(marked(container)).toEqual(['later', 'past']);
+    const words = (guid: string) =>
+      spaced(container.querySelector(`[data-notice-id="${guid}"] .line__affects`)!.textContent!);
+    expect(words('later')).toBe('您有 3 个计划在用 · 最近见于 2月12日');
+    // Not plan rows (cards, titles): what the count measures, said so.
+    expect(words('past')).toBe('您的后台有 2 处提到它 · 最近见于 2月12日');
+    expect(container.querySelector('[data-notice-id="soon"] .line__affects')).toBeNull();
+    // The first notice, now the affecting one, is the one open.
+    expect(container.querySelector('[data-notice-id="later"]')!.classList.contains('notice--open')).toBe(
+      true,
+    );
+  });
+
+  it('与我相关 shows only those; with nothing seen it says why the list is empty', async () => {
+    const seen = [record('行业优选解决方案产品', 1, 0)];
+    const { container } = renderPopup(fakeBackground({ seen }));
+    await screen.findByText('家居百货解决方案产品');
+    fireEvent.click(screen.getByRole('button', { name: '与我相关' }));
+    expect(ids(container)).toEqual(['later']);
+    expect(spaced(container.querySelector('.line__affects')!.textContent!)).toBe(
+      '您的后台提到过它 · 最近见于 2月12日',
+    );
+    cleanup();
+    const empty = renderPopup();
+    await screen.findByText('家居百货解决方案产品');
+    fireEvent.click(screen.getByRole('button', { name: '与我相关' }));
+    expect(ids(empty.container)).toEqual([]);
+    expect(screen.getByText(/还没有在您的后台页面上见到有下线公告的产品/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '查看全部公告' }));
+    expect(ids(empty.container)).toHaveLength(5);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ReminderSettings,
 } from '../../../utils/reminders/schedule.ts';
 import { DEFAULT_SETTINGS } from '../../../utils/store/settings.ts';
+import { NOTHING_SEEN, type SeenIndex } from '../../../utils/store/view.ts';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -69,6 +70,8 @@ export const defaults: ReminderSettings = {
 /** The background's loop in miniature: plan, then apply the ledger writes for the next run. */
 export class Sim {
   ledger = new Map<string, LedgerRecord>();
+  /** The products seen on the merchant's pages (issue 20), as the background reads them. */
+  seen: SeenIndex = NOTHING_SEEN;
   constructor(
     public settings: ReminderSettings = defaults,
     public timeZone = 'Asia/Shanghai',
@@ -80,6 +83,7 @@ export class Sim {
       now,
       ledger: [...this.ledger.values()],
       timeZone: this.timeZone,
+      seen: this.seen,
     });
     for (const id of plan.deletes) this.ledger.delete(id);
     for (const w of plan.writes) this.ledger.set(w.id, w);

@@ -25,7 +25,7 @@ const fixtures = readdirSync(fixtureDir)
   .filter((f) => /^v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as DbFixture);
 const fixture = (version: number) => fixtures.find((f) => f.version === version)!;
-const CURRENT_STORES = ['feeds', 'ledger', 'meta', NOTICE_STORE].sort();
+const CURRENT_STORES = ['feeds', 'ledger', 'meta', NOTICE_STORE, 'seen'].sort();
 
 const byGuid = (a: StoredNotice, b: StoredNotice) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
 
@@ -132,8 +132,9 @@ describe('database schema', () => {
     const db = await openSunsetDb(factory);
     const raw = await dump(db);
     expect(raw.noticeBuckets).toBeUndefined();
-    // Exactly the v3 fixture: one record per guid, the notice an object again.
-    expect(raw).toEqual(fixture(3).records);
+    // Exactly the v3 fixture (one record per guid, the notice an object again), and v4's empty
+    // `seen` store.
+    expect(raw).toEqual({ ...fixture(3).records, seen: [] });
     expect(raw.notices).toEqual(rows.sort(byGuid));
     db.close();
 
@@ -143,7 +144,7 @@ describe('database schema', () => {
     again.close();
   });
 
-  it('v1 → v3 keeps the records as they are (v1 had the same layout)', async () => {
+  it('v1 → v4 keeps the records as they are (v1 had the same layout) and adds the seen store', async () => {
     const v1 = fixture(1);
     const factory = new IDBFactory();
     await writeRaw(factory, v1);
@@ -152,17 +153,30 @@ describe('database schema', () => {
     expect({ ...raw, notices: (raw.notices as StoredNotice[]).sort(byGuid) }).toEqual({
       ...v1.records,
       notices: [...(v1.records.notices as StoredNotice[])].sort(byGuid),
+      seen: [],
     });
     db.close();
   });
 
-  it('opening a v3 database again is a no-op: every store exactly as written', async () => {
+  it('v3 → v4 adds an empty seen store (issue 20) and leaves every other store as written', async () => {
     const v3 = fixture(3);
     const factory = new IDBFactory();
     await writeRaw(factory, v3);
+    const db = await openSunsetDb(factory);
+    expect(await dump(db)).toEqual({ ...v3.records, seen: [] });
+    expect(db.transaction('seen').store.keyPath).toBe('name');
+    db.close();
+  });
+
+  it('opening a v4 database again is a no-op: every store exactly as written', async () => {
+    const v4 = fixture(4);
+    // The fixture holds seen records, so the comparison below is not vacuous.
+    expect(v4.records.seen!.length).toBeGreaterThan(0);
+    const factory = new IDBFactory();
+    await writeRaw(factory, v4);
     for (let i = 0; i < 2; i++) {
       const db = await openSunsetDb(factory);
-      expect(await dump(db)).toEqual(v3.records);
+      expect(await dump(db)).toEqual(v4.records);
       db.close();
     }
   });

@@ -40,7 +40,7 @@ describe('parseSettings', () => {
   });
 
   it('reads settings from a later version field by field', () => {
-    expect(parseSettings({ version: 2, pollMinutes: 30, newThing: true })).toEqual({
+    expect(parseSettings({ version: 3, pollMinutes: 30, newThing: true })).toEqual({
       ...DEFAULT_SETTINGS,
       pollMinutes: 30,
     });
