@@ -47,17 +47,17 @@ async function expand(item: Locator): Promise<void> {
 const offerText = (page: Page) =>
   page.evaluate(() => document.querySelector('sunset-watch-capture')?.shadowRoot?.textContent ?? null);
 
-/** The flag's badge text on the backend replica: `urgency|words`. */
+/**
+ * The badges of a product on the backend replica, in our overlay layer (design.md's test
+ * contract): `urgency|words|label`, the label being the badge's full sentence with its date.
+ */
 const badgeOf = (page: Page, product: string) =>
-  page.$$eval(`[data-sunset-flag="${product}"]`, (els) =>
-    els.map((el) => {
-      const badge =
-        (el.querySelector(':scope > sunset-watch-badge') as Element | null) ??
-        (el.nextElementSibling?.localName === 'sunset-watch-badge' ? el.nextElementSibling : null);
-      return badge
-        ? `${badge.getAttribute('data-urgency')}|${badge.shadowRoot?.textContent ?? ''}`
-        : 'no badge';
-    }),
+  page.$$eval(`sunset-watch-badge[data-product="${product}"]`, (els) =>
+    els.map(
+      (badge) =>
+        `${badge.getAttribute('data-urgency')}|${badge.shadowRoot?.textContent ?? ''}|` +
+        (badge.shadowRoot?.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''),
+    ),
   );
 
 /** Stored notices as the worker keeps them (a read-only look into its IndexedDB). */
@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium())('capture in Chromium', () => {
     // Before: the backend knows 家居百货解决方案 only from the build's notice of 2023 (retired).
     const backend = await session.context.newPage();
     await backend.goto(`${P4P_MAIN}#!/report/plan`);
-    await backend.waitForSelector('[data-sunset-flag="家居百货解决方案"]');
+    await backend.waitForSelector('sunset-watch-badge[data-product="家居百货解决方案"]');
     expect(await badgeOf(backend, '家居百货解决方案')).toEqual([expect.stringMatching(/^past\|/)]);
 
     const page = await session.context.newPage();
@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium())('capture in Chromium', () => {
     }, 'the capture’s badge on the backend');
     expect(spaced((await badgeOf(backend, '家居百货解决方案'))[0])).toMatch(
       new RegExp(
-        `^(week|later)\\|${Number(month)}月${Number(day)}日下线、停止新订购、历史方案不可查看 · 剩 \\d`,
+        `^(week|later)\\|下线 · 剩 \\d[^|]*\\|.*${Number(month)}月${Number(day)}日 [^|]*下线、停止新订购、历史方案不可查看`,
       ),
     );
     // The page it came from offers it no more: it is watched now.
