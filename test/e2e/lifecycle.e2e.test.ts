@@ -572,9 +572,9 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     rmSync(copy, { recursive: true, force: true });
   });
 
-  it('version 0.1.0 with the DB v2 fixture’s records → 0.2.0: schema v2 migrated to v3, every record kept', async (ctx) => {
+  it('version 0.1.0 with the DB v2 fixture’s records → 0.2.0: schema v2 migrated to the current one (v4), every record kept', async (ctx) => {
     // The previous release's data: the v2 fixture (test/fixtures/db/v2.json), written raw as a
-    // version 2 database. The current build would create a v3 database at its first start, so
+    // version 2 database. The current build would create a current (v4) database at its first start, so
     // version 0.1.0 here is a stand-in at the same path (hence the same extension id and the
     // same storage) whose worker does nothing: the database is exactly what the test writes.
     const previous = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
@@ -691,7 +691,7 @@ describe.skipIf(!hasChromium())('extension update over the previous version’s 
     record(
       ctx,
       'lifecycle',
-      'extension update 0.1.0 → 0.2.0 over DB v2 fixture data (schema v2 → v3 migration)',
+      'extension update 0.1.0 → 0.2.0 over DB v2 fixture data (schema v2 → v4 migration)',
       'every record of the previous version kept',
       `DB version 2 → ${dbVersion}; ${previousNotices.length} v2 notices deep-equal as one record each and in notices/list; ledger and meta records present`,
     );
