@@ -55,22 +55,46 @@ function lineAbove(text: string, index: number): string {
 
 /**
  * The header of the date's column when the date sits in a pipe table (| 变更 | 生效日期 |): the
- * header labels every date below it. Bounded: at most 300 lines up.
+ * header labels every date below it. Bounded: at most 300 lines up. Pages copied one cell a line
+ * (| 功能 |\n淘汰日期 |\n停用日期 |) keep their rows: a row runs from a line opening with | (or
+ * the line after the separator) to the next one, so cells are counted across its lines.
  */
 function columnHeader(text: string, index: number): { column: string; header: string } {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const cell = text.slice(lineStart, index).split('|').length - 1;
-  if (cell === 0) return { column: '', header: '' };
-  let header = '';
+  const lineEnd = text.indexOf('\n', index);
+  const own = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  if (!own.includes('|')) return { column: '', header: '' };
+  // The table's lines above the date's, nearest first.
+  const above: string[] = [];
   let start = lineStart;
   for (let tries = 0; start > 0 && tries < 300; tries++) {
     const prevStart = text.lastIndexOf('\n', start - 2) + 1;
     const line = text.slice(prevStart, start - 1);
     if (!line.includes('|')) break;
-    if (!/^[\s|:-]*$/u.test(line)) header = line;
+    above.push(line);
     start = prevStart;
   }
-  return { column: header.split('|')[cell]?.trim() ?? '', header };
+  const separator = (line: string) => /^[\s|:-]*$/u.test(line);
+  const opens = (line: string) => line.trimStart().startsWith('|');
+  // The date's row: its own line's text before the date, and the lines above it up to the row's first.
+  let row = text.slice(lineStart, index);
+  let first = text.slice(lineStart);
+  for (const line of above) {
+    if (opens(first) || separator(line)) break;
+    row = `${line}\n${row}`;
+    first = line;
+  }
+  const cell = row.split('|').length - 1 + (opens(first) ? 0 : 1);
+  // The header: the table's first row, across its lines.
+  const lines = above.reverse();
+  const headerEnd = lines.findIndex((line, i) => separator(line) || (i > 0 && opens(line)));
+  const header = lines
+    .slice(0, headerEnd === -1 ? lines.length : headerEnd)
+    .filter((line) => !separator(line))
+    .join(' ');
+  if (cell === 0 || header === '') return { column: '', header: '' };
+  const cells = (opens(header) ? header : `|${header}`).split('|');
+  return { column: cells[cell]?.trim() ?? '', header };
 }
 
 /** A 届时 ("at that time") sentence following a date that named no action itself. */
