@@ -1,6 +1,7 @@
 // The structures announcements list things in (issue 19): runs of bulleted or numbered lines,
 // runs of identifiers one a line, and pipe tables, including the two ways pages break them when
-// copied (a row over several lines, or every cell on a line of its own). products.ts decides
+// copied (a row over several lines, or every cell on a line of its own), and tables copied
+// without their bars. products.ts decides
 // which of them name what retires or what replaces it.
 
 export interface ListRun {
@@ -164,4 +165,45 @@ function readTable(block: string[]): { header: string[]; rows: string[][] } | nu
   }
   if (row.some((c) => c !== '')) rows.push(row);
   return { header, rows };
+}
+
+// A line that ends a heading (…如下:) or holds a sentence: no cell of a table without bars.
+const NOT_A_CELL = /[。,;:|]/u;
+
+/**
+ * Tables copied without their bars, one cell a line (Douyin's permission tables: 能力权限 /
+ * Scope名称 / Scope): after a line ending in a colon, the header cells up to a lone header word
+ * (Scope, API), then rows, each ending at its identifier line. A row with fewer cells shares its
+ * first cells with the row above (merged cells): they are left empty.
+ */
+export function barlessTables(lines: string[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/:\s*$/u.test(lines[i]!)) continue;
+    const header: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && header.length < 6; j++) {
+      const cell = lines[j]!.trim();
+      if (cell === '' || NOT_A_CELL.test(cell)) break;
+      header.push(cell);
+      if (HEADER_WORD.test(cell)) break;
+    }
+    if (header.length < 2 || !HEADER_WORD.test(header[header.length - 1]!)) continue;
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let last = j;
+    for (let k = j + 1; k < lines.length && row.length < header.length; k++) {
+      const cell = lines[k]!.trim();
+      if (cell === '' || NOT_A_CELL.test(cell)) break;
+      row.push(cell);
+      if (!IDENTIFIER.test(cell)) continue;
+      rows.push([...Array<string>(header.length - row.length).fill(''), ...row]);
+      row = [];
+      last = k;
+    }
+    if (rows.length < 2) continue;
+    tables.push({ first: i + 1, last, header, rows });
+    i = last;
+  }
+  return tables;
 }

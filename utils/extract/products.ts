@@ -9,7 +9,7 @@
 // of the clauses carrying a retirement date (less the sentences that only introduce a list);
 // else those clauses' names; else the first sentence that retires something, the title first.
 import type { Kind } from '../notice/schema.ts';
-import { listRuns, pipeTables, type Table } from './lists.ts';
+import { barlessTables, listRuns, pipeTables, type Table } from './lists.ts';
 import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
 import { clauseSpans, sentenceSpans, spanIndexAt, type Span } from './text.ts';
 
@@ -177,6 +177,9 @@ const MAX_VERBS = 8;
 // Quoted names: “” 「」 《》 and sloppy closings (“艺术品“, ”文玩”).
 const QUOTED = /[“”"「《]([^“”"「」《》\n]{2,40})[“”"」》]/gu;
 
+// A name with its old-version mark: X(旧), X（旧版）.
+const MARKED_OLD = /[^\s,。;:“”"「」《》()（）\n]{2,30}\s*[(（]旧(?:版)?[)）]/gu;
+
 /**
  * What 该功能 or a bare 产品 points back to: the last quoted name within the 400 characters
  * before it, else the last subject named with that word (API 网关产品将做如下调整 … 产品停服).
@@ -186,6 +189,9 @@ function antecedent(text: string, at: number, pointer: string): string[] {
   const ok = (n: string) => rejectedBy(n, 'product') === null;
   const quoted = [...before.matchAll(QUOTED)].map((m) => tidyName(m[1]!)).filter(ok);
   if (quoted.length > 0) return [quoted[quoted.length - 1]!];
+  // A name marked old on the page: 查询云服务类型列表(旧) … 该接口即将下线 (huawei-bss-service-types-old-api.yaml).
+  const old = [...before.matchAll(MARKED_OLD)].map((m) => tidyName(m[0]!)).filter(ok);
+  if (old.length > 0) return [old[old.length - 1]!];
   const word = pointer.replace(/^\s*(?:该|此|本|其|这)\s*/u, '').trim();
   if (word === '') return [];
   const named = [
@@ -509,6 +515,18 @@ function structures(lines: string[], lineAt: number[]): Structures {
       starts.push(table.first);
       covered.push([table.first, table.last]);
     }
+  }
+  // A table without bars under a heading that retires it (涉及的数据权限如下:): when its first
+  // column is merged over rows, each of its cells names a group, and the groups are what the
+  // heading lists (热点视频数据 over its scopes; douyin-data-permissions-2024.yaml).
+  for (const table of barlessTables(lines)) {
+    const heading = lines[table.first - 1]!;
+    if (!(LIST_HEADING.test(heading) || pointedAt(table.last))) continue;
+    if (!table.rows.some((r) => r[0] === '')) continue;
+    const groups = table.rows.map((r) => r[0]!).filter((c) => c !== '');
+    products.push(...itemNames(groups, 'product', 'table:groups', lineAt[table.first]!));
+    starts.push(table.first);
+    covered.push([table.first, table.last]);
   }
   return { products, replacements, starts, covered };
 }

@@ -27,6 +27,18 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       [],
     ],
     ['以下字段将于2026年3月1日停止返回:\nold_price\nold_stock', ['old_price', 'old_stock'], []],
+    // a table copied without its bars, its first column merged over rows: the groups retire
+    [
+      '以下涉及的接口权限如下:\n权限\n接口名称\nScope\n商品数据\n获取商品列表\nitem.list\n获取商品详情\nitem.get\n订单数据\n获取订单\norder.get\n调整内容:\n平台将于2026年3月1日起停止上述权限的申请。',
+      ['商品数据', '订单数据'],
+      [],
+    ],
+    // a page's name marked old, which 该接口 points back to
+    [
+      '查询商品列表(旧) 功能介绍 查询商品。 该接口即将下线,请使用“查询商品列表”。',
+      ['查询商品列表(旧)'],
+      ['查询商品列表'],
+    ],
     [
       '| 产品名称 | 下线时间 | 替代产品 |\n|---|---|---|\n| 甲工具 | 2026年3月1日 | 乙工具 |\n| 丙工具 | 2026年4月1日 | 丁工具 |',
       ['甲工具', '丙工具'],
