@@ -105,36 +105,79 @@ function cellsOf(line: string): { cells: string[]; opens: boolean } {
  * own) the cells before the first row's name, which is the cell before the first date.
  */
 export function pipeTables(lines: string[]): Table[] {
-  const tables: Table[] = [];
+  return tableBlocks(lines).flatMap(({ first, last }) => {
+    const table = readTable(lines.slice(first, last + 1));
+    return table
+      ? [{ first, last, header: table.header, rows: table.rows.map((r) => r.map((c) => c.text)) }]
+      : [];
+  });
+}
+
+/** Runs of consecutive lines holding a |. */
+function tableBlocks(lines: string[]): { first: number; last: number }[] {
+  const blocks: { first: number; last: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.includes('|')) continue;
     let j = i;
     while (j < lines.length && lines[j]!.includes('|')) j++;
-    const block = lines.slice(i, j);
-    const table = readTable(block);
-    if (table) tables.push({ first: i, last: j - 1, ...table });
+    blocks.push({ first: i, last: j - 1 });
     i = j - 1;
   }
-  return tables;
+  return blocks;
 }
 
-function readTable(block: string[]): { header: string[]; rows: string[][] } | null {
+/**
+ * The column every cell of the text's pipe tables falls in, read once as pipeTables reads them (a
+ * row broken over lines keeps its columns): ask with a line number and an offset in that line.
+ */
+export function tableColumns(
+  lines: string[],
+): (line: number, offset: number) => { column: string; header: string } {
+  const at = new Map<string, { column: string; header: string }>();
+  for (const block of tableBlocks(lines)) {
+    const table = readTable(lines.slice(block.first, block.last + 1));
+    if (!table) continue;
+    const header = table.header.join(' | ');
+    for (const row of table.rows)
+      row.forEach((c, col) =>
+        at.set(`${block.first + c.line}:${c.cell}`, { column: table.header[col] ?? '', header }),
+      );
+  }
+  return (line, offset) => {
+    const own = lines[line] ?? '';
+    const bars = own.slice(0, offset).split('|').length - 1;
+    const cell = bars - (own.trimStart().startsWith('|') ? 1 : 0);
+    return at.get(`${line}:${cell}`) ?? { column: '', header: '' };
+  };
+}
+
+interface Cell {
+  text: string;
+  /** Where the cell is: its line in the block and its place among that line's cells. */
+  line: number;
+  cell: number;
+}
+
+function readTable(block: string[]): { header: string[]; rows: Cell[][] } | null {
   const ruleAt = block.findIndex((l) => RULE_LINE.test(l));
-  const parsed = block.map(cellsOf);
+  const parsed = block.map((l, line) => {
+    const { cells, opens } = cellsOf(l);
+    return { cells: cells.map((text, cell) => ({ text, line, cell })), opens };
+  });
   let header: string[];
-  let body: { cells: string[]; opens: boolean }[];
+  let body: { cells: Cell[]; opens: boolean }[];
   if (ruleAt > 0) {
-    header = parsed.slice(0, ruleAt).flatMap((p) => p.cells);
+    header = parsed.slice(0, ruleAt).flatMap((p) => p.cells.map((c) => c.text));
     body = parsed.slice(ruleAt + 1);
   } else if (parsed[0]!.cells.length >= 2) {
-    header = parsed[0]!.cells;
+    header = parsed[0]!.cells.map((c) => c.text);
     body = parsed.slice(1);
   } else {
     const stream = parsed.flatMap((p) => p.cells);
-    const firstDate = stream.findIndex((c) => DATE_CELL.test(c));
+    const firstDate = stream.findIndex((c) => DATE_CELL.test(c.text));
     if (firstDate < 2) return null;
-    header = stream.slice(0, firstDate - 1);
-    // The cells after the header, each line a cell; a line opening with | opens a row.
+    header = stream.slice(0, firstDate - 1).map((c) => c.text);
+    // The cells after the header, each line a cell; a line that opens with | opens a row.
     body = [];
     let count = 0;
     for (const p of parsed) {
@@ -147,10 +190,10 @@ function readTable(block: string[]): { header: string[]; rows: string[][] } | nu
   const width = header.length;
   if (width < 2) return null;
   // Rows: cells gathered until a row is full; a line that opens with | starts a new one.
-  const rows: string[][] = [];
-  let row: string[] = [];
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
   for (const p of body) {
-    if (RULE_LINE.test(p.cells.join('|'))) continue;
+    if (RULE_LINE.test(p.cells.map((c) => c.text).join('|'))) continue;
     if (p.opens && row.length > 0) {
       rows.push(row);
       row = [];
@@ -163,7 +206,7 @@ function readTable(block: string[]): { header: string[]; rows: string[][] } | nu
       }
     }
   }
-  if (row.some((c) => c !== '')) rows.push(row);
+  if (row.some((c) => c.text !== '')) rows.push(row);
   return { header, rows };
 }
 

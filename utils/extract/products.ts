@@ -11,7 +11,7 @@
 import type { Kind } from '../notice/schema.ts';
 import { barlessTables, listRuns, pipeTables, type Table } from './lists.ts';
 import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
-import { clauseSpans, sentenceSpans, spanIndexAt, type Span } from './text.ts';
+import { clauseSpans, lineOf, lineStarts, sentenceSpans, spanIndexAt, type Span } from './text.ts';
 
 export interface DatedClause {
   /** Offset of the date phrase, or of the 届时 that said what happens at it. */
@@ -565,23 +565,6 @@ function tableNames(table: Table, lines: string[]): { products: string[]; replac
 
 // A phrase that sums up a list (部分接口, 以下API, 下列…模型): the list names them one by one.
 const SUMMARY = /(?:^|的)(?:以下|下列|下述|如下|下表所示的?|上述|以上|部分|若干|一些|多个|\d+个)/u;
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** Names a sentence gives for its retirement verbs: the one after `from` first, else the nearest. */
 function sentenceNames(text: string, sentence: Span, dates: Span[], from = sentence.start): string[] {

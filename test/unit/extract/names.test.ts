@@ -3,7 +3,7 @@
 // structure reader (lists.ts) reads the lists and tables real pages give.
 import { describe, expect, it } from 'vitest';
 import { extractAnnouncement } from '../../../utils/extract/extract.ts';
-import { barlessTables, listRuns, pipeTables } from '../../../utils/extract/lists.ts';
+import { barlessTables, listRuns, pipeTables, tableColumns } from '../../../utils/extract/lists.ts';
 import { NAME_RULES, rejectedBy, splitList, tidyName } from '../../../utils/extract/names.ts';
 import { normalizeText } from '../../../utils/extract/normalize.ts';
 import { candidatesOf, SOURCES } from '../../../utils/extract/products.ts';
@@ -112,6 +112,22 @@ describe('lists.ts reads the structures pages give', () => {
         ],
       },
     ]);
+  });
+
+  it('the column of a cell, in a row broken over lines after a whole one (google-apigee-deprecations-2025.yaml)', () => {
+    const lines = [
+      '| 功能 | 已淘汰 | 停用日期 | 詳細資料 |',
+      '|---|---|---|---|',
+      '| 甲 (預先發布版) | 2026 年 7 月 10 日 | 請參閱甲淘汰 | |',
+      'apigeectl 命令列介面 |',
+      '2024 年 4 月 17 日 | 2025 年 4 月 17 日 | 請參閱apigeectl淘汰 |',
+    ];
+    const column = tableColumns(lines);
+    expect(column(2, lines[2]!.indexOf('2026')).column).toBe('已淘汰');
+    expect(column(4, 0).column).toBe('已淘汰');
+    expect(column(4, lines[4]!.indexOf('2025')).column).toBe('停用日期');
+    expect(column(4, lines[4]!.indexOf('2025')).header).toBe('功能 | 已淘汰 | 停用日期 | 詳細資料');
+    expect(column(0, 0).column).toBe('');
   });
 
   it('a table without bars: header cells to the lone header word, rows to their identifier, merged cells empty', () => {
