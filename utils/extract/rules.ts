@@ -356,6 +356,15 @@ export const RULES: readonly Rule[] = [
     source: 'issue 19 (请于…前反馈)',
   },
   {
+    // 应于4月30日前完成…,并于10月31日前完成…: the second deadline shares the first one's 应.
+    id: 'deadline:并于…前',
+    before: /(?:并|且|同时)(?:于|在)\s*$/u,
+    after: /^\s*(?:前|之前|以前)\s*(?:完成|提交|办理|反馈|申报|登录|登记|缴纳|确认)/u,
+    effect: 'deadline',
+    example: '事业应于每年4月30日前完成盘查登录作业,并于10月31日前完成查验作业。',
+    source: 'after moenv-ghg-registration-2024.yaml',
+  },
+  {
     id: 'deadline:截止',
     before: /(?:截止|截至|截止到|截至到|最晚|最迟|到期)\s*(?:时间|日期)?\s*(?:于|为)?\s*$/u,
     effect: 'deadline',
