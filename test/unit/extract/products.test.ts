@@ -33,6 +33,8 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       ['商品数据', '订单数据'],
       [],
     ],
+    // a URL is one name, its :// no clause end
+    ['平台将于2026年3月1日停止使用http://old.example.com域名。', ['http://old.example.com域名'], []],
     // a page's name marked old, which 该接口 points back to
     [
       '查询商品列表(旧) 功能介绍 查询商品。 该接口即将下线,请使用“查询商品列表”。',
