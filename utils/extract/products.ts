@@ -275,6 +275,16 @@ export const SOURCES: readonly Source[] = [
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
+    id: 'replace:adopt',
+    role: 'replacement',
+    // 采用 Y 寄件: the name ends at its kind word, the words after it say what for.
+    pattern:
+      /(?:建议|请|可|可以|改为)(?:您|市民|民众|公众|用户|客户|商家|卖家|开发者)?(?:改为)?采用\s*[“「]?([^,。;:\n“”「」]{1,40}?(?:服务|产品|接口|功能|版本|工具|平台|系统|方案|API|SDK))/giu,
+    example: '香港邮政建议市民采用空邮服务寄件往上述地区。',
+    want: ['空邮服务'],
+    source: 'after hk-post-mainland-surface-mail-2021.yaml',
+  },
+  {
     id: 'replace:where',
     role: 'replacement',
     pattern:
