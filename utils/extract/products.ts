@@ -629,9 +629,11 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
     const line = lineOf(lineAt, sentence.start);
     if (found.covered.some(([a, b]) => line >= a && line <= b)) continue;
     let names = sentenceNames(text, sentence, dates, d.index);
-    // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it.
+    // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it. One that
+    // points back to a list (上述版本已於…停止支援) names what the list names.
     const k = spanIndexAt(sentences, sentence.start);
-    if (names.length === 0 && k > 0 && !isTitle(sentences[k - 1]!))
+    const own = text.slice(sentence.start, sentence.end);
+    if (names.length === 0 && k > 0 && !isTitle(sentences[k - 1]!) && !POINTS_BACK.test(own))
       names = sentenceNames(text, sentences[k - 1]!, dates);
     for (const name of names) fromDated.push({ name, line, group: sentence.start });
   }

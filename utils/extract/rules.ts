@@ -142,9 +142,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     // 已于…下线 half a year or more before the notice: background (another product's past, the
-    // first announcement), not this notice's schedule, which looks back days or weeks at most.
+    // first announcement), not this notice's schedule, which looks back days or weeks at most;
+    // unless it is said of what the notice lists (上述版本已於…停止支援: a page kept up over years).
     id: 'not:long-past',
-    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
+    before: /^(?![^\n]*(?:上述|以上|前述|上列))[^\n]*(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
     older: 180,
     effect: 'not',
     example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',

@@ -33,6 +33,12 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       ['商品数据', '订单数据'],
       [],
     ],
+    // 上述版本 names the list, not what the sentence before it retires
+    [
+      '已中止版本:\n- v1.0\n- v2.0\n所有旧版 SDK 现皆已淘汰。上述版本已于2024年10月15日停止支持。',
+      ['v1.0', 'v2.0'],
+      [],
+    ],
     // a URL is one name, its :// no clause end
     ['平台将于2026年3月1日停止使用http://old.example.com域名。', ['http://old.example.com域名'], []],
     // a page's name marked old, which 该接口 points back to
