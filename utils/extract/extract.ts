@@ -15,11 +15,12 @@ import {
   type DateMention,
   type WallTime,
 } from './dates.ts';
+import { tableColumns } from './lists.ts';
 import { normalizeText } from './normalize.ts';
 import { detectKind, extractGrandfather, extractNames } from './products.ts';
 import { actionsIn, classifyDate, mainAction, soonIn, thenAt, type Decision } from './rules.ts';
 import { ExtractionSchema, type ExtractedDate, type ExtractedMilestone, type Extraction } from './schema.ts';
-import { sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
+import { lineOf, lineStarts, sentenceSpans, spanAt, spanIndexAt, type Span } from './text.ts';
 
 /** Larger input is refused: announcements are a few kilobytes, and the CLI reads it whole. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -51,26 +52,6 @@ function lineAbove(text: string, index: number): string {
     end = start - 1;
   }
   return '';
-}
-
-/**
- * The header of the date's column when the date sits in a pipe table (| 变更 | 生效日期 |): the
- * header labels every date below it. Bounded: at most 300 lines up.
- */
-function columnHeader(text: string, index: number): { column: string; header: string } {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const cell = text.slice(lineStart, index).split('|').length - 1;
-  if (cell === 0) return { column: '', header: '' };
-  let header = '';
-  let start = lineStart;
-  for (let tries = 0; start > 0 && tries < 300; tries++) {
-    const prevStart = text.lastIndexOf('\n', start - 2) + 1;
-    const line = text.slice(prevStart, start - 1);
-    if (!line.includes('|')) break;
-    if (!/^[\s|:-]*$/u.test(line)) header = line;
-    start = prevStart;
-  }
-  return { column: header.split('|')[cell]?.trim() ?? '', header };
 }
 
 /** A 届时 ("at that time") sentence following a date that named no action itself. */
@@ -163,6 +144,14 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
   const decisions: Plan['decisions'] = [];
   let pendingPrevious: string | null = null;
   const main = mainAction(text);
+  // The header of a date's column when it sits in a pipe table (| 变更 | 生效日期 |): the header
+  // labels every date below it.
+  const inTable = tableColumns(text.split('\n'));
+  const starts = lineStarts(text);
+  const columnOf = (index: number) => {
+    const line = lineOf(starts, index);
+    return inTable(line, index - starts[line]!);
+  };
   const windows = contexts(text, mentions, sentences);
   mentions.forEach((mention, i) => {
     let m = mention;
@@ -171,7 +160,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       before,
       after,
       lineAbove: lineAbove(text, m.index),
-      ...columnHeader(text, m.index),
+      ...columnOf(m.index),
       age: dayCount(published) - dayCount(m.at),
       phrase: text.slice(m.index, m.dateEnd),
     });

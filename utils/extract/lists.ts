@@ -1,6 +1,7 @@
 // The structures announcements list things in (issue 19): runs of bulleted or numbered lines,
 // runs of identifiers one a line, and pipe tables, including the two ways pages break them when
-// copied (a row over several lines, or every cell on a line of its own). products.ts decides
+// copied (a row over several lines, or every cell on a line of its own), and tables copied
+// without their bars. products.ts decides
 // which of them name what retires or what replaces it.
 
 export interface ListRun {
@@ -104,36 +105,79 @@ function cellsOf(line: string): { cells: string[]; opens: boolean } {
  * own) the cells before the first row's name, which is the cell before the first date.
  */
 export function pipeTables(lines: string[]): Table[] {
-  const tables: Table[] = [];
+  return tableBlocks(lines).flatMap(({ first, last }) => {
+    const table = readTable(lines.slice(first, last + 1));
+    return table
+      ? [{ first, last, header: table.header, rows: table.rows.map((r) => r.map((c) => c.text)) }]
+      : [];
+  });
+}
+
+/** Runs of consecutive lines holding a |. */
+function tableBlocks(lines: string[]): { first: number; last: number }[] {
+  const blocks: { first: number; last: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.includes('|')) continue;
     let j = i;
     while (j < lines.length && lines[j]!.includes('|')) j++;
-    const block = lines.slice(i, j);
-    const table = readTable(block);
-    if (table) tables.push({ first: i, last: j - 1, ...table });
+    blocks.push({ first: i, last: j - 1 });
     i = j - 1;
   }
-  return tables;
+  return blocks;
 }
 
-function readTable(block: string[]): { header: string[]; rows: string[][] } | null {
+/**
+ * The column every cell of the text's pipe tables falls in, read once as pipeTables reads them (a
+ * row broken over lines keeps its columns): ask with a line number and an offset in that line.
+ */
+export function tableColumns(
+  lines: string[],
+): (line: number, offset: number) => { column: string; header: string } {
+  const at = new Map<string, { column: string; header: string }>();
+  for (const block of tableBlocks(lines)) {
+    const table = readTable(lines.slice(block.first, block.last + 1));
+    if (!table) continue;
+    const header = table.header.join(' | ');
+    for (const row of table.rows)
+      row.forEach((c, col) =>
+        at.set(`${block.first + c.line}:${c.cell}`, { column: table.header[col] ?? '', header }),
+      );
+  }
+  return (line, offset) => {
+    const own = lines[line] ?? '';
+    const bars = own.slice(0, offset).split('|').length - 1;
+    const cell = bars - (own.trimStart().startsWith('|') ? 1 : 0);
+    return at.get(`${line}:${cell}`) ?? { column: '', header: '' };
+  };
+}
+
+interface Cell {
+  text: string;
+  /** Where the cell is: its line in the block and its place among that line's cells. */
+  line: number;
+  cell: number;
+}
+
+function readTable(block: string[]): { header: string[]; rows: Cell[][] } | null {
   const ruleAt = block.findIndex((l) => RULE_LINE.test(l));
-  const parsed = block.map(cellsOf);
+  const parsed = block.map((l, line) => {
+    const { cells, opens } = cellsOf(l);
+    return { cells: cells.map((text, cell) => ({ text, line, cell })), opens };
+  });
   let header: string[];
-  let body: { cells: string[]; opens: boolean }[];
+  let body: { cells: Cell[]; opens: boolean }[];
   if (ruleAt > 0) {
-    header = parsed.slice(0, ruleAt).flatMap((p) => p.cells);
+    header = parsed.slice(0, ruleAt).flatMap((p) => p.cells.map((c) => c.text));
     body = parsed.slice(ruleAt + 1);
   } else if (parsed[0]!.cells.length >= 2) {
-    header = parsed[0]!.cells;
+    header = parsed[0]!.cells.map((c) => c.text);
     body = parsed.slice(1);
   } else {
     const stream = parsed.flatMap((p) => p.cells);
-    const firstDate = stream.findIndex((c) => DATE_CELL.test(c));
+    const firstDate = stream.findIndex((c) => DATE_CELL.test(c.text));
     if (firstDate < 2) return null;
-    header = stream.slice(0, firstDate - 1);
-    // The cells after the header, each line a cell; a line opening with | opens a row.
+    header = stream.slice(0, firstDate - 1).map((c) => c.text);
+    // The cells after the header, each line a cell; a line that opens with | opens a row.
     body = [];
     let count = 0;
     for (const p of parsed) {
@@ -146,10 +190,10 @@ function readTable(block: string[]): { header: string[]; rows: string[][] } | nu
   const width = header.length;
   if (width < 2) return null;
   // Rows: cells gathered until a row is full; a line that opens with | starts a new one.
-  const rows: string[][] = [];
-  let row: string[] = [];
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
   for (const p of body) {
-    if (RULE_LINE.test(p.cells.join('|'))) continue;
+    if (RULE_LINE.test(p.cells.map((c) => c.text).join('|'))) continue;
     if (p.opens && row.length > 0) {
       rows.push(row);
       row = [];
@@ -162,6 +206,47 @@ function readTable(block: string[]): { header: string[]; rows: string[][] } | nu
       }
     }
   }
-  if (row.some((c) => c !== '')) rows.push(row);
+  if (row.some((c) => c.text !== '')) rows.push(row);
   return { header, rows };
+}
+
+// A line that ends a heading (…如下:) or holds a sentence: no cell of a table without bars.
+const NOT_A_CELL = /[。,;:|]/u;
+
+/**
+ * Tables copied without their bars, one cell a line (Douyin's permission tables: 能力权限 /
+ * Scope名称 / Scope): after a line ending in a colon, the header cells up to a lone header word
+ * (Scope, API), then rows, each ending at its identifier line. A row with fewer cells shares its
+ * first cells with the row above (merged cells): they are left empty.
+ */
+export function barlessTables(lines: string[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/:\s*$/u.test(lines[i]!)) continue;
+    const header: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && header.length < 6; j++) {
+      const cell = lines[j]!.trim();
+      if (cell === '' || NOT_A_CELL.test(cell)) break;
+      header.push(cell);
+      if (HEADER_WORD.test(cell)) break;
+    }
+    if (header.length < 2 || !HEADER_WORD.test(header[header.length - 1]!)) continue;
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let last = j;
+    for (let k = j + 1; k < lines.length && row.length < header.length; k++) {
+      const cell = lines[k]!.trim();
+      if (cell === '' || NOT_A_CELL.test(cell)) break;
+      row.push(cell);
+      if (!IDENTIFIER.test(cell)) continue;
+      rows.push([...Array<string>(header.length - row.length).fill(''), ...row]);
+      row = [];
+      last = k;
+    }
+    if (rows.length < 2) continue;
+    tables.push({ first: i + 1, last, header, rows });
+    i = last;
+  }
+  return tables;
 }

@@ -9,9 +9,9 @@
 // of the clauses carrying a retirement date (less the sentences that only introduce a list);
 // else those clauses' names; else the first sentence that retires something, the title first.
 import type { Kind } from '../notice/schema.ts';
-import { listRuns, pipeTables, type Table } from './lists.ts';
+import { barlessTables, listRuns, pipeTables, type Table } from './lists.ts';
 import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
-import { clauseSpans, sentenceSpans, spanIndexAt, type Span } from './text.ts';
+import { clauseSpans, lineOf, lineStarts, sentenceSpans, spanIndexAt, type Span } from './text.ts';
 
 export interface DatedClause {
   /** Offset of the date phrase, or of the 届时 that said what happens at it. */
@@ -76,10 +76,10 @@ function verbsIn(text: string, span: Span): Verb[] {
 
 // ── Subject and object of a retirement verb ─────────────────────────────────────────────────
 
-// Where the object after a verb ends.
+// Where the object after a verb ends (a URL's :// is part of it: 停止使用http://file.api.weixin.qq.com域名).
 const OBJECT_END = new RegExp(
   `${RETIRING.source.replace(/^\(\?:被\|将被\)\?/u, '')}|` +
-    /[,。;:\n]|\s(?:包括|包含)|(?:之)?前(?=\s|,|$)|(?<=接口|API|SDK|字段|方法)\s*(?=可|能|获取|调用|来|去)|以(?:便|免|满足|获得|避免|确保)|避免|从而|进行|(?<=\S)并(?!行)|且|(?:之)?后(?=[,。;\s]|$)|时(?=[,。;]|$)|(?:的)?(?:调用权限|权限)|如下|(?:的)?(?:操作|能力的申请|申请)(?=[,。;]|$)/u
+    /[,。;\n]|:(?!\/\/)|\s(?:包括|包含)|(?:之)?前(?=\s|,|$)|(?<=接口|API|SDK|字段|方法)\s*(?=可|能|获取|调用|来|去)|以(?:便|免|满足|获得|避免|确保)|避免|从而|进行|(?<=\S)并(?!行)|且|(?:之)?后(?=[,。;\s]|$)|时(?=[,。;]|$)|(?:的)?(?:调用权限|权限)|如下|(?:的)?(?:操作|能力的申请|申请)(?=[,。;]|$)/u
       .source,
   'u',
 );
@@ -177,6 +177,9 @@ const MAX_VERBS = 8;
 // Quoted names: “” 「」 《》 and sloppy closings (“艺术品“, ”文玩”).
 const QUOTED = /[“”"「《]([^“”"「」《》\n]{2,40})[“”"」》]/gu;
 
+// A name with its old-version mark: X(旧), X（旧版）.
+const MARKED_OLD = /[^\s,。;:“”"「」《》()（）\n]{2,30}\s*[(（]旧(?:版)?[)）]/gu;
+
 /**
  * What 该功能 or a bare 产品 points back to: the last quoted name within the 400 characters
  * before it, else the last subject named with that word (API 网关产品将做如下调整 … 产品停服).
@@ -186,6 +189,9 @@ function antecedent(text: string, at: number, pointer: string): string[] {
   const ok = (n: string) => rejectedBy(n, 'product') === null;
   const quoted = [...before.matchAll(QUOTED)].map((m) => tidyName(m[1]!)).filter(ok);
   if (quoted.length > 0) return [quoted[quoted.length - 1]!];
+  // A name marked old on the page: 查询云服务类型列表(旧) … 该接口即将下线 (huawei-bss-service-types-old-api.yaml).
+  const old = [...before.matchAll(MARKED_OLD)].map((m) => tidyName(m[0]!)).filter(ok);
+  if (old.length > 0) return [old[old.length - 1]!];
   const word = pointer.replace(/^\s*(?:该|此|本|其|这)\s*/u, '').trim();
   if (word === '') return [];
   const named = [
@@ -267,6 +273,16 @@ export const SOURCES: readonly Source[] = [
     example: '下线后,用户可选择订购消费品解决方案、工业品解决方案以满足推广需求。',
     want: ['消费品解决方案', '工业品解决方案'],
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
+  },
+  {
+    id: 'replace:adopt',
+    role: 'replacement',
+    // 采用 Y 寄件: the name ends at its kind word, the words after it say what for.
+    pattern:
+      /(?:建议|请|可|可以|改为)(?:您|市民|民众|公众|用户|客户|商家|卖家|开发者)?(?:改为)?采用\s*[“「]?([^,。;:\n“”「」]{1,40}?(?:服务|产品|接口|功能|版本|工具|平台|系统|方案|API|SDK))/giu,
+    example: '香港邮政建议市民采用空邮服务寄件往上述地区。',
+    want: ['空邮服务'],
+    source: 'after hk-post-mainland-surface-mail-2021.yaml',
   },
   {
     id: 'replace:where',
@@ -510,6 +526,18 @@ function structures(lines: string[], lineAt: number[]): Structures {
       covered.push([table.first, table.last]);
     }
   }
+  // A table without bars under a heading that retires it (涉及的数据权限如下:): when its first
+  // column is merged over rows, each of its cells names a group, and the groups are what the
+  // heading lists (热点视频数据 over its scopes; douyin-data-permissions-2024.yaml).
+  for (const table of barlessTables(lines)) {
+    const heading = lines[table.first - 1]!;
+    if (!(LIST_HEADING.test(heading) || pointedAt(table.last))) continue;
+    if (!table.rows.some((r) => r[0] === '')) continue;
+    const groups = table.rows.map((r) => r[0]!).filter((c) => c !== '');
+    products.push(...itemNames(groups, 'product', 'table:groups', lineAt[table.first]!));
+    starts.push(table.first);
+    covered.push([table.first, table.last]);
+  }
   return { products, replacements, starts, covered };
 }
 
@@ -547,23 +575,6 @@ function tableNames(table: Table, lines: string[]): { products: string[]; replac
 
 // A phrase that sums up a list (部分接口, 以下API, 下列…模型): the list names them one by one.
 const SUMMARY = /(?:^|的)(?:以下|下列|下述|如下|下表所示的?|上述|以上|部分|若干|一些|多个|\d+个)/u;
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** Names a sentence gives for its retirement verbs: the one after `from` first, else the nearest. */
 function sentenceNames(text: string, sentence: Span, dates: Span[], from = sentence.start): string[] {
@@ -618,9 +629,11 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
     const line = lineOf(lineAt, sentence.start);
     if (found.covered.some(([a, b]) => line >= a && line <= b)) continue;
     let names = sentenceNames(text, sentence, dates, d.index);
-    // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it.
+    // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it. One that
+    // points back to a list (上述版本已於…停止支援) names what the list names.
     const k = spanIndexAt(sentences, sentence.start);
-    if (names.length === 0 && k > 0 && !isTitle(sentences[k - 1]!))
+    const own = text.slice(sentence.start, sentence.end);
+    if (names.length === 0 && k > 0 && !isTitle(sentences[k - 1]!) && !POINTS_BACK.test(own))
       names = sentenceNames(text, sentences[k - 1]!, dates);
     for (const name of names) fromDated.push({ name, line, group: sentence.start });
   }

@@ -142,9 +142,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     // 已于…下线 half a year or more before the notice: background (another product's past, the
-    // first announcement), not this notice's schedule, which looks back days or weeks at most.
+    // first announcement), not this notice's schedule, which looks back days or weeks at most;
+    // unless it is said of what the notice lists (上述版本已於…停止支援: a page kept up over years).
     id: 'not:long-past',
-    before: /(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
+    before: /^(?![^\n]*(?:上述|以上|前述|上列))[^\n]*(?:已|已经|早在|早于|早已|曾|曾经)(?:于|在|从|自)?\s*$/u,
     older: 180,
     effect: 'not',
     example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',
@@ -247,7 +248,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:policy',
     after:
-      /资格|生效(?!中)|实施|施行|治理|适用|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新/gu,
+      /资格|生效(?!中)|实施|施行|治理|适用(?!于)|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新/gu,
     effect: { action: 'policy-effective' },
     example: '自2026年3月1日起,平台将对未完成认证的商品进行限制处理。',
     source: 'issue 19 (限制处理)',
@@ -255,7 +256,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:retire',
     after: new RegExp(
-      `下线|下架|下市|退市|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
+      `下线|下架|下市|退市|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|退休|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
       'gu',
     ),
     effect: { action: 'retire' },
@@ -270,6 +271,17 @@ export const RULES: readonly Rule[] = [
     effect: 'light',
     example: '旧IP裁撤预计在2022年3月31日完成。',
     source: 'wechat-pay-ip-2022.yaml',
+  },
+
+  {
+    // X的截止时间调整至 date, said with no verb after it: what moves is the X named before.
+    id: 'light:moved-to',
+    before: /(?:推迟|延期|延后|顺延|延长|调整|改)(?:至|到|为)\s*$/u,
+    after: /^\s*(?:[。;,]|$)/u,
+    effect: 'light',
+    example:
+      '关于小程序回收 wx.getUserInfo 接口可获取用户授权的个人信息能力的截止时间调整至2021年4月28日24时。',
+    source: 'wechat-miniprogram-getuserinfo-2021.yaml',
   },
 
   {
@@ -345,6 +357,15 @@ export const RULES: readonly Rule[] = [
     source: 'issue 19 (请于…前反馈)',
   },
   {
+    // 应于4月30日前完成…,并于10月31日前完成…: the second deadline shares the first one's 应.
+    id: 'deadline:并于…前',
+    before: /(?:并|且|同时)(?:于|在)\s*$/u,
+    after: /^\s*(?:前|之前|以前)\s*(?:完成|提交|办理|反馈|申报|登录|登记|缴纳|确认)/u,
+    effect: 'deadline',
+    example: '事业应于每年4月30日前完成盘查登录作业,并于10月31日前完成查验作业。',
+    source: 'after moenv-ghg-registration-2024.yaml',
+  },
+  {
     id: 'deadline:截止',
     before: /(?:截止|截至|截止到|截至到|最晚|最迟|到期)\s*(?:时间|日期)?\s*(?:于|为)?\s*$/u,
     effect: 'deadline',
@@ -379,11 +400,21 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'label:column',
-    column: /^(?:日落|下线|下架|停用|关闭|停服|停止服务|停售|退市|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
+    column:
+      /^(?:日落|下线|下架|停用|关闭|停服|停止服务|停售|退市|退休|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
     effect: 'label',
     example:
       '| 功能 | 已淘汰 | 日落 |\n|---|---|---|\n| Area120Tables | 2024 年 7 月 16 日 | 2026 年 1 月 14 日 |',
     source: 'google-apps-script-sunset-2026.yaml',
+  },
+  {
+    // The same column for some users first (停用日期 (新專案)), copied one cell a line.
+    id: 'label:column-qualified',
+    column: /^(?:日落|下线|停用|关闭|停服|停止服务)(?:日期|时间|日)?\s*\([^()]{1,12}\)$/u,
+    effect: 'label',
+    example:
+      '| 功能 |\n淘汰日期 |\n停用日期 (新專案) |\n停用日期 |\n| IAP OAuth Admin API |\n2025 年 1 月 22 日 |\n2026 年 1 月 19 日 |\n2026 年 3 月 19 日 |',
+    source: 'google-iap-oauth-admin-api-2026.yaml',
   },
 
   // ── What happens at a date said later ─────────────────────────────────────────────────────
@@ -401,6 +432,22 @@ export const RULES: readonly Rule[] = [
     effect: 'soon',
     example: '“旧版工具”即将下线,请尽快切换至新版工具。',
     source: 'issue 6 (即将下线, no date)',
+  },
+  {
+    // 已排定淘汰 (Azure's "is scheduled for retirement"): planned, no day given.
+    id: 'soon:排定淘汰',
+    sentence: /(?:已|已经)?(?:排定|排程|预定|计划)(?:于)?(?:淘汰|退役|停用|下线|停止支持)/u,
+    effect: 'soon',
+    example: '建立新的资源时,不建议使用此旧版模组,因为 ASM 已排定淘汰。',
+    source: 'after azure-asm-powershell-undated.yaml',
+  },
+  {
+    // 会逐步回收 X 的能力: an answer in a developer forum says it as 会, not 将.
+    id: 'soon:会逐步回收',
+    sentence: /(?:将|会)(?:陆续|逐步|分批)(?:回收|收回|淘汰|停用|下线|关闭)/u,
+    effect: 'soon',
+    example: '你好,我们会逐步回收旧版本SDK的能力,请开发者尽快更新。',
+    source: 'wechat-open-sdk-old-versions-answer.yaml',
   },
 ];
 

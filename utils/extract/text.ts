@@ -59,3 +59,22 @@ export function cleanPiece(text: string): string {
     .replace(/^(?:[•●·▪◦*]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
     .trim();
 }
+
+/** Where each line of a text starts. */
+export function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** The line an offset falls on, given lineStarts. */
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -3,7 +3,7 @@
 // structure reader (lists.ts) reads the lists and tables real pages give.
 import { describe, expect, it } from 'vitest';
 import { extractAnnouncement } from '../../../utils/extract/extract.ts';
-import { listRuns, pipeTables } from '../../../utils/extract/lists.ts';
+import { barlessTables, listRuns, pipeTables, tableColumns } from '../../../utils/extract/lists.ts';
 import { NAME_RULES, rejectedBy, splitList, tidyName } from '../../../utils/extract/names.ts';
 import { normalizeText } from '../../../utils/extract/normalize.ts';
 import { candidatesOf, SOURCES } from '../../../utils/extract/products.ts';
@@ -109,6 +109,48 @@ describe('lists.ts reads the structures pages give', () => {
         rows: [
           ['setAuthentication(clientId, signingKey)', '2026 年 3 月 3 日', '2026 年 6 月 1 日'],
           ['Area120Tables', '2024 年 7 月 16 日', '2026 年 1 月 14 日'],
+        ],
+      },
+    ]);
+  });
+
+  it('the column of a cell, in a row broken over lines after a whole one (google-apigee-deprecations-2025.yaml)', () => {
+    const lines = [
+      '| 功能 | 已淘汰 | 停用日期 | 詳細資料 |',
+      '|---|---|---|---|',
+      '| 甲 (預先發布版) | 2026 年 7 月 10 日 | 請參閱甲淘汰 | |',
+      'apigeectl 命令列介面 |',
+      '2024 年 4 月 17 日 | 2025 年 4 月 17 日 | 請參閱apigeectl淘汰 |',
+    ];
+    const column = tableColumns(lines);
+    expect(column(2, lines[2]!.indexOf('2026')).column).toBe('已淘汰');
+    expect(column(4, 0).column).toBe('已淘汰');
+    expect(column(4, lines[4]!.indexOf('2025')).column).toBe('停用日期');
+    expect(column(4, lines[4]!.indexOf('2025')).header).toBe('功能 | 已淘汰 | 停用日期 | 詳細資料');
+    expect(column(0, 0).column).toBe('');
+  });
+
+  it('a table without bars: header cells to the lone header word, rows to their identifier, merged cells empty', () => {
+    const lines = [
+      '涉及的数据权限如下:',
+      '能力权限',
+      'Scope名称',
+      'Scope',
+      '热点视频数据',
+      '获取实时热点词',
+      'hotsearch',
+      '获取上升词',
+      'hotsearch',
+      '调整内容:',
+    ];
+    expect(barlessTables(lines)).toEqual([
+      {
+        first: 1,
+        last: 8,
+        header: ['能力权限', 'Scope名称', 'Scope'],
+        rows: [
+          ['热点视频数据', '获取实时热点词', 'hotsearch'],
+          ['', '获取上升词', 'hotsearch'],
         ],
       },
     ]);

@@ -27,6 +27,26 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       [],
     ],
     ['以下字段将于2026年3月1日停止返回:\nold_price\nold_stock', ['old_price', 'old_stock'], []],
+    // a table copied without its bars, its first column merged over rows: the groups retire
+    [
+      '以下涉及的接口权限如下:\n权限\n接口名称\nScope\n商品数据\n获取商品列表\nitem.list\n获取商品详情\nitem.get\n订单数据\n获取订单\norder.get\n调整内容:\n平台将于2026年3月1日起停止上述权限的申请。',
+      ['商品数据', '订单数据'],
+      [],
+    ],
+    // 上述版本 names the list, not what the sentence before it retires
+    [
+      '已中止版本:\n- v1.0\n- v2.0\n所有旧版 SDK 现皆已淘汰。上述版本已于2024年10月15日停止支持。',
+      ['v1.0', 'v2.0'],
+      [],
+    ],
+    // a URL is one name, its :// no clause end
+    ['平台将于2026年3月1日停止使用http://old.example.com域名。', ['http://old.example.com域名'], []],
+    // a page's name marked old, which 该接口 points back to
+    [
+      '查询商品列表(旧) 功能介绍 查询商品。 该接口即将下线,请使用“查询商品列表”。',
+      ['查询商品列表(旧)'],
+      ['查询商品列表'],
+    ],
     [
       '| 产品名称 | 下线时间 | 替代产品 |\n|---|---|---|\n| 甲工具 | 2026年3月1日 | 乙工具 |\n| 丙工具 | 2026年4月1日 | 丁工具 |',
       ['甲工具', '丙工具'],

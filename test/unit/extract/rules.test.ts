@@ -68,6 +68,10 @@ describe('the cases issue 19 names', () => {
     ['平臺將於2026年3月1日停止服務，請於繳費截止前完成續費。', PUBLISHED, ['retire 2026-03-01']],
     ['截止2026年3月31日仍未完成繳費的店鋪,平臺將關閉其店鋪。', PUBLISHED, ['retire 2026-03-31']],
     ['平台将于2026年3月1日回收未认证账号的发布权限。', PUBLISHED, ['authorization-ends 2026-03-01']],
+    // long past, and still the schedule of what the notice lists (azure-ai-search-api-versions.yaml)
+    ['上述版本已于2024年10月15日停止支持。', PUBLISHED, ['retire 2024-10-15']],
+    // 適用於 names whom a product is for, no rule applying (azure-cosmos-python-sdk-v2-2022.yaml)
+    ['2026年3月1日起,适用于旧版系统的 SDK 将停用。', PUBLISHED, ['retire 2026-03-01']],
     ['旧版SDK将于2026年6月30日停止维护。', PUBLISHED, ['retire 2026-06-30']],
     ['自2026年3月1日起,平台将对违规商品进行限制处理。', PUBLISHED, ['policy-effective 2026-03-01']],
     [
