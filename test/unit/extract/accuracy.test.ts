@@ -29,16 +29,18 @@ const FLOORS = {
 } as const;
 
 /**
- * What the held-back part measured when it was first scored (2026-12-02, commit fdbcf4f: 41
- * announcements): far below the floors, so issue 19 stays open. CI cannot be held red on a goal
- * not yet reached, and the held-back part must not become a tuning target either; so this test
- * prints each floor's verdict (MET / NOT MET) and fails only when the extractor gets worse than
- * this. Raise a figure here when a change measured on the training part lifts the held-back one;
- * never lower it. The floors themselves are unchanged: they are what done means.
+ * What the held-back part (41 announcements) measured, far below the floors, so issue 19 stays
+ * open: first scored at fdbcf4f (cutoff 28/41, 9 of 39 days taken no milestone), then once more
+ * after a round tuned on the training part only (41b5157, 2026-12-02: cutoff 30/41, 9 of 42; the
+ * rest unchanged). CI cannot be held red on a goal not yet reached, and the held-back part must
+ * not become a tuning target either; so this test prints each floor's verdict (MET / NOT MET) and
+ * fails only when the extractor gets worse than this. Raise a figure here when a change measured
+ * on the training part lifts the held-back one; never lower it. The floors are unchanged: they
+ * are what done means.
  */
 const HELD_BACK_MEASURED = {
-  cutoff: 28 / 41,
-  notMilestoneTaken: 9 / 39,
+  cutoff: 30 / 41,
+  notMilestoneTaken: 9 / 42,
   undatedLeftUndated: 8 / 11,
   products: 21 / 41,
   replacements: 25 / 41,
