@@ -14,7 +14,9 @@ import { E2E_EXTENSION_DIR, E2E_FEED_URL, E2E_OUT_DIR, ROOT } from './support/pa
 /** Budgets in bytes of gzip (kB = 1000 bytes). */
 export const BUDGETS = {
   contentScript: 20_000,
-  background: 50_000,
+  // Issue 8's figure; the worker holds the feed reader (rss-parser with xml2js and sax), the store,
+  // reminders, capture's review and fold, and the words it sends the page.
+  background: 60_000,
   popupAndOptions: 40_000,
   // Capture (issue 19 item 6): the script on rule.1688.com and the review page each carry the
   // extractor (≈ 45 kB gzip of it, opencc's dictionaries included).
