@@ -255,11 +255,8 @@ async function main(): Promise<void> {
       .catch((error: unknown) => console.log(`  options: ${String(error)}`));
     await options.waitForSelector('#poll-heading');
     // Quiet hours on, as a merchant who set them would see the page.
-    await options
-      .getByLabel('在此时段内不弹出提醒（结束后补发）')
-      .check()
-      .catch(() => undefined);
-    await options.waitForSelector('.save--saved').catch(() => undefined);
+    await options.getByLabel('在此时段内不弹出提醒（结束后补发）').check();
+    await options.waitForSelector('.save--saved');
     const optionsShot = await shot(options, '8-options.png');
     await options.locator('#privacy-heading').scrollIntoViewIfNeeded();
     await shot(options, '8-options-privacy.png');
