@@ -1,5 +1,6 @@
 // The options page: feeds, poll interval, reminder lead times, quiet hours, 与我相关 (提醒范围 and
-// the products seen, issue 20), page warnings, banner days, further 1688 pages and language. Every change is validated and saved at once (settings/set); the
+// the products seen, issue 20), page warnings, banner days, further 1688 pages, language and 隐私
+// (issue 21). Every change is validated and saved at once (settings/set); the
 // background refuses anything invalid, so the page shows its error rather than a silent drop.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
@@ -14,6 +15,7 @@ import { AffectsSection } from './affects-section.tsx';
 import { CalendarSubscribe } from '../calendar-subscribe.tsx';
 import { FeedsSection } from './feeds-section.tsx';
 import { PageHostsSection } from './page-hosts-section.tsx';
+import { PrivacySection } from './privacy-section.tsx';
 import { optionsTranslator } from './i18n.ts';
 
 export interface OptionsAppProps {
@@ -23,6 +25,8 @@ export interface OptionsAppProps {
   requestAccess: (url: string) => Promise<boolean>;
   /** Asks for host permissions of further 1688 pages; absent (tests) means refused. */
   requestOrigins?: (origins: string[]) => Promise<boolean>;
+  /** The published privacy statement (build time, WXT_PRIVACY_URL); absent = no link. */
+  privacyUrl?: string;
 }
 
 const POLL_CHOICES = [15, 30, 60, 120, 360, 720, 1440];
@@ -37,6 +41,7 @@ export function OptionsApp({
   defaultFeed,
   requestAccess,
   requestOrigins = async () => false,
+  privacyUrl,
 }: OptionsAppProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -239,6 +244,8 @@ export function OptionsApp({
           <option value="en">{t('opt_lang_en')}</option>
         </select>
       </section>
+
+      <PrivacySection t={t} privacyUrl={privacyUrl} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { OptionsApp } from '../../components/options/options-app.tsx';
+import { privacyLink } from '../../components/options/privacy-section.tsx';
 import { DEFAULT_FEED_URL } from '../../utils/feed/default-feed.ts';
 
 /** Host permission for a feed's host (any port), from optional_host_permissions. */
@@ -20,6 +21,8 @@ if (root) {
       defaultFeed={DEFAULT_FEED_URL}
       requestAccess={requestAccess}
       requestOrigins={requestOrigins}
+      // The published privacy statement, when the build is given one (issue 21; docs/store/README.md).
+      privacyUrl={privacyLink(import.meta.env.WXT_PRIVACY_URL)}
     />,
     root,
   );

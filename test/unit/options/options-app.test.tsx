@@ -265,3 +265,47 @@ describe('options: further 1688 pages', () => {
     expect(bg.settings().extraHosts).toEqual([]);
   });
 });
+
+describe('options: 隐私 (issue 21)', () => {
+  const privacy = async () => screen.findByRole('region', { name: '隐私' });
+
+  it('says, last on the page, what stays on this computer and what the only requests are', async () => {
+    renderOptions();
+    const section = await privacy();
+    const text = section.textContent ?? '';
+    expect(text).toContain('都只存在这台电脑的浏览器里');
+    expect(text).toContain('扩展发出的网络请求只有一种：从公告来源');
+    expect(text).toContain('除此之外什么都不发送');
+    // The end of the page, after 界面语言.
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.at(-1)).toBe('隐私');
+    // No public address given to the build: no link that leads nowhere.
+    expect(within(section).queryByRole('link')).toBeNull();
+  });
+
+  it('links the published statement when the build has its https address, and only then', async () => {
+    const { privacyLink } = await import('../../../components/options/privacy-section.tsx');
+    expect(privacyLink('http://example.com/PRIVACY.md')).toBeUndefined();
+    expect(privacyLink('')).toBeUndefined();
+    expect(privacyLink(undefined)).toBeUndefined();
+    const url = 'https://example.com/sunset-watch/blob/main/docs/PRIVACY.md';
+    expect(privacyLink(url)).toBe(url);
+    render(
+      <OptionsApp
+        transport={fakeBackground().transport}
+        browserLanguage="zh-CN"
+        defaultFeed={DEFAULT_FEED}
+        requestAccess={async () => true}
+        privacyUrl={url}
+      />,
+    );
+    const link = within(await privacy()).getByRole('link', { name: '隐私说明' });
+    expect(link.getAttribute('href')).toBe(url);
+  });
+
+  it('in English too', async () => {
+    renderOptions(fakeBackground(undefined, [], 'en'));
+    const section = await screen.findByRole('region', { name: 'Privacy' });
+    expect(section.textContent).toContain('The only network requests the extension makes download notices');
+  });
+});
