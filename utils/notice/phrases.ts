@@ -54,6 +54,11 @@ interface LanguageWords {
   dated(when: string, names: string[]): string;
   /** 「跨境专供解决方案 已停止新订购」 · "跨境专供解决方案: no longer orderable". */
   titled(product: string, phrase: string): string;
+  /**
+   * Which of several actions still ahead says "soon", once for all of them: 即将 leads a Chinese
+   * list (「即将停止新订购、历史方案不可查看」, not 「…、历史方案即将不可查看」); "soon" ends an English one.
+   */
+  soonOnce: 'first' | 'last';
 }
 
 export interface DateParts {
@@ -100,6 +105,7 @@ const ZH: LanguageWords = {
   beijing: (when) => `${when}（北京时间）`,
   dated: (when, names) => zhJoin(when, names.join('、')),
   titled: (product, phrase) => `${product} ${phrase}`,
+  soonOnce: 'first',
 };
 
 const EN_UNITS: Record<Unit, [one: string, other: string]> = {
@@ -143,6 +149,7 @@ const EN: LanguageWords = {
   beijing: (when) => `${when} Beijing time`,
   dated: (when, names) => `${listOf('en', names)} ${when}`,
   titled: (product, phrase) => `${product}: ${phrase}`,
+  soonOnce: 'last',
 };
 
 const WORDS: Record<Lang, LanguageWords> = { zh_CN: ZH, en: EN };
@@ -227,9 +234,11 @@ function unique<T>(items: readonly T[]): T[] {
 
 /** The actions in one state, merged: 「已停止新订购、历史方案已不可查看」 · "no longer orderable and past plans hidden". */
 export function actionsPhrase(t: Translate, actions: readonly Action[], state: State | 'undated'): string {
+  const list = unique(actions);
+  const soon = wordsOf(t).soonOnce === 'first' ? 0 : list.length - 1;
   return listOf(
     t,
-    unique(actions).map((a) => actionWord(t, a, state)),
+    list.map((a, i) => actionWord(t, a, state === 'ahead' && i !== soon ? 'name' : state)),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   SLOTS,
   STATES,
   actionWord,
+  actionsPhrase,
   listOf,
   listSeparators,
   type Slot,
@@ -80,6 +81,16 @@ function notificationTitle(lang: Lang, action: Action, at: number): string {
   return renderNotification({ id: 'sunset:g:k', items: [item] }, { t: tr(lang), now: NOW, locale: 'zh-CN' })
     .title;
 }
+
+describe('several actions still ahead', () => {
+  it('say soon once: 即将 leads the Chinese list, "soon" ends the English one', () => {
+    const both: Action[] = ['no-new-orders', 'history-hidden'];
+    expect(actionsPhrase(tr('zh_CN'), both, 'ahead')).toBe('即将停止新订购、历史方案不可查看');
+    expect(actionsPhrase(tr('en'), both, 'ahead')).toBe('new orders stop and past plans will be hidden soon');
+    // Other states keep each action's own phrase.
+    expect(actionsPhrase(tr('zh_CN'), both, 'passed')).toBe('已停止新订购、历史方案已不可查看');
+  });
+});
 
 describe('the phrase table', () => {
   for (const lang of LANGS) {

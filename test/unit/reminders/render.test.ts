@@ -44,7 +44,7 @@ describe('one notice, one instant', () => {
       timeZone: 'Asia/Shanghai',
       locale: 'zh-CN',
     });
-    expect(r.title).toBe('家居百货解决方案、行业优选解决方案 即将停止新订购、历史方案即将不可查看');
+    expect(r.title).toBe('家居百货解决方案、行业优选解决方案 即将停止新订购、历史方案不可查看');
     expect(r.items).toBeUndefined();
     expect(r.message).toContain('可改用：消费品解决方案');
   });
