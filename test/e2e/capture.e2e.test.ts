@@ -47,17 +47,26 @@ async function expand(item: Locator): Promise<void> {
 const offerText = (page: Page) =>
   page.evaluate(() => document.querySelector('sunset-watch-capture')?.shadowRoot?.textContent ?? null);
 
-/** The flag's badge text on the backend replica: `urgency|words`. */
+/**
+ * The badges of a product on the page, each as `urgency|glance|label`: they live in our overlay
+ * layer (components/page/layer.ts), placed a frame after the scan, so this waits for one. The glance
+ * has no date (「下线 · 剩 3 天」); the label, the full sentence, has it.
+ */
 const badgeOf = (page: Page, product: string) =>
-  page.$$eval(`[data-sunset-flag="${product}"]`, (els) =>
-    els.map((el) => {
-      const badge =
-        (el.querySelector(':scope > sunset-watch-badge') as Element | null) ??
-        (el.nextElementSibling?.localName === 'sunset-watch-badge' ? el.nextElementSibling : null);
-      return badge
-        ? `${badge.getAttribute('data-urgency')}|${badge.shadowRoot?.textContent ?? ''}`
-        : 'no badge';
-    }),
+  until(
+    () =>
+      page.evaluate((name) => {
+        const root = document.querySelector('sunset-watch-layer')?.shadowRoot;
+        const badges = [...(root?.querySelectorAll('sunset-watch-badge') ?? [])].filter(
+          (b) => b.getAttribute('data-product') === name,
+        );
+        const said = badges.map(
+          (b) =>
+            `${b.getAttribute('data-urgency')}|${b.shadowRoot?.textContent ?? ''}|${b.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? ''}`,
+        );
+        return said.length ? said : undefined;
+      }, product),
+    `a badge of ${product}`,
   );
 
 /** Stored notices as the worker keeps them (a read-only look into its IndexedDB). */
@@ -225,7 +234,7 @@ describe.skipIf(!hasChromium())('capture in Chromium', () => {
     }, 'the capture’s badge on the backend');
     expect(spaced((await badgeOf(backend, '家居百货解决方案'))[0])).toMatch(
       new RegExp(
-        `^(week|later)\\|${Number(month)}月${Number(day)}日下线、停止新订购、历史方案不可查看 · 剩 \\d`,
+        `^(week|later)\\|下线 · 剩 \\d[^|]*\\|.*${Number(month)}月${Number(day)}日 [^|]*下线、停止新订购、历史方案不可查看`,
       ),
     );
     // The page it came from offers it no more: it is watched now.
