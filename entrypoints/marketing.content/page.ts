@@ -12,6 +12,7 @@ import { Matcher } from '../../utils/page/matcher.ts';
 import { Flagger, type FlagRecord, type SlicedScan } from '../../utils/page/flagger.ts';
 import { isOwnNode } from '../../utils/page/scan.ts';
 import { placesOf, SeenReporter } from '../../utils/page/seen-report.ts';
+import { routeOf } from '../../utils/page/choices.ts';
 import {
   badgeViews,
   chooseBanner,
@@ -200,8 +201,8 @@ class PageSession {
         setTimeout: (run, ms) => ctx.setTimeout(run, ms),
         clearTimeout: (id) => clearTimeout(id),
       },
-      // The route: path and fragment route, without the query (the backend's `#!/x?tab=…`).
-      () => location.pathname + location.hash.split('?')[0],
+      // The route, as the order guard's flows know it: no query (the backend's `#!/x?tab=…`).
+      () => routeOf(location),
       () => isolated('seen', () => this.reportSeen()) ?? false,
     );
     this.build();

@@ -4,7 +4,7 @@
 import type { Milestone, Notice, Product } from './schema.ts';
 import { beijingParts, toEpoch } from './time.ts';
 import { LOCALE_TAG, type Translate } from '../i18n/catalog.ts';
-import { wordsOf, whenText, type State, type When } from './phrases.ts';
+import { hhmm, wordsOf, whenText, type State, type When } from './phrases.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -64,8 +64,7 @@ function sameDay(a: ReturnType<typeof beijingParts>, b: ReturnType<typeof beijin
 export function whenOf(atMs: number, nowMs: number): When {
   const parts = beijingParts(atMs);
   const now = beijingParts(nowMs);
-  const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;
-  const when: When = { parts, time, withYear: parts.year !== now.year };
+  const when: When = { parts, time: hhmm(parts), withYear: parts.year !== now.year };
   if (sameDay(parts, now)) when.rel = 'today';
   else if (sameDay(parts, beijingParts(nowMs + DAY))) when.rel = 'tomorrow';
   return when;

@@ -83,7 +83,8 @@ export interface When {
 // break between any two characters.
 const NBSP = '\u00a0';
 const two = (n: number) => String(n).padStart(2, '0');
-const hhmm = (p: DateParts) => `${two(p.hour)}:${two(p.minute)}`;
+/** 「09:41」: a wall-clock time, as every date in words shows it. */
+export const hhmm = (p: Pick<DateParts, 'hour' | 'minute'>) => `${two(p.hour)}:${two(p.minute)}`;
 
 /** One spacing rule for Chinese: a space between a digit or Latin letter and a Chinese character. */
 function zhJoin(a: string, b: string): string {
