@@ -70,7 +70,10 @@ export class CardController {
       'mouseover',
       trusted((e) => {
         const el = flaggedAt(e.target);
-        if (!el || (this.open && this.subject === el)) return this.cancelHide();
+        // Anything else under the pointer leaves a pending hide alone: the pointer has left the
+        // name (the card's own mouseenter keeps it open).
+        if (!el) return;
+        if (this.open && this.subject === el) return this.cancelHide();
         this.cancelHover();
         this.hoverTimer = ctx.setTimeout(() => this.showFor(el, el, false), HOVER_DELAY);
       }),
@@ -250,7 +253,10 @@ export class CardController {
 
   hide(force: boolean): void {
     if (this.pinned && !force) return;
-    this.cancelHover();
+    // A hide on leaving must not cancel the rest the pointer has begun on another name; a forced
+    // one (×, Esc, a press, a route change) cancels both that and a hide still pending.
+    if (force) this.cancelHover();
+    this.cancelHide();
     this.pinned = false;
     this.anchor = null;
     this.subject = null;

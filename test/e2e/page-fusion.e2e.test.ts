@@ -233,7 +233,7 @@ describe.skipIf(!hasChromium())('content script on the Fusion replica', () => {
     expect(await reactErrors(page)).toEqual([]);
   });
 
-  it('the card of a hovered name closes on a route change, an outside click, and when its name leaves', async () => {
+  it('the card of a hovered name closes when the pointer leaves, on a route change, an outside click, and when its name leaves', async () => {
     const cardShown = () => page.locator('sunset-watch-card').isVisible();
     await page.goto(`${FUSION_URL}#!/solution/list`);
     await page.hover('[data-sunset-flag="家居百货解决方案"]');
@@ -248,6 +248,12 @@ describe.skipIf(!hasChromium())('content script on the Fusion replica', () => {
     await page.evaluate(() => (location.hash = '#!/report/plan'));
     await page.waitForSelector('body[data-route="report/plan"]');
     expect(await cardShown()).toBe(false);
+
+    await page.hover('.next-table-body [data-sunset-flag="家居百货解决方案"]');
+    await page.waitForSelector('sunset-watch-card:not([hidden])');
+    // The pointer leaving for the page (not the card) closes it after a moment.
+    await page.hover('[data-testid="more-actions"]');
+    await until(async () => ((await cardShown()) ? undefined : true), 'the card to close');
 
     await page.hover('.next-table-body [data-sunset-flag="家居百货解决方案"]');
     await page.waitForSelector('sunset-watch-card:not([hidden])');
