@@ -87,8 +87,8 @@ export function renderBanner(
       doc,
       'div',
       { class: `bar u-${status.urgency}`, role: 'region', 'aria-label': t('page_banner_label') },
-      h(doc, 'span', { class: 'dot' }),
-      h(doc, 'strong', { class: 'what' }, text),
+      // The dot leads the first line of the words, not a line of its own when they wrap.
+      h(doc, 'strong', { class: 'what' }, h(doc, 'span', { class: 'dot' }), text),
       status.left ? h(doc, 'span', { class: 'left' }, status.left) : null,
       replacements.length
         ? h(doc, 'span', { class: 'alt' }, t('page_banner_replacements'), replacements.flat())

@@ -31,7 +31,7 @@ ul{margin:0;padding-left:16px}li{margin:1px 0}.past{color:#4b5563}.status{margin
 
 export const BANNER_CSS = `${base}:host{position:fixed!important;z-index:2147483645!important;max-width:min(440px,calc(100vw - 24px))}
 .bar{display:flex;gap:6px 12px;align-items:center;flex-wrap:wrap;padding:8px 12px;background:#fffbeb;border:1px solid #fcd34d;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.18);font-size:13px}
-.dot{width:10px;height:10px;border-radius:50%;background:var(--c);flex:none}strong{color:var(--c)}
+.dot{display:inline-block;width:10px;height:10px;border-radius:50%;background:var(--c);flex:none;vertical-align:-1px}.what .dot{margin-right:6px}strong{color:var(--c)}
 .more{color:#6b7280}.buttons{display:flex;gap:6px;margin-left:auto}.x,.fold{border:1px solid #d1d5db;background:#fff;border-radius:4px;padding:2px 8px}
 .pill{display:none;align-items:center;gap:6px;border:1px solid #fcd34d;border-left:4px solid var(--c);background:#fffbeb;border-radius:14px;padding:3px 10px;box-shadow:0 2px 8px rgba(0,0,0,.18);font-size:12px}
 :host([data-collapsed]) .bar{display:none}:host([data-collapsed]) .pill{display:inline-flex}
