@@ -7,7 +7,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { RequestOf } from '../../utils/messages/protocol.ts';
 import { whereOf } from '../../utils/page/seen-report.ts';
-import { openSunsetDb } from '../../utils/store/db.ts';
+import { openSunsetDb, type SunsetDatabase } from '../../utils/store/db.ts';
 import { listNotices } from '../../utils/store/notices.ts';
 import { clearSeen, recordSeen } from '../../utils/store/seen.ts';
 import { isActiveSunset } from '../../utils/store/view.ts';
@@ -42,9 +42,9 @@ export function newPageLoad(sender: Runtime.MessageSender): Promise<void> {
 }
 
 /** The names of the products of active notices: only those are ever kept. */
-async function watchedNames(): Promise<Set<string>> {
+async function watchedNames(db: SunsetDatabase): Promise<Set<string>> {
   const names = new Set<string>();
-  for (const stored of await listNotices(await openSunsetDb())) {
+  for (const stored of await listNotices(db)) {
     if (isActiveSunset(stored.notice))
       for (const p of stored.notice.sunset?.products ?? []) names.add(p.name);
   }
@@ -59,7 +59,8 @@ export function noteSeen(
   // Only a page in a tab reports (the content script's sender has one).
   if (tab === undefined) return Promise.resolve({ ok: true });
   return serially(async () => {
-    const watched = await watchedNames();
+    const db = await openSunsetDb();
+    const watched = await watchedNames(db);
     const seen = products.filter((p) => watched.has(p.name));
     if (!seen.length) return { ok: true } as const;
     const all = await loads();
@@ -67,7 +68,7 @@ export function noteSeen(
     const newLoads = new Set(seen.map((p) => p.name).filter((name) => !counted.has(name)));
     // Where: the sender's own address, reduced to host and route kind (a srcdoc frame: its origin's).
     const where = whereOf(sender.url) || whereOf((sender as { origin?: string }).origin);
-    const added = await recordSeen(await openSunsetDb(), seen, where, newLoads, Date.now());
+    const added = await recordSeen(db, seen, where, newLoads, Date.now());
     if (newLoads.size) {
       all[tab] = [...counted, ...newLoads];
       await browser.storage.session.set({ [LOADS_KEY]: all });

@@ -5,6 +5,7 @@
 // seen, pruned on every write and at start-up, and hidden once expired even before that.
 // Records are read back through a schema: one that fails it is dropped, with its reason logged.
 import * as v from 'valibot';
+import type { Places } from '../page/seen-report.ts';
 import type { SeenProduct, SunsetDatabase } from './db.ts';
 
 export const SEEN_STORE = 'seen';
@@ -14,14 +15,8 @@ export const SEEN_KEEP_MS = 180 * DAY;
 /** How many recent places (host and route kind) a record keeps. */
 export const WHERE_KEPT = 5;
 
-/** What one page load or route reports of one product (utils/page/seen-report.ts counts them). */
-export interface SeenOnPage {
-  name: string;
-  /** Places naming it on the page: rows, cards, titles (a row counts once). */
-  places: number;
-  /** Of those, rows of plan tables. */
-  plans: number;
-}
+/** What one page load or route reports of one product: its name and what seen-report.ts counted. */
+export type SeenOnPage = Places & { name: string };
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Time = v.pipe(v.number(), v.finite());
