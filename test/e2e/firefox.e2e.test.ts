@@ -4,22 +4,28 @@
 // host_permissions as a port-less pattern: with the port, Firefox matched nothing and CORS failed
 // the fetch), lists the feed's notices in the popup (a moz-extension:// page) and flags a retiring
 // product on a page served as https://p4p.1688.com/ (puppeteer's request interception over BiDi:
-// Firefox has no context.route).
+// Firefox has no context.route). A temporary add-on goes, storage and all, when Firefox quits: the
+// restart is firefox-restart.e2e.test.ts's, with a permanent install; the helpers are support/firefox.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { P4P_MAIN, replicaNotices, serveFeed, type FeedHandle } from '../fixtures/pages/serve.ts';
-import { E2E_FEED_PORT, E2E_FEED_URL, E2E_OUT_DIR, ROOT } from './support/paths.ts';
+import { replicaNotices, serveFeed, type FeedHandle } from '../fixtures/pages/serve.ts';
+import {
+  FIREFOX_DIR,
+  GECKO_ID,
+  buildFirefox,
+  extensionPage,
+  flaggedNames,
+  hasFirefox,
+  launchFirefox,
+  openP4pReplica,
+  popupNoticeIds,
+} from './support/firefox.ts';
+import { E2E_FEED_PORT, ROOT } from './support/paths.ts';
 import { until, whenPortFree } from './support/wait.ts';
-
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const FIREFOX_DIR = join(E2E_OUT_DIR, 'firefox-mv3');
-const GECKO_ID = 'sunset-watch@sunset-watch.invalid';
-/** The moz-extension:// host is random per profile unless a pref fixes it before the install. */
-const UUID = '2c7e3a51-5b1e-4f2a-9d0e-6f0c1d2e3a4b';
 
 interface LintMessage {
   code: string;
@@ -32,13 +38,7 @@ interface LintReport {
   notices: LintMessage[];
 }
 
-beforeAll(() => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WXT_FEED_URL: E2E_FEED_URL, SUNSET_OUT_DIR: E2E_OUT_DIR },
-  });
-}, 120_000);
+beforeAll(buildFirefox, 120_000);
 
 describe('web-ext lint on the Firefox build', () => {
   it('reports no error', () => {
@@ -67,15 +67,9 @@ describe('web-ext lint on the Firefox build', () => {
   }, 120_000);
 });
 
-const hasFirefox = existsSync(FIREFOX);
-if (!hasFirefox) {
-  const message = `Firefox not found at ${FIREFOX}. Install it with: apt-get update && apt-get install -y firefox-esr (or set FIREFOX_PATH).`;
-  // In CI a missing browser is a failure, never a silent skip.
-  if (process.env.CI === 'true') throw new Error(message);
-  console.warn(`\n[e2e] ${message}\n[e2e] The Firefox smoke test is skipped.\n`);
-}
+const withFirefox = hasFirefox('The Firefox smoke test');
 
-describe.skipIf(!hasFirefox)('the built extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
+describe.skipIf(!withFirefox)('the built extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
   let browser: Browser | undefined;
   let feed: FeedHandle | undefined;
   let profile: string | undefined;
@@ -85,15 +79,7 @@ describe.skipIf(!hasFirefox)('the built extension in Firefox (firefox-esr, WebDr
     started = Date.now();
     feed = await whenPortFree(() => serveFeed(E2E_FEED_PORT, replicaNotices(Date.now())));
     profile = mkdtempSync(join(tmpdir(), 'sunset-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      userDataDir: profile,
-      // Automation may open moz-extension:// pages only with system access allowed.
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
+    browser = await launchFirefox(profile);
     expect(await browser.installExtension(FIREFOX_DIR)).toBe(GECKO_ID);
   }, 60_000);
 
@@ -104,30 +90,10 @@ describe.skipIf(!hasFirefox)('the built extension in Firefox (firefox-esr, WebDr
     console.log(`\nFirefox smoke: ${((Date.now() - started) / 1000).toFixed(1)} s from launch to close`);
   });
 
-  /** Opens an extension page. Firefox reports no load event for it over BiDi: the page's own
-   * content is waited for instead. */
-  async function extensionPage(path: string): Promise<Page> {
-    const page = await browser!.newPage();
-    await page
-      .goto(`moz-extension://${UUID}/${path}`, { waitUntil: 'domcontentloaded', timeout: 5_000 })
-      .catch(() => undefined);
-    return page;
-  }
-
   it('polls the default feed and lists its notices in the popup', async () => {
-    const page = await extensionPage('popup.html');
+    const page = await extensionPage(browser!, 'popup.html');
     // replica-kuajing is in the served feed only, not among the bundled notices.
-    const guids = await until(async () => {
-      const ids = await page
-        .evaluate(() =>
-          [...document.querySelectorAll('[data-notice-id]')].map((el) => el.getAttribute('data-notice-id')),
-        )
-        .catch((): (string | null)[] => []);
-      if (ids.includes('replica-kuajing')) return ids;
-      // The popup shows what was stored when it opened: look again.
-      await page.reload({ waitUntil: 'domcontentloaded', timeout: 5_000 }).catch(() => undefined);
-      return undefined;
-    }, 'the popup to list the feed’s notices');
+    const guids = await popupNoticeIds(page, ['replica-kuajing'], 'the popup to list the feed’s notices');
     expect(guids).toEqual(expect.arrayContaining(['replica-jiaju', 'replica-hangye', 'replica-kuajing']));
     expect(feed!.hits()).toBeGreaterThan(0);
     // Feed text stays text in Firefox too.
@@ -136,28 +102,8 @@ describe.skipIf(!hasFirefox)('the built extension in Firefox (firefox-esr, WebDr
   }, 60_000);
 
   it('flags a retiring product on p4p.1688.com', async () => {
-    const page = await browser!.newPage();
-    // The size the Chromium tests see (Playwright's default): at puppeteer's 800 × 600 the plan
-    // table's name cell has no room even for an English countdown beside its name.
-    await page.setViewport({ width: 1280, height: 720 });
-    const html = readFileSync(new URL('../fixtures/pages/p4p-main.html', import.meta.url), 'utf8');
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith(P4P_MAIN)) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      } else if (request.url().startsWith('https://') && new URL(request.url()).host.endsWith('1688.com')) {
-        void request.respond({ status: 404, contentType: 'text/plain', body: 'not in the replica' });
-      } else {
-        void request.continue();
-      }
-    });
-    await page.goto(P4P_MAIN, { waitUntil: 'domcontentloaded' });
-    const flagged = await until(async () => {
-      const names = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-sunset-flag]')].map((el) => el.getAttribute('data-sunset-flag')),
-      );
-      return names.includes('家居百货解决方案') ? names : undefined;
-    }, 'the content script to flag 家居百货解决方案');
+    const page = await openP4pReplica(browser!);
+    const flagged = await flaggedNames(page, '家居百货解决方案');
     expect(flagged).toContain('家居百货解决方案');
     // A badge wherever it lives (design.md: our overlay layer's shadow root), placed after a frame.
     const badges = await until(async () => {
