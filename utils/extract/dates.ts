@@ -2,7 +2,7 @@
 // offsets, before anything decides which of them are milestones (rules.ts does that). Forms:
 // 2026年2月28日 and 2026 年 2 月 28 日, 2026-02-28, 2026/2/28, 2026.02.28, 二〇二六年三月一日,
 // 三月十五日, 2月28日 (the year from the text or the publish day), 今年/明年, 本月/下月/次月;
-// 月底/月末/月初/上旬/中旬/下旬, 年底/年初, 2026年3月 (a month: its first day); 即日起,
+// 月底/月末/月初/上旬/中旬/下旬, 年底/年初, 元旦, 2026年3月 (a month: its first day); 即日起,
 // 自公告发布之日起, 今日, 明日, 后天, 次日; times 10:00, 23:59:59, 10点30分, 10点半, 下午3点,
 // 零点, 24:00 (= 00:00 of the next day); October 14, 2025 and 三月 17, 2023 on translated pages, with 北京时间, (UTC+8) or (周五) around them; ranges
 // 3月1日至31日, 3月1日-3月31日, 2026年3月1日至4月30日, 10:00~18:00. The text must be
@@ -262,6 +262,12 @@ const FORMS: Form[] = [
     read: (m, p) => ({ year: yearOf(m[1], p), month: m[2] === '初' ? 1 : 12, day: m[2] === '初' ? 1 : 31 }),
   },
   {
+    // 2026年元旦, 明年元旦, 元旦起: New Year's Day.
+    form: 'period',
+    re: new RegExp(`(?:${YEAR}${S})?元旦(?!节?期间|假期)`, 'gu'),
+    read: (m, p) => ({ year: yearOf(m[1], p), month: 1, day: 1 }),
+  },
+  {
     // 2026年3月, 2026年3月份: a month named without a day stands for its first day.
     form: 'month',
     re: new RegExp(`${YEAR}${S}(${N})${S}月(?:份)?(?!${S}(?:[\\d${CN}]|底|末|初|上|中|下旬))`, 'gu'),
@@ -406,30 +412,29 @@ function rawDates(text: string, published: WallTime): Raw[] {
 const monthDayKey = (month: number, day: number) => `${month}-${day}`;
 
 /**
- * The year of a date written without one. A day the same text also writes with its year takes
- * that year (a notice says 2023年2月8日 once and 2月8日 afterwards); otherwise the year that puts
- * it nearest the publish day, a day before it counting twice a day after (notices announce
- * what is coming, and look back only a little: 原定于2月1日 in a notice of 2月10日).
+ * The year of a date written without one: the year that puts it nearest the publish day, a day
+ * before it counting twice a day after (notices announce what is coming, and look back only a
+ * little: 原定于2月1日 in a notice of 2月10日). A day the same text also writes with its year
+ * takes that year (a notice says 2023年2月8日 once and 2月8日 afterwards; a repost's publish day
+ * may be a guess), unless that year lies a year back while the nearest lies close: 即將於12月31日
+ * 終止 beside a statistic 較106年12月31日 is this December's.
  */
-function resolveYear(month: number, day: number, published: WallTime, known: Map<string, number>): number {
-  const same = known.get(monthDayKey(month, day));
-  if (same !== undefined) return same;
+function resolveYear(month: number, day: number, published: WallTime, known: Map<string, number[]>): number {
   const pub = dayNumber(published.year, published.month, published.day);
-  let best = published.year;
-  let bestCost = Infinity;
-  for (const year of [published.year - 1, published.year, published.year + 1]) {
+  const cost = (year: number) => {
     const d = dayNumber(
       year,
       month,
       day === 0 ? daysInMonth(year, month) : Math.min(day, daysInMonth(year, month)),
     );
-    const cost = d >= pub ? d - pub : 2 * (pub - d);
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = year;
-    }
-  }
-  return best;
+    return d >= pub ? d - pub : 2 * (pub - d);
+  };
+  const nearest = (years: number[]) => years.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  const near = nearest([published.year - 1, published.year, published.year + 1]);
+  const same = known.get(monthDayKey(month, day));
+  if (same === undefined) return near;
+  const written = nearest(same);
+  return cost(written) > 2 * 300 && cost(near) < 180 ? near : written;
 }
 
 function wall(year: number, month: number, day: number, clock?: Clock): WallTime {
@@ -451,10 +456,10 @@ const compareWall = (a: WallTime, b: WallTime) => wallToIso(a).localeCompare(wal
  */
 export function findDates(text: string, published: WallTime): DateMention[] {
   const raws = rawDates(text, published);
-  const known = new Map<string, number>();
+  const known = new Map<string, number[]>();
   for (const r of raws) {
     if ((r.form === 'ymd' || r.form === 'numeric') && r.year !== null)
-      known.set(monthDayKey(r.month, r.day), r.year);
+      known.set(monthDayKey(r.month, r.day), [...(known.get(monthDayKey(r.month, r.day)) ?? []), r.year]);
   }
   const byIndex = new Map(raws.map((r) => [r.index, r]));
   const consumed = new Set<Raw>();

@@ -163,6 +163,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       ...columnOf(m.index),
       age: dayCount(published) - dayCount(m.at),
       phrase: text.slice(m.index, m.dateEnd),
+      ...(text.length - m.end <= 80 ? { tail: text.slice(m.end) } : {}),
     });
     const record = { milestone: false, rules: decision.rules };
     decisions.push(record);
@@ -185,7 +186,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       } else if (decision.label !== null) {
         const fromLabel = actionsIn(decision.label).actions.filter((a) => a !== 'migrate');
         actions = fromLabel.length > 0 ? fromLabel : [main];
-      } else if (decision.rules.some((r) => r.startsWith('start:') || r.startsWith('deadline:'))) {
+      } else if (decision.rules.some((r) => /^(?:start|deadline):/u.test(r))) {
         // A change starts at the date, or something is due by it, and no verb says what: the
         // notice's main action (自2026年3月1日起,平台将对…进行调整).
         actions = [main];
@@ -307,7 +308,9 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
   return {
     kind,
     products,
-    replacements: names.replacements.map(written),
+    // A replacement replaces what retires: a notice of a rule or of news has none, whatever
+    // follows 使用 in it (商家可在后台查看).
+    replacements: kind === 'policy' || kind === 'info' ? [] : names.replacements.map(written),
     grandfather: grandfather === null ? null : asWritten(original, text, grandfather),
     milestones,
     dates,

@@ -15,7 +15,9 @@
 //   label    a label names the date (下线时间: …);
 //   light    a light verb follows (…预计在X完成, 将于12月底…完成): the action is the one named before;
 //   then     a later 届时 sentence says what happens at the date;
-//   soon     a sentence announces a retirement without a date (即将下线): a milestone, day unknown.
+//   soon     a sentence announces a retirement without a date (即将下线): a milestone, day unknown;
+//   ahead    the date lies after the publish day, and its clause named the action before it
+//            (旧版报表的停用时间定在…): a day to come is the notice's schedule.
 // How the effects combine is classifyDate's short body; everything else is in the rows.
 import type { Action } from '../notice/schema.ts';
 
@@ -31,7 +33,8 @@ export type Effect =
   | 'label'
   | 'then'
   | 'soon'
-  | 'light';
+  | 'light'
+  | 'ahead';
 
 export interface Rule {
   id: string;
@@ -45,6 +48,10 @@ export interface Rule {
   header?: RegExp;
   /** The row matches only when the date lies more than this many days before the publish day. */
   older?: number;
+  /** The row matches only when the date lies after the publish day. */
+  ahead?: true;
+  /** Matched against what follows the date to the end of the text (at most 80 characters). */
+  tail?: RegExp;
   /** then and soon rows: matched against whole sentences. */
   sentence?: RegExp;
   effect: Effect;
@@ -64,6 +71,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'not:published',
     before: /(?:发布|更新|发文|公告|首次发布|修订|印发|生成|编辑)(?:时间|日期)?\s*(?:于|为)?\s*:?\s*$/u,
+    // 公告:2023年10月1日起,旧版停用 opens the notice's words; a day something starts dates nothing.
+    after: /^(?!\s*(?:起|开始))/u,
     effect: 'not',
     example: '公告日期:2023年2月10日',
     source: 'issue 19 (公告日期)',
@@ -91,7 +100,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'not:launch',
-    after: /^\s*(?:正式)?(?:发布|推出|上线|公布|发文|印发|开源|开放公测|公测)(?!后)/u,
+    // …起支持X, 起开放X: something begins (计划自10月17日起支持MP账户投放).
+    after:
+      /^\s*(?:正式)?(?:发布|推出|上线|公布|发文|印发|开源|开放公测|公测)(?!后)|^\s*(?:起|开始)\s*(?:正式|全面|逐步)?(?:支持|开放|提供|启用)(?!.{0,2}(?:下线|停|关闭))/u,
     effect: 'not',
     example: '该功能已于2023年1月1日上线。',
     source: 'issue 19 (于…发布)',
@@ -133,7 +144,7 @@ export const RULES: readonly Rule[] = [
     // A table that gives deprecation and shutdown their own columns: the deprecation day
     // changes nothing yet (the shutdown column holds the milestone).
     id: 'not:column-deprecated',
-    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落)).*(?:淘汰|弃用|废弃)/u,
+    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落)).*(?:淘汰|弃用|废弃|下架)/u,
     header: /停用|关闭|下线|停止|关停|退役|日落/u,
     effect: 'not',
     example:
@@ -150,6 +161,16 @@ export const RULES: readonly Rule[] = [
     effect: 'not',
     example: '由于小程序模板消息能力已于 2020 年 1 月下线,当前下发统一消息能力仅限于公众号范畴。',
     source: 'after wechat-uniform-message-2023.yaml',
+  },
+  {
+    // A signature: the publisher and the day on one line, closing the text, as formal notices end.
+    id: 'not:signature',
+    before: /^[^,。;:!?\d]{2,30}$/u,
+    after: /^\s*$/u,
+    tail: /^\s*(?:\n[^\n,。;:]{0,30}\s*)?$/u,
+    effect: 'not',
+    example: '接口将于2026年5月10日下线,敬请谅解。\n百度智能云 2026年4月11日',
+    source: 'after baidu-nlp-apis-2024.yaml',
   },
   {
     id: 'not:as-of',
@@ -256,12 +277,21 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:retire',
     after: new RegExp(
-      `下线|下架|下市|退市|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|退休|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
+      `下线|下架|下市|退市|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|退休|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|作废|停止(?:服务|使用|支持|支援|提供|运营|维护|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|无法(?:再|继续)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
       'gu',
     ),
     effect: { action: 'retire' },
     example: '将于 2026 年 2 月 28 日停用并关停',
     source: 'issue 19 (停用, 关停)',
+  },
+
+  {
+    // 服务将于6月30日结束。: something ends at the date, said with the bare verb.
+    id: 'action:ends',
+    after: /^\s*(?:正式|全面)?(?:结束|终止)(?=\s*(?:[,。;!]|$))/gu,
+    effect: { action: 'retire' },
+    example: 'LINE漫畫台灣服務將於2026年6月30日結束,屆時所有作品將無法閱讀。',
+    source: 'issue 19 (a bare 结束)',
   },
 
   // ── A light verb after the date: the action was named before it ──────────────────────────
@@ -347,6 +377,15 @@ export const RULES: readonly Rule[] = [
     source: 'issue 19 (…起)',
   },
 
+  {
+    // A duty that holds from the date on (…之后上架的商品必须填写产地): a rule starts there.
+    id: 'start:之后必须',
+    after: /^\s*(?:之后|以后|后)[^。;\n]{0,30}?(?:必须|须|需要|应当|不得|禁止|一律)/u,
+    effect: 'start',
+    example: '2026年3月1日之后上架的商品必须填写产地信息,否则将无法提交审核。',
+    source: 'issue 19 (a rule that holds from a day on)',
+  },
+
   // ── Deadlines ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'deadline:请于…前',
@@ -415,6 +454,15 @@ export const RULES: readonly Rule[] = [
     example:
       '| 功能 |\n淘汰日期 |\n停用日期 (新專案) |\n停用日期 |\n| IAP OAuth Admin API |\n2025 年 1 月 22 日 |\n2026 年 1 月 19 日 |\n2026 年 3 月 19 日 |',
     source: 'google-iap-oauth-admin-api-2026.yaml',
+  },
+
+  // ── A day still to come ──────────────────────────────────────────────────────────────────
+  {
+    id: 'ahead:to-come',
+    ahead: true,
+    effect: 'ahead',
+    example: '旧版报表的停用安排在2026年3月31日。',
+    source: 'issue 19 (a day to come with no cue verb)',
   },
 
   // ── What happens at a date said later ─────────────────────────────────────────────────────
@@ -510,6 +558,8 @@ export interface DateContext {
   phrase: string;
   /** Days the date lies before the publish day (negative: after it). */
   age?: number;
+  /** What follows the date to the end of the text, when that is at most 80 characters. */
+  tail?: string;
   /** The header of the date's column, when it sits in a pipe table, and the whole header line. */
   column?: string;
   header?: string;
@@ -526,8 +576,11 @@ export type Decision =
   | { role: 'scheduled'; label: string | null; rules: string[] };
 
 function matches(row: Rule, ctx: DateContext): boolean {
-  if (row.before === undefined && row.after === undefined && row.column === undefined) return false;
+  if (row.before === undefined && row.after === undefined && row.column === undefined && !row.ahead)
+    return false;
   if (row.older !== undefined && !((ctx.age ?? 0) > row.older)) return false;
+  if (row.ahead && !((ctx.age ?? 0) < 0)) return false;
+  if (row.tail !== undefined && !(ctx.tail !== undefined && row.tail.test(ctx.tail))) return false;
   if (row.column !== undefined && !row.column.test(ctx.column ?? '')) return false;
   if (row.header !== undefined && !row.header.test(ctx.header ?? '')) return false;
   if (row.before !== undefined && !row.before.test(ctx.before)) return false;
@@ -540,6 +593,12 @@ function matches(row: Rule, ctx: DateContext): boolean {
 const LEADING_NOISE = /^[\s•●·▪◦*\-|]*(?:\d{1,2}[.)、]\s*)?$/u;
 const ZONE_TAIL = /(?:\s*(?:北京时间|\(?\s*(?:UTC|GMT)[^()\n]{0,16}\)?))+\s*$/u;
 
+/**
+ * A document's title (《…》, or 「…」 with eight characters or more) blanked: 审议通过「因应行动电话
+ * 业务终止用户权益保障方案」 names a document, and its 终止 happens to nothing at the date.
+ */
+const withoutTitles = (s: string) => s.replace(/《[^》\n]*》|「[^」\n]{8,}」/gu, (m) => ' '.repeat(m.length));
+
 /** Runs of spaces as one: rows weigh words, and a page's long run must not cost a row its time. */
 const oneSpace = (s: string) => s.replace(/[^\S\n]+/gu, ' ');
 
@@ -548,7 +607,7 @@ export function classifyDate(context: DateContext): Decision {
   const ctx = {
     ...context,
     before: oneSpace(context.before).replace(ZONE_TAIL, ''),
-    after: oneSpace(context.after),
+    after: oneSpace(withoutTitles(context.after)),
     lineAbove: oneSpace(context.lineAbove),
   };
   const fired = (effect: Effect) =>
@@ -603,8 +662,19 @@ export function classifyDate(context: DateContext): Decision {
 
   // No verb: planned or starting at the date, it is a milestone of what a label or 届时 says.
   if (past.length > 0 && tense.length === 0) return { role: 'none', rules: past };
-  if (label !== null) return { role: 'scheduled', label, rules: labelRules };
+  // Any words before a colon (活动时间:, 公示时间:) that name no action date an event or a
+  // period, not a change; a label row that names a change (变更时间, 日落) dates it.
+  const bare = labelRules.length === 1 && labelRules[0] === 'label:colon' && fromLabel?.actions.length === 0;
+  if (label !== null && !bare) return { role: 'scheduled', label, rules: labelRules };
   if (tense.length > 0) return { role: 'scheduled', label: null, rules: tense };
+  // A day to come that its own clause has named the action of (旧版的下线时间定为…): planned.
+  const ahead = fired('ahead');
+  if (ahead.length > 0) {
+    const clause = ctx.before.split(/[,。;\n]/u).pop() ?? '';
+    const named = actionsIn(clause);
+    if (named.actions.some((a) => a !== 'migrate'))
+      return { role: 'milestone', actions: named.actions, rules: [...ahead, ...named.rules] };
+  }
   return { role: 'none', rules: [] };
 }
 

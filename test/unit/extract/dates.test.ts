@@ -9,6 +9,8 @@ import { normalizeText } from '../../../utils/extract/normalize.ts';
 const PUBLISHED = '2026-02-10';
 /** The publish day issue 6's cue tests were written against. */
 const ISSUE_6 = '2023-02-10';
+/** A sentence that makes a notice one of a retirement, put before a replacement's sentence. */
+const RETIRING = '旧版系统将于2026年3月1日下线。';
 
 function spans(text: string, published = PUBLISHED): string[] {
   return findDates(normalizeText(text), parsePublished(published)!).map(
@@ -283,7 +285,15 @@ describe('products, replacements, grandfather, kind', () => {
     ['请改用此旧版模块的替代品,或改用新版模块。', ['新版模块']],
     ['模型名称 | 下线时间 | 替代模型 |\n甲模型 | 2023年5月30日 | 乙模型 |', ['乙模型']],
   ])('replacements of %s', (text, expected) => {
-    expect(one(text).replacements).toEqual(expected);
+    // Said in a notice of a retirement: a notice of news or of a rule has no replacements.
+    expect(one(`${RETIRING}\n${text}`).replacements).toEqual(expected);
+  });
+
+  it('a notice of news or of a rule has no replacements', () => {
+    expect(one('平台将于2026年3月1日上线新版报表,商家可在后台查看。').replacements).toEqual([]);
+    expect(one('自2026年3月1日起,平台将对违规商品进行限制处理,请使用新版发布工具。').replacements).toEqual(
+      [],
+    );
   });
 
   it.each([

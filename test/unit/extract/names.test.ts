@@ -8,6 +8,9 @@ import { NAME_RULES, rejectedBy, splitList, tidyName } from '../../../utils/extr
 import { normalizeText } from '../../../utils/extract/normalize.ts';
 import { candidatesOf, SOURCES } from '../../../utils/extract/products.ts';
 
+/** A sentence that makes a notice one of a retirement, put before a replacement's sentence. */
+const RETIRING = '旧版系统将于2026年3月1日下线。';
+
 describe('every row of the name table decides its own example', () => {
   it('ids are unique and every row has an example and a source', () => {
     const ids = [...NAME_RULES.map((r) => r.id), ...SOURCES.map((r) => r.id)];
@@ -41,7 +44,8 @@ describe('every row of the name table decides its own example', () => {
   it.each(SOURCES.map((r) => [r.id, r] as const))('%s finds its example', (_id, row) => {
     const found = candidatesOf(normalizeText(row.example)).filter((c) => c.source === row.id && !c.rejected);
     expect(found.map((c) => c.name)).toEqual(row.want.map((w) => normalizeText(w)));
-    const result = extractAnnouncement(row.example, '2026-02-10');
+    // In a notice of a retirement: a notice of news or of a rule has no replacements.
+    const result = extractAnnouncement(`${RETIRING}\n${row.example}`, '2026-02-10');
     if (!result.ok) throw new Error(result.error);
     for (const want of row.want) expect(result.value.replacements).toContain(want);
   });
