@@ -308,9 +308,9 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
   return {
     kind,
     products,
-    // A replacement replaces what retires: a notice of a rule or of news has none, whatever
-    // follows 使用 in it (商家可在后台查看).
-    replacements: kind === 'policy' || kind === 'info' ? [] : names.replacements.map(written),
+    // A replacement replaces what retires: with nothing named retiring (a notice of a rule or of
+    // news names none) there is none, whatever follows 使用 (商家可在后台查看).
+    replacements: products.length > 0 ? names.replacements.map(written) : [],
     grandfather: grandfather === null ? null : asWritten(original, text, grandfather),
     milestones,
     dates,

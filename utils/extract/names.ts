@@ -74,7 +74,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'trim:note',
     // A note in brackets (详见下方模型列表, a link, a long gloss) explains, it does not name.
     pattern:
-      /\s*[(（](?:[^()（）]*(?:详见|参见|见下|如下|以下简称|https?:|www\.)[^()（）]*|[^()（）]{25,})[)）]/gu,
+      /\s*[(（](?:[^()（）]*(?:详见|参见|见下|如下|以下简称|为准|https?:|www\.)[^()（）]*|[^()（）]{25,})[)）]/gu,
     effect: 'trim',
     example: '混元旧版本模型(详见下方模型列表)',
     want: '混元旧版本模型',
@@ -258,7 +258,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'not:date',
     pattern:
-      /^[\d\s年月日号时点分:.\-/、〇零一二三四五六七八九十百]+$|^(?:即日|今日|当日|当天|届时|此后|之后|期间|在此期间)$|[\d〇零一二三四五六七八九十百]\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月\s*[\d〇一二三四五六七八九十]{1,3}\s*日/u,
+      /^[\d\s年月日号时点分:.\-/、〇零一二三四五六七八九十百]+$|^(?:即日|今日|当日|当天|届时|此后|之后|期间|在此期间|期限|时间|日期|时间点)$|[\d〇一二三四五六七八九十]{1,3}\s*月\s*[\d〇一二三四五六七八九十]{1,3}\s*[日号]|[\d〇零一二三四五六七八九十百]\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月\s*[\d〇一二三四五六七八九十]{1,3}\s*日/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '2023年3月1日',
@@ -278,11 +278,19 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:sentence',
     // Longer than any name, or still a clause: it holds a verb of its own, a cue, or a table row.
     pattern:
-      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会(?!员|议|计|话|场|所|展|务)|已)[\u4e00-\u9fff]{1,3}$|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|(?:结束|完成|到期|上线|下线|停用)(?:之)?后|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?|[及或])(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
+      /^.{61,}$|\||(?:将|会|已经?|正在|需要|可以)(?:于|在)?[^、]{0,8}(?:下线|停用|停止|关闭|调整|升级)|(?:替换为|迁移至|切换至|升级至|改用)|(?:将|会(?!员|议|计|话|场|所|展|务)|已)[\u4e00-\u9fff]{1,3}$|(?:即将|将|预计|计划|拟)(?:于|在)|发布关于|近日|日前|宣布|表示|为了|感谢|由于|因为|他们|我们|您|你们|建议|造成|影响(?!力)|(?:结束|完成|到期|上线|下线|停用)(?:之)?后|是|发布新|接口文档|示例代码|(?<![\d.xX]\s?|[及或])(?:以下|以上)|下列|上述|^[^「“]*[」”]|[「“][^」”]*$|^[^(（]*[)）]|[(（][^)）]*$/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '范围是新',
     source: 'tencent-api-gateway-stop-sale-2024.yaml',
+  },
+  {
+    id: 'not:question',
+    // A heading that asks (停用某个版本后会出现什么情况) names nothing, in a list or a sentence.
+    pattern: /什么|如何|怎么|哪些|是否|为什么|吗$|\?/u,
+    effect: 'reject',
+    example: '某个版本后会出现什么情况',
+    source: 'google-cm360-api-v35-2023.yaml',
   },
   {
     id: 'not:clause',
@@ -344,7 +352,7 @@ export function tidyName(raw: string, fromList = false): string {
   let s = raw
     .replace(/\s+/gu, ' ')
     .trim()
-    .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
+    .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、](?!\d)|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
     .replace(GLOSS, '');
   // Trims feed each other (a tail exposes another tail): two passes are enough for real names.
   for (let pass = 0; pass < 2; pass++) {

@@ -21,12 +21,23 @@ import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 let converter: ConverterFunction | null = null;
 
-/** Entries whose replacement has another UTF-16 length (mostly rare astral characters) are dropped. */
+/**
+ * Simplified characters a variant table would change: Taiwan's table reads 么 as the variant of
+ * 幺, which turns a simplified 什么 into 什幺. Over every character the tables map to, this is
+ * the only one the two stages do not bring back to itself.
+ */
+const KEEP = new Set(['么']);
+
+/**
+ * Entries whose replacement has another UTF-16 length (mostly rare astral characters) are
+ * dropped, and those that would change a character of KEEP.
+ */
 function sameLength(dict: string): [string, string][] {
   const out: [string, string][] = [];
   for (const entry of dict.split('|')) {
     const [from, to] = entry.split(' ');
-    if (from !== undefined && to !== undefined && from.length === to.length) out.push([from, to]);
+    if (from !== undefined && to !== undefined && from.length === to.length && !KEEP.has(from))
+      out.push([from, to]);
   }
   return out;
 }

@@ -15,9 +15,7 @@
 //   label    a label names the date (下线时间: …);
 //   light    a light verb follows (…预计在X完成, 将于12月底…完成): the action is the one named before;
 //   then     a later 届时 sentence says what happens at the date;
-//   soon     a sentence announces a retirement without a date (即将下线): a milestone, day unknown;
-//   ahead    the date lies after the publish day, and its clause named the action before it
-//            (旧版报表的停用时间定在…): a day to come is the notice's schedule.
+//   soon     a sentence announces a retirement without a date (即将下线): a milestone, day unknown.
 // How the effects combine is classifyDate's short body; everything else is in the rows.
 import type { Action } from '../notice/schema.ts';
 
@@ -33,8 +31,7 @@ export type Effect =
   | 'label'
   | 'then'
   | 'soon'
-  | 'light'
-  | 'ahead';
+  | 'light';
 
 export interface Rule {
   id: string;
@@ -48,8 +45,6 @@ export interface Rule {
   header?: RegExp;
   /** The row matches only when the date lies more than this many days before the publish day. */
   older?: number;
-  /** The row matches only when the date lies after the publish day. */
-  ahead?: true;
   /** Matched against what follows the date to the end of the text (at most 80 characters). */
   tail?: RegExp;
   /** then and soon rows: matched against whole sentences. */
@@ -106,6 +101,14 @@ export const RULES: readonly Rule[] = [
     effect: 'not',
     example: '该功能已于2023年1月1日上线。',
     source: 'issue 19 (于…发布)',
+  },
+  {
+    // An incident told after the fact (复盘, 致歉): the date is when a fault happened.
+    id: 'not:incident',
+    after: /^[^。\n]{0,30}?(?:由于|因为|因)[^。\n]{0,30}?(?:故障|异常|报错|事故|中断)/u,
+    effect: 'not',
+    example: '2026年2月9日 20:26 至 22:46,由于支付系统机房发生网络故障,造成部分店铺订单无法支付。',
+    source: 'youzan-payment-outage-2019.yaml',
   },
   {
     id: 'not:announcement-of',
@@ -173,9 +176,11 @@ export const RULES: readonly Rule[] = [
     source: 'after baidu-nlp-apis-2024.yaml',
   },
   {
+    // 截至…: a count as of the date (…尚未完成移转之3G用户数为12万5,923户), not a deadline.
     id: 'not:as-of',
     before: /(?:截至|截止)(?:到|至)?\s*$/u,
-    after: /^\s*(?:,|,\s*)?[^。;\n]{0,8}(?:已有|已经|累计|共计|共有|已完成)/u,
+    after:
+      /^\s*(?:,|,\s*)?[^。;\n]{0,8}(?:已有|已经|累计|共计|共有|已完成)|^[^。;\n]{0,40}?(?:数为|数量为|总数|\d[\d,.]*\s*(?:万|亿)?\s*(?:户|家|人|名|笔|件|%))/u,
     effect: 'not',
     example: '截至2025年12月31日,已有九成商家完成迁移。',
     source: 'issue 19 (past events)',
@@ -456,15 +461,6 @@ export const RULES: readonly Rule[] = [
     source: 'google-iap-oauth-admin-api-2026.yaml',
   },
 
-  // ── A day still to come ──────────────────────────────────────────────────────────────────
-  {
-    id: 'ahead:to-come',
-    ahead: true,
-    effect: 'ahead',
-    example: '旧版报表的停用安排在2026年3月31日。',
-    source: 'issue 19 (a day to come with no cue verb)',
-  },
-
   // ── What happens at a date said later ─────────────────────────────────────────────────────
   {
     id: 'then:届时',
@@ -576,10 +572,8 @@ export type Decision =
   | { role: 'scheduled'; label: string | null; rules: string[] };
 
 function matches(row: Rule, ctx: DateContext): boolean {
-  if (row.before === undefined && row.after === undefined && row.column === undefined && !row.ahead)
-    return false;
+  if (row.before === undefined && row.after === undefined && row.column === undefined) return false;
   if (row.older !== undefined && !((ctx.age ?? 0) > row.older)) return false;
-  if (row.ahead && !((ctx.age ?? 0) < 0)) return false;
   if (row.tail !== undefined && !(ctx.tail !== undefined && row.tail.test(ctx.tail))) return false;
   if (row.column !== undefined && !row.column.test(ctx.column ?? '')) return false;
   if (row.header !== undefined && !row.header.test(ctx.header ?? '')) return false;
@@ -667,14 +661,6 @@ export function classifyDate(context: DateContext): Decision {
   const bare = labelRules.length === 1 && labelRules[0] === 'label:colon' && fromLabel?.actions.length === 0;
   if (label !== null && !bare) return { role: 'scheduled', label, rules: labelRules };
   if (tense.length > 0) return { role: 'scheduled', label: null, rules: tense };
-  // A day to come that its own clause has named the action of (旧版的下线时间定为…): planned.
-  const ahead = fired('ahead');
-  if (ahead.length > 0) {
-    const clause = ctx.before.split(/[,。;\n]/u).pop() ?? '';
-    const named = actionsIn(clause);
-    if (named.actions.some((a) => a !== 'migrate'))
-      return { role: 'milestone', actions: named.actions, rules: [...ahead, ...named.rules] };
-  }
   return { role: 'none', rules: [] };
 }
 

@@ -149,6 +149,14 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
   });
 });
 
+describe('the normalised text every rule reads', () => {
+  it('makes traditional characters simplified and leaves simplified ones as they are', () => {
+    expect(normalizeText('截止繳費平臺,什麼時候停用')).toBe('截止缴费平台,什么时候停用');
+    // Taiwan's variant table reads 么 as 幺: a simplified 什么 must stay 什么.
+    expect(normalizeText('停用后会出现什么情况')).toBe('停用后会出现什么情况');
+  });
+});
+
 describe('cue words: which dates are milestones', () => {
   const one = (text: string, published = ISSUE_6) => {
     const result = extractAnnouncement(text, published);

@@ -174,7 +174,7 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     [
       '阿里云日志服务SLS将于2026年6月30日下线旧版Logtail 0.x版本,请在此之前升级Logtail至1.8.0及以上版本。',
       ['旧版Logtail 0.x版本'],
-      ['0及以上版本'],
+      ['1.8.0及以上版本'],
     ],
     [
       '為提升服務品質,台灣大哥大將於2026年6月30日終止3G行動通訊服務,請3G用戶盡速更換為4G或5G門號。',
@@ -206,7 +206,7 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     [
       '【下线公告】华为云数据仓库服务DWS 8.0.x版本停止服务公告\n华为云计划于2026/06/30 00:00(北京时间)停止DWS 8.0.x版本的服务。\n下线范围\n下线区域:所有区域\n下线影响\n请您在下线前升级至8.1.3及以上版本。',
       ['DWS 8.0.x版本'],
-      ['3及以上版本'],
+      ['8.1.3及以上版本'],
     ],
     [
       'Azure Database for MySQL 單一伺服器將於 2026 年 9 月 16 日淘汰\n發佈日期: 2024 年 3 月 19 日\n為避免服務中斷,請在淘汰日期之前將單一伺服器移轉至彈性伺服器。',
