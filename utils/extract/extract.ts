@@ -82,7 +82,8 @@ function phraseOf(original: string, sentence: Span, at = sentence.start): string
 
 // Two dates joined by 和/及/、 share what is said before the first and after the second:
 // 将于3月1日和3月15日分两批下线.
-const JOINED = /^\s*(?:和|及|以及|与|、|或|,)\s*$/u;
+// So do the ends of a range the grammar read as two dates (即日起至3月31日止,旧版仍可使用).
+const JOINED = /^\s*(?:和|及|以及|与|、|或|,|起?(?:至|到))\s*$/u;
 
 /** The text around each date, each bounded by its neighbours and its sentence. */
 function contexts(text: string, mentions: DateMention[], sentences: Span[]) {

@@ -99,6 +99,15 @@ export const NAME_RULES: readonly NameRule[] = [
     source: 'issue 19 (API identifiers)',
   },
   {
+    id: 'trim:in-which',
+    // 接口中的 corporate_image_name 字段: the identifier is named, the words before say where.
+    pattern: /^[^,。;\s]{1,10}?中的\s*(?=[A-Za-z])/u,
+    effect: 'trim',
+    example: '接口中的 corporate_image_name 字段',
+    want: 'corporate_image_name',
+    source: 'tencent-ads-advertiser-fields-2025.yaml',
+  },
+  {
     id: 'trim:kind-tail',
     pattern: /(?<=^[A-Za-z][\w.:/-]*[._/][\w.:/-]*)\s*(?:接口|字段|方法|函数)$/u,
     effect: 'trim',
@@ -169,6 +178,24 @@ export const NAME_RULES: readonly NameRule[] = [
     example: '旧版SDK服务的支持',
     want: '旧版SDK服务',
     source: 'after aliyun-flink-old-sdk-2025.yaml',
+  },
+  {
+    id: 'trim:reported-by',
+    // 微软宣布 Internet Explorer 11 …: who tells is no part of what retires.
+    pattern: /^[^,。;:]{1,12}?(?:宣布|表示|指出|公告称|透露)\s*(?=\S{2})/u,
+    effect: 'trim',
+    example: '微软宣布 Internet Explorer 11 桌面应用程序',
+    want: 'Internet Explorer 11 桌面应用程序',
+    source: 'issue 19 (news reports of a retirement)',
+  },
+  {
+    id: 'trim:still-usable',
+    // 旧版APP仍可使用: the name, and what may still be done with it.
+    pattern: /\s*(?:仍|依然|仍然)(?:可|能)(?:继续)?(?:使用|访问|登录)?$/u,
+    effect: 'trim',
+    example: '旧版APP仍可使用',
+    want: '旧版APP',
+    source: 'issue 19 (a window in which the old keeps working)',
   },
   {
     id: 'trim:reporting',

@@ -90,6 +90,18 @@ describe('the cases issue 19 names', () => {
     ['旧版接口将于12月底完成迁移。', '2026-09-01', ['migrate 2026-12-31']],
     // …and a year on when the notice is from the new year and says it is still to come.
     ['旧版接口将于12月底下线。', '2026-02-10', ['retire 2026-12-31']],
+    // A window in which the old keeps working ends where the change begins.
+    ['自即日起至2026年3月31日止,旧版APP仍可使用,4月1日起将全面停用。', PUBLISHED, ['retire 2026-04-01']],
+    // 公告: opens the words of the notice; it dates nothing.
+    ['平台公告:2026年4月1日起,旧版报价体系停用。', PUBLISHED, ['retire 2026-04-01']],
+    // Bare words before a colon name an event, not a change (活动时间, 公示时间).
+    ['活动时间:2026年3月1日-2026年3月11日\n报名时间:2026年2月15日-2月28日', PUBLISHED, []],
+    // A yearless day takes the year nearest the notice, not a statistic's year back.
+    [
+      '3G业务执照即将于12月31日届期终止,较2025年12月31日之551万户已大幅下降。',
+      '2026-12-26',
+      ['retire 2026-12-31'],
+    ],
     // Not milestones: the text's own dates, versions, past events.
     ['公告日期:2026年2月10日\n发布于 2026-02-10', PUBLISHED, []],
     ['2月10日消息,平台今日发布公告。', PUBLISHED, []],
