@@ -3,7 +3,7 @@
 // 2026年2月28日 and 2026 年 2 月 28 日, 2026-02-28, 2026/2/28, 2026.02.28, 二〇二六年三月一日,
 // 三月十五日, 2月28日 (the year from the text or the publish day), 今年/明年, 本月/下月/次月;
 // 月底/月末/月初/上旬/中旬/下旬, 年底/年初, 元旦, 2026年3月 (a month: its first day); 即日起,
-// 自公告发布之日起, 今日, 明日, 后天, 次日; times 10:00, 23:59:59, 10点30分, 10点半, 下午3点,
+// 自公告发布之日起, 今日, 明日, 后天, 次日, 本周五, 下周一; 10/31/2020; times 10:00, 23:59:59, 10点30分, 10点半, 下午3点,
 // 零点, 24:00 (= 00:00 of the next day); October 14, 2025 and 三月 17, 2023 on translated pages, with 北京时间, (UTC+8) or (周五) around them; ranges
 // 3月1日至31日, 3月1日-3月31日, 2026年3月1日至4月30日, 10:00~18:00. The text must be
 // normalised first (normalize.ts: width, 繁體); offsets are the same in the original.
@@ -321,6 +321,27 @@ const FORMS: Form[] = [
     form: 'today',
     re: /(?:自|从)?(?:即日|(?:本)?(?:公告|通知|规定|办法)?(?:发布|公布|发出)(?:之)?日(?![期子])|(?:本)?(?:公告|通知)之日)(?:起|开始)?/gu,
     read: (_m, p) => ({ year: p.year, month: p.month, day: p.day }),
+  },
+  {
+    // 本周五, 下周一, 这周六, 下星期三: a weekday of the publish day's week (Monday first) or the next.
+    form: 'relative',
+    re: /(本|这|下|次)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])/gu,
+    read: (m, p) => {
+      const want = '一二三四五六日天'.indexOf(m[2]!);
+      const weekday = want >= 6 ? 7 : want + 1;
+      const today = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
+      const w = addDays(p, weekday - today + (m[1] === '下' || m[1] === '次' ? 7 : 0));
+      return { year: w.year, month: w.month, day: w.day };
+    },
+  },
+  {
+    // 10/31/2020 on Microsoft's translated pages: month/day/year (day/month when the first is over 12).
+    form: 'numeric',
+    re: /(?<![\w./-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\w/])/gu,
+    read: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      return a > 12 ? { year: Number(m[3]), month: b, day: a } : { year: Number(m[3]), month: a, day: b };
+    },
   },
   {
     // 今日, 今天, 明日, 明天, 后天 (次日 is resolved against the date before it, in findDates)
