@@ -127,10 +127,12 @@ const beforeDay = (w: WallTime, p: WallTime) =>
 
 /**
  * A year-less date the grammar placed before the publish day, which the text says is still to
- * come (将于12月底…, in a notice of February): the next year's.
+ * come (将于12月底…, in a notice of February): the next year's. A day only a fortnight back stays:
+ * a page that repeats a notice a few days late (将于12月23日关闭, answered on 12月26日) is dated
+ * after the fact, and a year on is the worse guess.
  */
 function forward(m: DateMention, rules: string[], published: WallTime): DateMention {
-  if (m.yearGiven || !beforeDay(m.at, published)) return m;
+  if (m.yearGiven || !beforeDay(m.at, published) || dayCount(published) - dayCount(m.at) <= 14) return m;
   if (!rules.some((r) => /^(?:future|start|deadline):/u.test(r)) || rules.some((r) => r.startsWith('past:')))
     return m;
   const next = (w: WallTime) =>

@@ -168,7 +168,8 @@ export const RULES: readonly Rule[] = [
   {
     // A signature: the publisher and the day on one line, closing the text, as formal notices end.
     id: 'not:signature',
-    before: /^[^,。;:!?\d]{2,30}$/u,
+    // Who signs ends on a name, not on a word that leads to a date (下线时间预计为…).
+    before: /^(?!.*(?:为|是|于|在|至|到|前|起|约|预计|计划|将|定|时间|日期)\s*$)[^,。;:!?\d]{2,30}$/u,
     after: /^\s*$/u,
     tail: /^\s*(?:\n[^\n,。;:]{0,30}\s*)?$/u,
     effect: 'not',
@@ -429,7 +430,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'label:时间',
     before:
-      /(?:下线|停售|停服|下市|下架|退市|影响|变更|生效|截止|停止|实施|关闭|调整|执行|切换|迁移|停用|关停|回收|计划|预计)(?:时间|日期|时间点|日)\s*(?:为|是)?\s*:?\s*$/u,
+      /(?:下线|停售|停服|下市|下架|退市|影响|变更|生效|截止|停止|实施|关闭|调整|执行|切换|迁移|停用|关停|回收|计划|预计)(?:时间|日期|时间点|日)\s*(?:预计|计划|暂定|定)?\s*(?:为|是|在)?\s*:?\s*$/u,
     effect: 'label',
     example: '下线时间\n北京时间 2025-06-30 00:00:00。',
     source: 'aliyun-flink-old-sdk-2025.yaml',
