@@ -34,7 +34,10 @@ export interface DateMention {
   at: WallTime;
   /** The end of a range, when the phrase is one. */
   until?: WallTime;
-  /** The text writes the year (here, or for the same day elsewhere); otherwise it was inferred. */
+  /**
+   * The year is the text's own: written here, for the same day elsewhere, or for the date before
+   * it; otherwise it was inferred from the publish day.
+   */
   yearGiven: boolean;
 }
 
@@ -440,7 +443,13 @@ const monthDayKey = (month: number, day: number) => `${month}-${day}`;
  * may be a guess), unless that year lies a year back while the nearest lies close: 即將於12月31日
  * 終止 beside a statistic 較106年12月31日 is this December's.
  */
-function resolveYear(month: number, day: number, published: WallTime, known: Map<string, number[]>): number {
+function resolveYear(
+  month: number,
+  day: number,
+  published: WallTime,
+  known: Map<string, number[]>,
+  context: WallTime | null,
+): number {
   const pub = dayNumber(published.year, published.month, published.day);
   const cost = (year: number) => {
     const d = dayNumber(
@@ -453,9 +462,36 @@ function resolveYear(month: number, day: number, published: WallTime, known: Map
   const nearest = (years: number[]) => years.reduce((a, b) => (cost(b) < cost(a) ? b : a));
   const near = nearest([published.year - 1, published.year, published.year + 1]);
   const same = known.get(monthDayKey(month, day));
-  if (same === undefined) return near;
-  const written = nearest(same);
-  return cost(written) > 2 * 300 && cost(near) < 180 ? near : written;
+  if (same !== undefined) {
+    const written = nearest(same);
+    return cost(written) > 2 * 300 && cost(near) < 180 ? near : written;
+  }
+  if (context === null) return near;
+  // The year of the date written before it (2014年10月31日起至…, 11月14日停止收件), or the next
+  // when the day would fall before that date; unless that lies half a year before the publish day.
+  const sameYear = dayNumber(
+    context.year,
+    month,
+    Math.max(1, Math.min(day, daysInMonth(context.year, month))),
+  );
+  const year =
+    sameYear < dayNumber(context.year, context.month, context.day) ? context.year + 1 : context.year;
+  return cost(year) > 2 * 180 ? near : year;
+}
+
+/** Whether the year resolveYear gives is the text's own (a written day's, or the date's before it). */
+function yearFromText(
+  month: number,
+  day: number,
+  published: WallTime,
+  known: Map<string, number[]>,
+  context: WallTime | null,
+): boolean {
+  return (
+    known.has(monthDayKey(month, day)) ||
+    (context !== null &&
+      resolveYear(month, day, published, known, context) !== resolveYear(month, day, published, known, null))
+  );
 }
 
 function wall(year: number, month: number, day: number, clock?: Clock): WallTime {
@@ -485,6 +521,8 @@ export function findDates(text: string, published: WallTime): DateMention[] {
   const byIndex = new Map(raws.map((r) => [r.index, r]));
   const consumed = new Set<Raw>();
   const mentions: DateMention[] = [];
+  /** The last date whose year the text wrote. */
+  let context: WallTime | null = null;
 
   for (const r of raws) {
     if (consumed.has(r)) continue;
@@ -502,8 +540,15 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       }
     }
     // Written, or written for the same day elsewhere in the text.
-    const yearGiven = year !== null || known.has(monthDayKey(month, day));
-    year ??= resolveYear(month, day, published, known);
+    const yearGiven = year !== null || yearFromText(month, day, published, known, context);
+    // A year the text writes in digits or numerals (去年9月 is the publish day's, not the text's).
+    const written =
+      year !== null &&
+      r.form !== 'today' &&
+      r.form !== 'relative' &&
+      r.form !== 'day' &&
+      !/^(?:今|明|次|去)/u.test(text.slice(r.index, r.end));
+    year ??= resolveYear(month, day, published, known, context);
     if (!validDay(year, month, day === 0 ? 1 : day)) continue;
 
     let end = r.end;
@@ -550,6 +595,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
     }
     if (until && compareWall(until, at) <= 0) until = undefined;
 
+    if (written) context = at;
     mentions.push({
       index: r.index,
       end,

@@ -65,6 +65,23 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['下周一起', PUBLISHED, ['0-3 2026-02-16T00:00:00+08:00']],
     ['下星期日', PUBLISHED, ['0-4 2026-02-22T00:00:00+08:00']],
     ['2027年元旦起', PUBLISHED, ['0-7 2027-01-01T00:00:00+08:00']],
+    // A yearless day takes the year of the date the text wrote before it (a repost months late),
+    // the next year when it would fall before that date; a relative year (去年) gives no context.
+    [
+      '2014年10月31日起开放,11月14日停止收件',
+      '2015-03-25',
+      ['0-11 2014-10-31T00:00:00+08:00', '15-21 2014-11-14T00:00:00+08:00'],
+    ],
+    [
+      '2025年12月1日起试行,3月1日正式实施',
+      PUBLISHED,
+      ['0-10 2025-12-01T00:00:00+08:00', '14-18 2026-03-01T00:00:00+08:00'],
+    ],
+    [
+      '去年9月修正,应于10月31日前完成',
+      '2024-03-08',
+      ['0-4 2023-09-01T00:00:00+08:00', '9-15 2024-10-31T00:00:00+08:00'],
+    ],
     ['明年元旦起无法再受话', PUBLISHED, ['0-4 2027-01-01T00:00:00+08:00']],
     ['14 March 2024', PUBLISHED, ['0-13 2024-03-14T00:00:00+08:00']],
     ['發佈日期: 三月 17, 2023', PUBLISHED, ['6-17 2023-03-17T00:00:00+08:00']],
