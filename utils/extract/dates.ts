@@ -338,6 +338,13 @@ const FORMS: Form[] = [
     },
   },
   {
+    // 2/11(星期三), 2/14~2/22: a month/day written with a slash, only where a weekday or a range
+    // says it is a day (1/3 alone is a fraction as often as a date).
+    form: 'month-day',
+    re: /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w/.])(?=\s*[(（]\s*(?:星期|周|礼拜)|\s*(?:~|至|到|-)\s*(?:\d{1,2}\/\d{1,2}(?![\w/])|[(（]))|(?<=\d{1,2}\/\d{1,2}\s*(?:~|至|到|-)\s*)(\d{1,2})\/(\d{1,2})(?![\w/.])/gu,
+    read: (m) => ({ year: null, month: Number(m[1] ?? m[3]), day: Number(m[2] ?? m[4]) }),
+  },
+  {
     // 10/31/2020 on Microsoft's translated pages: month/day/year (day/month when the first is over 12).
     form: 'numeric',
     re: /(?<![\w./-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\w/])/gu,

@@ -88,7 +88,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'not:dateline',
-    after: /^\s*(?:消息|讯|电|报道|晚间消息|早间消息)/u,
+    // …消息, …讯, and a news report's dateline before its source (2020年2月12日 16:15 【Now新闻台】).
+    after: /^\s*(?:消息|讯|电|报道|晚间消息|早间消息|【[^】\n]{1,12}】)/u,
     effect: 'not',
     example: '2月10日消息,1688平台今日发布关于数字营销产品下线的公告',
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
@@ -275,7 +276,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:policy',
     after:
-      /资格|生效(?!中)|实施|施行|治理|适用(?!于)|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新/gu,
+      /资格|生效(?!中)|实施|施行|治理|适用(?!于)|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新|(?:更新|修订|修改|调整)[^,。;\n]{0,20}?(?:条款|协议|规则|规范|办法|政策|费率|收费标准)/gu,
     effect: { action: 'policy-effective' },
     example: '自2026年3月1日起,平台将对未完成认证的商品进行限制处理。',
     source: 'issue 19 (限制处理)',

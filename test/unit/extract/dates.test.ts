@@ -65,6 +65,14 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['下周一起', PUBLISHED, ['0-3 2026-02-16T00:00:00+08:00']],
     ['下星期日', PUBLISHED, ['0-4 2026-02-22T00:00:00+08:00']],
     ['2027年元旦起', PUBLISHED, ['0-7 2027-01-01T00:00:00+08:00']],
+    // A month/day with a slash, where a weekday or a range says it is a day; 1/3 alone is none.
+    [
+      '適用期間: 2/11(星期三) 至 2/19(星期四)',
+      PUBLISHED,
+      ['6-22 2026-02-11T00:00:00+08:00 ~ 2026-02-19T00:00:00+08:00'],
+    ],
+    ['长假(2/14~2/22)', PUBLISHED, ['3-12 2026-02-14T00:00:00+08:00 ~ 2026-02-22T00:00:00+08:00']],
+    ['价格 1/3 折,比分 3/5', PUBLISHED, []],
     // A yearless day takes the year of the date the text wrote before it (a repost months late),
     // the next year when it would fall before that date; a relative year (去年) gives no context.
     [
