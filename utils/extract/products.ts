@@ -596,6 +596,17 @@ function sentenceNames(text: string, sentence: Span, dates: Span[], from = sente
   return [];
 }
 
+/** An API's or a field's name: taobao.item.get, user_info, DescribeDBZoneConfig. */
+const IDENTIFIER = /^[A-Za-z][\w.:/-]*(?:[._/][\w.:/-]+|[a-z][A-Z]\w*)$/u;
+
+/** The one quoted name of a title that also says something retires, or null. */
+function quotedInTitle(title: string): string | null {
+  const quoted = [...title.matchAll(QUOTED)];
+  if (quoted.length !== 1 || verbsIn(title, { start: 0, end: title.length }).length === 0) return null;
+  const name = tidyName(quoted[0]![1]!);
+  return rejectedBy(name, 'product') === null ? name : null;
+}
+
 export interface Names {
   products: string[];
   replacements: string[];
@@ -662,6 +673,15 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
     }
   }
   products = unique(products.map((p) => p.replace(/^(?:以下|下列|下述|上述|以上)\s*/u, '')));
+  // A title that quotes what retires (《哈瓦那战纪》停止营运公告, 关于下线“X”的通知) names the notice's
+  // product: body names that neither hold it nor sit in it are parts of it or clauses, unless
+  // the body names an identifier (“用户基础信息”旧接口 is user_info).
+  const fromTitle = titled && listed.length === 0 ? quotedInTitle(text.slice(0, titleEnd)) : null;
+  if (fromTitle !== null && !products.some((p) => IDENTIFIER.test(p))) {
+    const k = (n: string) => n.replace(/[\s“”"「」《》()（）]/gu, '').toLowerCase();
+    const agree = products.filter((p) => k(p).includes(k(fromTitle)) || k(fromTitle).includes(k(p)));
+    products = agree.length > 0 ? agree : [fromTitle];
+  }
   if (kind === 'policy' || kind === 'info') products = [];
   // A name the text also gives in full (买家旺旺 beside 1688买家旺旺) is the same product; a
   // list keeps its items as they are (ModifyEnsService beside ModifyEnsServiceAttribute).

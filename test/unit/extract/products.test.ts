@@ -322,6 +322,12 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     ],
     ['网易云信将于2026年3月31日下线IM旧版SDK(v8.x),请升级到v9.x版本。', ['IM旧版SDK(v8.x)'], ['v9.x版本']],
     [
+      // The title quotes what closes; the schedule names its parts (servers, top-up, site).
+      '《哈瓦那战纪》停止营运公告\n目前将时程安排如下:\n2026年3月10日中午12时:关闭各平台下载点/关闭储值功能\n2026年4月29日中午12时:关闭游戏伺服器并停止所有游戏服务',
+      ['哈瓦那战纪'],
+      [],
+    ],
+    [
       '快手开放平台关于下线“用户基础信息”旧接口的通知\n快手开放平台将于2026年3月20日下线 user_info 接口,新接口 user_info_v2 已上线,请开发者尽快完成迁移。',
       ['user_info'],
       ['user_info_v2'],
