@@ -736,6 +736,17 @@ function pairs(text: string, products: string[]): Candidate[] {
       break;
     }
   }
+  // V1 版本的X beside V2 版本的X: the same name at a later version.
+  for (const p of products) {
+    const m = /^(.*?)([Vv])(\d{1,2})((?:\.(?:\d+|x))*)(.*)$/u.exec(p);
+    if (!m || m[5]!.trim() === '') continue;
+    const later = new RegExp(
+      `${literal(m[1]!)}[Vv](?:${[1, 2, 3, 4, 5].map((k) => Number(m[3]) + k).join('|')})(?:\\.(?:\\d+|x))*${literal(m[5]!)}`,
+      'u',
+    ).exec(text);
+    if (later)
+      out.push({ name: tidyName(later[0]), role: 'replacement', source: 'pair:version', at: later.index });
+  }
   return out;
 }
 

@@ -322,6 +322,12 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     ],
     ['网易云信将于2026年3月31日下线IM旧版SDK(v8.x),请升级到v9.x版本。', ['IM旧版SDK(v8.x)'], ['v9.x版本']],
     [
+      // The same name at a later version replaces it.
+      '于 2026 年 2 月 28 日正式上线 V2 版本的数据校验任务 OpenAPI。\n于 2026 年 5 月 31 日正式下线 V1 版本的数据校验任务 OpenAPI。',
+      ['V1 版本的数据校验任务 OpenAPI'],
+      ['V2 版本的数据校验任务 OpenAPI'],
+    ],
+    [
       // The title quotes what closes; the schedule names its parts (servers, top-up, site).
       '《哈瓦那战纪》停止营运公告\n目前将时程安排如下:\n2026年3月10日中午12时:关闭各平台下载点/关闭储值功能\n2026年4月29日中午12时:关闭游戏伺服器并停止所有游戏服务',
       ['哈瓦那战纪'],
