@@ -787,15 +787,17 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
   // until further notice or something also stops for good; so is a notice that opens with 恢复.
   const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  // So are the closures of a holiday (春节连续假期…停止营业).
   const paused =
-    /暂停|恢复/u.test(text) &&
+    /暂停|恢复|(?:春节|农历新年|国庆|元旦|中秋|端午|清明)(?:连续)?(?:假期|连假)|连续假期/u.test(text) &&
     !FOR_GOOD.test(text) &&
     !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
   if (paused || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
-  if (/治理|资格|违规/u.test(text)) return 'policy';
+  // So is a new scheme put in force (实施帐户停权新制).
+  if (/治理|资格|违规|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(text)) return 'policy';
   if (milestoneActions.some((a) => a !== 'policy-effective') || FOR_GOOD.test(text)) return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
   return 'info';
