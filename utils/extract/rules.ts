@@ -261,7 +261,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'action:switch-before',
-    after: /^\s*(?:前|之前|以前)[^。;\n]{0,20}?(?:切换|替换|升级|适配|备份|改造|改用|迁移)/gu,
+    // …by then our own team upgrades (12月1日前,技术团队完成机房升级) is a promise, not a deadline.
+    after:
+      /^\s*(?:前|之前|以前)(?![^。;\n]{0,12}?(?:团队|我们|我司|本公司))[^。;\n]{0,20}?(?:切换|替换|升级|适配|备份|改造|改用|迁移)/gu,
     effect: { action: 'migrate' },
     example: '若要繼續使用服務匯流排,請在 2021 年 11 月 30 日之前改用 Resource Manager。',
     source: 'after azure-service-bus-asm-2021.yaml',

@@ -104,7 +104,8 @@ describe('the cases issue 19 names', () => {
     ],
     // Terms that change at a day are a rule that takes effect.
     ['Pi 拍钱包将于 2026 年 3 月 1 日更新「Autopass」服务条款。', PUBLISHED, ['policy-effective 2026-03-01']],
-    // Not milestones: the text's own dates, versions, past events.
+    // Not milestones: the text's own dates, versions, past events, a team's own promise.
+    ['我们将采取以下措施:1、12月1日前,技术团队完成机房网络架构升级。', PUBLISHED, []],
     ['2026年2月9日 16:15 【Now新闻台】香港邮政称,经美国转运的邮件暂停处理。', PUBLISHED, []],
     ['公告日期:2026年2月10日\n发布于 2026-02-10', PUBLISHED, []],
     ['2月10日消息,平台今日发布公告。', PUBLISHED, []],
