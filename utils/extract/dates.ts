@@ -345,6 +345,19 @@ const FORMS: Form[] = [
     read: (m) => ({ year: null, month: Number(m[1] ?? m[3]), day: Number(m[2] ?? m[4]) }),
   },
   {
+    // 周二起, 星期五开始: a bare weekday that starts something is the next such day from the
+    // publish day on (the day itself when it is that weekday); 每周二 is no date.
+    form: 'relative',
+    re: /(?<![每上本这下次逢个])(?:周|星期|礼拜)([一二三四五六日天])(?=\s*(?:起|开始))/gu,
+    read: (m, p) => {
+      const want = '一二三四五六日天'.indexOf(m[1]!);
+      const weekday = want >= 6 ? 7 : want + 1;
+      const today = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
+      const w = addDays(p, (weekday - today + 7) % 7);
+      return { year: w.year, month: w.month, day: w.day };
+    },
+  },
+  {
     // 10/31/2020 on Microsoft's translated pages: month/day/year (day/month when the first is over 12).
     form: 'numeric',
     re: /(?<![\w./-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\w/])/gu,

@@ -98,7 +98,7 @@ export const RULES: readonly Rule[] = [
     id: 'not:launch',
     // …起支持X, 起开放X: something begins (计划自10月17日起支持MP账户投放).
     after:
-      /^\s*(?:正式)?(?:发布|推出|上线|公布|发文|印发|开源|开放公测|公测)(?!后)|^\s*(?:起|开始)\s*(?:正式|全面|逐步)?(?:支持|开放|提供|启用)(?!.{0,2}(?:下线|停|关闭))/u,
+      /^\s*(?:正式)?(?:发布|推出|上线|公布|发文|印发|开源|开放公测|公测)(?!后|的[^,。;\n]{1,30}?(?:开始|起))|^\s*(?:起|开始)\s*(?:正式|全面|逐步)?(?:支持|开放|提供|启用)(?!.{0,2}(?:下线|停|关闭))/u,
     effect: 'not',
     example: '该功能已于2023年1月1日上线。',
     source: 'issue 19 (于…发布)',
@@ -662,7 +662,11 @@ export function classifyDate(context: DateContext): Decision {
   if (past.length > 0 && tense.length === 0) return { role: 'none', rules: past };
   // Any words before a colon (活动时间:, 公示时间:) that name no action date an event or a
   // period, not a change; a label row that names a change (变更时间, 日落) dates it.
-  const bare = labelRules.length === 1 && labelRules[0] === 'label:colon' && fromLabel?.actions.length === 0;
+  const bare =
+    labelRules.length === 1 &&
+    labelRules[0] === 'label:colon' &&
+    fromLabel?.actions.length === 0 &&
+    !/(?:起|开始|之后|以后)\s*:?\s*$/u.test(label ?? '');
   if (label !== null && !bare) return { role: 'scheduled', label, rules: labelRules };
   if (tense.length > 0) return { role: 'scheduled', label: null, rules: tense };
   return { role: 'none', rules: [] };

@@ -64,6 +64,10 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['本周五起停用', PUBLISHED, ['0-3 2026-02-13T00:00:00+08:00']],
     ['下周一起', PUBLISHED, ['0-3 2026-02-16T00:00:00+08:00']],
     ['下星期日', PUBLISHED, ['0-4 2026-02-22T00:00:00+08:00']],
+    // A bare weekday that starts something: the next one from the publish day on; 每周二 is none.
+    ['微软宣布周二起停止支持', PUBLISHED, ['4-6 2026-02-10T00:00:00+08:00']],
+    ['星期五开始', PUBLISHED, ['0-3 2026-02-13T00:00:00+08:00']],
+    ['每周二起更新', PUBLISHED, []],
     ['2027年元旦起', PUBLISHED, ['0-7 2027-01-01T00:00:00+08:00']],
     // A month/day with a slash, where a weekday or a range says it is a day; 1/3 alone is none.
     [

@@ -102,6 +102,13 @@ describe('the cases issue 19 names', () => {
       '2026-12-26',
       ['retire 2026-12-31'],
     ],
+    // A start named by a release (从…发布的 Chrome 117 开始), and a label that says from when.
+    ['从 2026 年 9 月发布的 Chrome 117 开始,这类扩展程序将被停用。', PUBLISHED, ['retire 2026-09-01']],
+    [
+      'SDK 最低要求\n自此日期起: 2026 年 4 月 28 日\n上传的 App 必须使用新版 SDK 构建。',
+      PUBLISHED,
+      ['policy-effective 2026-04-28'],
+    ],
     // Terms that change at a day are a rule that takes effect.
     ['Pi 拍钱包将于 2026 年 3 月 1 日更新「Autopass」服务条款。', PUBLISHED, ['policy-effective 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
