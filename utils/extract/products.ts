@@ -739,9 +739,10 @@ function pairs(text: string, products: string[]): Candidate[] {
   // V1 版本的X beside V2 版本的X: the same name at a later version.
   for (const p of products) {
     const m = /^(.*?)([Vv])(\d{1,2})((?:\.(?:\d+|x))*)(.*)$/u.exec(p);
-    if (!m || m[5]!.trim() === '') continue;
+    // Amazon Lex V1 beside Amazon Lex V2: a name around the version on one side at least.
+    if (!m || (m[5]!.trim() === '' && m[1]!.trim() === '')) continue;
     const later = new RegExp(
-      `${literal(m[1]!)}[Vv](?:${[1, 2, 3, 4, 5].map((k) => Number(m[3]) + k).join('|')})(?:\\.(?:\\d+|x))*${literal(m[5]!)}`,
+      `${literal(m[1]!)}[Vv](?:${[1, 2, 3, 4, 5].map((k) => Number(m[3]) + k).join('|')})(?:\\.(?:\\d+|x))*${m[5]!.trim() === '' ? '(?![\\w.])' : literal(m[5]!)}`,
       'u',
     ).exec(text);
     if (later)
