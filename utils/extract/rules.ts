@@ -178,6 +178,14 @@ export const RULES: readonly Rule[] = [
     source: 'after baidu-nlp-apis-2024.yaml',
   },
   {
+    // 即日起至2月1日,无论剩余多少天会员,均全额退款: a window for refunds, not a change.
+    id: 'not:refund-window',
+    after: /^(?![^。;\n]{0,24}?(?:停止|下线|关闭|终止|停用))[^。;\n]{0,24}?(?:全额)?(?:退款|退费)/u,
+    effect: 'not',
+    example: '2026年11月1日起停止上传服务,即日起至2027年2月1日,无论剩余多少天会员,均全额退款。',
+    source: 'cn-360-yunpan-close-2016.yaml',
+  },
+  {
     // 2013年3月,微软关闭了MSN: told as done (…了) a month or more before the notice, it is
     // background, not the schedule.
     id: 'not:done-before',
