@@ -137,6 +137,15 @@ export const RULES: readonly Rule[] = [
     source: 'tencent-ads-v10-api-2019.yaml',
   },
   {
+    // 自今年一月正式营运后: since a launch, looking back; the schedule comes later.
+    id: 'not:since-launch',
+    before: /(?:自|从)\s*$/u,
+    after: /^\s*(?:正式)?(?:营运|运营|上线|推出|开服|开通|发布|成立|问世)(?:以来|后|之后)/u,
+    effect: 'not',
+    example: '《哈瓦那战纪》自2026年1月正式营运后,与各位勇士共同度过了一段特别的时光。',
+    source: 'game-havana-close-2021.yaml',
+  },
+  {
     id: 'not:column-announced',
     column: /^(?:宣布|公告|发布|公布|通知)/u,
     effect: 'not',
