@@ -111,6 +111,14 @@ function contexts(text: string, mentions: DateMention[], sentences: Span[]) {
   return windows;
 }
 
+/** Rows that say something stops for good, as against maintenance ending. */
+const STOP_RULES = new Set([
+  'action:retire',
+  'action:ends',
+  'action:no-new-orders',
+  'action:authorization-ends',
+]);
+
 interface Plan {
   /** The mentions, a year moved forward where the text says they are to come. */
   mentions: DateMention[];
@@ -207,7 +215,23 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       pendingPrevious = null;
     }
   });
-  return { mentions, planned, previous, decisions };
+  // The end of maintenance beside a later stop is a step on the way, not a milestone (README).
+  const stops = planned.filter((p) => decisionOf(p).rules.some((r) => STOP_RULES.has(r)));
+  const kept = planned.filter((p) => {
+    const record = decisionOf(p);
+    const maintenanceOnly =
+      record.rules.includes('action:maintenance-ends') && !record.rules.some((r) => STOP_RULES.has(r));
+    if (!maintenanceOnly || !stops.some((q) => wallToIso(q.mention.at) > wallToIso(p.mention.at)))
+      return true;
+    record.milestone = false;
+    record.rules = [...record.rules, 'not:maintenance-before-stop'];
+    return false;
+  });
+  return { mentions, planned: kept, previous, decisions };
+
+  function decisionOf(p: Planned) {
+    return decisions[mentions.findIndex((m) => m.index === p.mention.index)]!;
+  }
 }
 
 function productFor(products: string[], phrase: string): string | undefined {

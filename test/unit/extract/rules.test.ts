@@ -112,6 +112,9 @@ describe('the cases issue 19 names', () => {
     // A trial of a new function (试行) is a rule taking effect; 2G 退网 is a retirement.
     ['即将于2026年10月18日更新的乘客端将试行“黑名单”功能。', PUBLISHED, ['policy-effective 2026-10-18']],
     ['联通计划于2026年12月31日实现2G全面退网。', PUBLISHED, ['retire 2026-12-31']],
+    // Maintenance ending beside a later stop is a step on the way; alone, it is the end.
+    ['信令 SDK 将于2026年8月1日起停止维护,2026年12月31日起停止服务。', PUBLISHED, ['retire 2026-12-31']],
+    ['2026年3月1日起,信令进入维护状态,只进行故障修复。', PUBLISHED, []],
     // Terms that change at a day are a rule that takes effect.
     ['Pi 拍钱包将于 2026 年 3 月 1 日更新「Autopass」服务条款。', PUBLISHED, ['policy-effective 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
