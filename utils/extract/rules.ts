@@ -215,6 +215,16 @@ export const RULES: readonly Rule[] = [
     source: 'issue 19 (past events)',
   },
 
+  {
+    // 2019年5月17日,有朋友提醒他网易相册即将关停: the day someone heard of it, in a report.
+    id: 'not:heard-of',
+    after:
+      /^[^。;\n]{0,12}?(?:有人|朋友|网友|用户|记者)(?:提醒|告诉|告知)|^[^。;\n]{0,12}?(?:听说|得知|注意到)/u,
+    effect: 'not',
+    example: '直到2026年1月17日,有朋友提醒他网易相册即将关停。',
+    source: 'cn-netease-photo-postpone-2019.yaml',
+  },
+
   // ── Moved dates ────────────────────────────────────────────────────────────────────────────
   {
     id: 'previous:原定',
