@@ -62,22 +62,34 @@ describe('isRetirement: the offer decision', () => {
     expect(isRetirement(x)).toBe(expected);
   });
 
-  it('agrees with the hand labels on nearly every training announcement (retire or postpone, with a product)', () => {
-    // The training part grows with texts the extractor was not tuned on (issue 19's later batches),
-    // so this is a floor, not every file: an offer on a page that announces no retirement, or none
-    // on one that does, is a miss; the misses are printed.
-    const wrong = corpus.filter(({ text, published, expected }) => {
-      const read = capture({ text, title: '', published }, meta);
-      const offered = read.ok && read.retirement;
-      const labelled = ['retire', 'postpone'].includes(expected.kind) && expected.products.length > 0;
-      return offered !== labelled;
-    });
+  // The training part grows with texts the extractor was not tuned on (issue 19's later batches), so
+  // these are floors over it, each printing its misses. An offer where nothing retires is the error
+  // a merchant meets on the page: it is held near zero. An offer missed leaves capture by selection.
+  const labelledRetirement = (f: (typeof corpus)[number]) =>
+    ['retire', 'postpone'].includes(f.expected.kind) && f.expected.products.length > 0;
+  const offered = (f: (typeof corpus)[number]) => {
+    const read = capture({ text: f.text, title: '', published: f.published }, meta);
+    return read.ok && read.retirement;
+  };
+
+  it('offers nothing on the training announcements that retire nothing (at most 1 in 50)', () => {
+    const others = corpus.filter((f) => !labelledRetirement(f));
+    const wrong = others.filter(offered);
     console.log(
-      `offer agrees with the labels on ${corpus.length - wrong.length} of ${corpus.length} training announcements` +
-        (wrong.length ? `; not on ${wrong.map((c) => c.file).join(', ')}` : ''),
+      `offers on ${wrong.length} of ${others.length} that retire nothing: ${wrong.map((f) => f.file).join(', ')}`,
     );
-    expect(corpus.length).toBeGreaterThan(150);
-    expect(wrong.length / corpus.length).toBeLessThanOrEqual(0.05);
+    expect(others.length).toBeGreaterThan(40);
+    expect(wrong.length / others.length).toBeLessThanOrEqual(0.02);
+  });
+
+  it('offers on most training announcements of a retirement (at least 85%)', () => {
+    const retirements = corpus.filter(labelledRetirement);
+    const missed = retirements.filter((f) => !offered(f));
+    console.log(
+      `offers on ${retirements.length - missed.length} of ${retirements.length} retirements; missed: ${missed.map((f) => f.file).join(', ')}`,
+    );
+    expect(retirements.length).toBeGreaterThan(100);
+    expect(missed.length / retirements.length).toBeLessThanOrEqual(0.15);
   });
 
   it('offers nothing for a page that is no announcement', () => {
