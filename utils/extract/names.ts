@@ -44,6 +44,15 @@ export const NAME_RULES: readonly NameRule[] = [
     source: 'issue 19 (【重要】舊版平臺將於…停用)',
   },
   {
+    id: 'trim:link-lead',
+    // https://union.jd.com/openplatform/api/10419 jd.union.open.order.query: the page's link, then the name.
+    pattern: /^https?:\/\/\S+\s+(?=\S)/u,
+    effect: 'trim',
+    example: 'https://union.jd.com/openplatform/api/10419 jd.union.open.order.query',
+    want: 'jd.union.open.order.query',
+    source: 'cn-jd-union-order-query-2021.yaml',
+  },
+  {
     id: 'trim:breadcrumb',
     pattern: /^[^>\n]{1,20}>\s*/u,
     effect: 'trim',

@@ -798,7 +798,12 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   // So is a new scheme put in force (实施帐户停权新制).
-  if (/治理|资格|违规|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(text)) return 'policy';
+  if (
+    /治理|违规|(?:用户|商家|参与|报名|准入|经营|入驻|购买|订购)资格|资格(?:要求|标准|审核|条件)|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(
+      text,
+    )
+  )
+    return 'policy';
   if (milestoneActions.some((a) => a !== 'policy-effective') || FOR_GOOD.test(text)) return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
   return 'info';
