@@ -275,6 +275,15 @@ export const SOURCES: readonly Source[] = [
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
   },
   {
+    id: 'replace:is-new',
+    role: 'replacement',
+    // jd.union.open.order.row.query 这是新的接口: an identifier said to be the new one.
+    pattern: /([A-Za-z][\w.:/-]*[._/][\w.:/-]+)\s*(?:是|为|这是|即为)\s*新(?:的|版)?(?:接口|API|版本)/gu,
+    example: 'jd.union.open.order.query 即将下线\njd.union.open.order.row.query 这是新的接口',
+    want: ['jd.union.open.order.row.query'],
+    source: 'cn-jd-union-order-query-2021.yaml',
+  },
+  {
     id: 'replace:adopt',
     role: 'replacement',
     // 采用 Y 寄件: the name ends at its kind word, the words after it say what for.
