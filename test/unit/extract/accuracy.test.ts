@@ -75,9 +75,9 @@ describe('corpus files: split and labels', () => {
     expect(stray).toEqual([]);
   });
 
-  it('holds at least 343 labelled announcements, a third of the new ones held back, none twice', () => {
+  it('holds at least 370 labelled announcements, a third of the new ones held back, none twice', () => {
     const all = [...loadCorpus('training'), ...loadCorpus('held-back')];
-    expect(all.length).toBeGreaterThanOrEqual(343);
+    expect(all.length).toBeGreaterThanOrEqual(370);
     const added = all.length - legacy.length;
     const held = all.filter((f) => f.part === 'held-back').length;
     expect(held / added).toBeGreaterThan(0.2);
