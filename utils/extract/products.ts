@@ -790,23 +790,28 @@ export function extractGrandfather(text: string): string | null {
 
 // Words that stop something for good: what makes a notice a retirement (暂停 only pauses).
 const FOR_GOOD =
-  /下线|停售|停止服务|下架|下市|退市|(?<!暂)停服|停用|(?<!暂)停运|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)|由[^,。;由]{1,30}?(?:取代|替代)/u;
+  /下线|停售|(?<!暂时|短暂)停止服务|下架|下市|退市|(?<!暂)停服|(?<!暂时|短暂)停用|(?<!暂)停运|关停|淘汰|退役|回收|收回|结束(?:营运|运营|营业|服务)|由[^,。;由]{1,30}?(?:取代|替代)/u;
 
 export function detectKind(text: string, milestoneActions: readonly string[]): Kind {
   if (/取消下线|不再下线|暂停下线|撤回下线/u.test(text)) return 'cancel';
   // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
   // until further notice or something also stops for good; so is a notice that opens with 恢复.
   const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
-  // So are the closures of a holiday (春节连续假期…停止营业).
+  // So are the closures of a holiday (春节连续假期…停止营业) and of maintenance (系统维护期间短暂停用).
   const paused =
-    /暂停|恢复|(?:春节|农历新年|国庆|元旦|中秋|端午|清明)(?:连续)?(?:假期|连假)|连续假期/u.test(text) &&
+    /暂停|恢复|(?:春节|农历新年|国庆|元旦|中秋|端午|清明)(?:连续)?(?:假期|连假)|连续假期|短暂(?:停用|停止|中断)|暂时(?:停止|关闭|中断|停用)|(?:维护|升级)(?:工作)?期间/u.test(
+      text,
+    ) &&
     !FOR_GOOD.test(text) &&
     !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
   if (paused || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
-  // So is a new scheme put in force (实施帐户停权新制).
+  // So is a new scheme put in force (实施帐户停权新制), and a notice whose title says a rule
+  // takes effect (爱奇艺条款正式生效).
+  if (/(?:条款|规定|办法|规则|规范|政策)[^,。;\n]{0,6}?(?:正式)?(?:生效|施行|实施)/u.test(opening))
+    return 'policy';
   if (
     /治理|违规|(?:用户|商家|参与|报名|准入|经营|入驻|购买|订购)资格|资格(?:要求|标准|审核|条件)|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(
       text,

@@ -89,7 +89,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'not:dateline',
     // …消息, …讯, and a news report's dateline before its source (2020年2月12日 16:15 【Now新闻台】).
-    after: /^\s*(?:消息|讯|电|报道|晚间消息|早间消息|【[^】\n]{1,12}】)/u,
+    after: /^\s*(?:(?:上午|下午|晚间|早间|晚上|凌晨|中午)?消息|讯|电|报道|【[^】\n]{1,12}】)/u,
     effect: 'not',
     example: '2月10日消息,1688平台今日发布关于数字营销产品下线的公告',
     source: 'after 1688-jiaju-hangye-2023-02-10.yaml',
@@ -193,6 +193,23 @@ export const RULES: readonly Rule[] = [
     effect: 'not',
     example: '2026年11月1日起停止上传服务,即日起至2027年2月1日,无论剩余多少天会员,均全额退款。',
     source: 'cn-360-yunpan-close-2016.yaml',
+  },
+  {
+    // (2024/11/01 17:13)爱奇艺终止在台服务: a report's timestamp in brackets before its headline.
+    id: 'not:timestamp',
+    before: /(?:^|\n)\s*[(（]\s*$/u,
+    after: /^\s*[)）]/u,
+    effect: 'not',
+    example: '(2026/02/01 17:13)爱奇艺终止在台服务 代理商:政府不友善',
+    source: 'app-iqiyi-tw-contract-end-2024.yaml',
+  },
+  {
+    // 今天虎扑内部工作人员回应表示…: the day of a reply, in a report.
+    id: 'not:responded',
+    after: /^\s*,?[^,。;\n]{0,24}?(?:回应|回复|答复)(?:表示|称|说)/u,
+    effect: 'not',
+    example: '2026年2月9日,虎扑内部工作人员回应表示,下架是因为内部调整。',
+    source: 'app-hupu-app-removed-2021.yaml',
   },
   {
     // 2013年3月,微软关闭了MSN: told as done (…了) a month or more before the notice, it is
@@ -720,7 +737,7 @@ export function classifyDate(context: DateContext): Decision {
     labelRules.length === 1 &&
     labelRules[0] === 'label:colon' &&
     fromLabel?.actions.length === 0 &&
-    !/(?:起|开始|之后|以后)\s*:?\s*$/u.test(label ?? '');
+    !/(?:起|开始|之后|以后)\s*:?\s*$|预计|计划|预定|拟/u.test(label ?? '');
   if (label !== null && !bare) return { role: 'scheduled', label, rules: labelRules };
   if (tense.length > 0) return { role: 'scheduled', label: null, rules: tense };
   return { role: 'none', rules: [] };

@@ -356,6 +356,10 @@ describe('products, replacements, grandfather, kind', () => {
   it.each([
     ['将于2023年3月1日下线甲功能。', 'retire'],
     ['甲功能原定于2023年3月1日下线,现推迟至4月1日。', 'postpone'],
+    // A pause for maintenance is an arrangement; a title saying a rule takes effect makes a rule.
+    ['交通事务局将于2023年1月13日凌晨零时至3时进行系统维护工作,期间部分网上服务将短暂停用。', 'info'],
+    ['邮件系统进行版本升级,作业时间:2023年8月13日20时至8月14日4时,期间暂时停止服务。', 'info'],
+    ['爱奇艺条款正式生效!代理商即日起停止爱奇艺商务往来。', 'policy'],
     ['甲功能的下线延期至4月1日。', 'postpone'],
     ['平台决定取消下线甲功能。', 'cancel'],
     ['平台将于2023年3月1日起调整用户资格。', 'policy'],
