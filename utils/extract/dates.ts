@@ -146,7 +146,7 @@ const N = `(?:\\d{1,2}|[${CN}]{1,3})`;
  * 2026年, 二〇二六年, 今年/明年/次年/去年, and Taiwan's ROC years (民国114年, 中华民国一百十二年,
  * a bare three-digit 114年): one group.
  */
-const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|今|明|次|去)${S}年`;
+const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|本${S}[(（]${S}1?\\d{2}${S}[)）]|今|本|明|次|去)${S}年`;
 /** 3月, 三月, 本月/下月/次月/上月: two groups (number, relative word). */
 const MONTH = `(?:(${N})|(本|下|次|上)(?:个)?)${S}月`;
 const PERIOD_WORD = '(底|末|初|上中旬|中下旬|上旬|中旬|下旬)';
@@ -176,7 +176,10 @@ interface Form {
 
 function yearOf(word: string | undefined, published: WallTime): number | null {
   if (word === undefined) return null;
-  if (word === '今') return published.year;
+  if (word === '今' || word === '本') return published.year;
+  // 本(109)年: this year, its ROC number in brackets.
+  const bracketed = /^本\s*[(（]\s*(\d{2,3})\s*[)）]$/u.exec(word);
+  if (bracketed) return Number(bracketed[1]) + 1911;
   if (word === '明' || word === '次') return published.year + 1;
   if (word === '去') return published.year - 1;
   const roc = /^(?:中华)?民国\s*(.+)$/u.exec(word)?.[1] ?? (/^1\d{2}$|百/u.test(word) ? word : null);
@@ -567,7 +570,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       r.form !== 'today' &&
       r.form !== 'relative' &&
       r.form !== 'day' &&
-      !/^(?:今|明|次|去)/u.test(text.slice(r.index, r.end));
+      !/^(?:今|本|明|次|去)/u.test(text.slice(r.index, r.end));
     year ??= resolveYear(month, day, published, known, context);
     if (!validDay(year, month, day === 0 ? 1 : day)) continue;
 

@@ -68,6 +68,9 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['微软宣布周二起停止支持', PUBLISHED, ['4-6 2026-02-10T00:00:00+08:00']],
     ['星期五开始', PUBLISHED, ['0-3 2026-02-13T00:00:00+08:00']],
     ['每周二起更新', PUBLISHED, []],
+    // 本年 is this year; 本(115)年 this year with its ROC number in brackets.
+    ['拟自本年5月1日起停用', PUBLISHED, ['2-8 2026-05-01T00:00:00+08:00']],
+    ['将自本(115)年4月8日起启用', PUBLISHED, ['2-13 2026-04-08T00:00:00+08:00']],
     // A bare day before 过期/到期/截止: the nearest such day, here the next month's.
     ['新版淘口令 旧版10号过期了', '2017-09-28', ['8-11 2017-10-10T00:00:00+08:00']],
     ['2027年元旦起', PUBLISHED, ['0-7 2027-01-01T00:00:00+08:00']],
