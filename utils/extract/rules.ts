@@ -195,15 +195,6 @@ export const RULES: readonly Rule[] = [
     source: 'cn-360-yunpan-close-2016.yaml',
   },
   {
-    // (2024/11/01 17:13)爱奇艺终止在台服务: a report's timestamp in brackets before its headline.
-    id: 'not:timestamp',
-    before: /(?:^|\n)\s*[(（]\s*$/u,
-    after: /^\s*[)）]/u,
-    effect: 'not',
-    example: '(2026/02/01 17:13)爱奇艺终止在台服务 代理商:政府不友善',
-    source: 'app-iqiyi-tw-contract-end-2024.yaml',
-  },
-  {
     // 今天虎扑内部工作人员回应表示…: the day of a reply, in a report.
     id: 'not:responded',
     after: /^\s*,?[^,。;\n]{0,24}?(?:回应|回复|答复)(?:表示|称|说)/u,

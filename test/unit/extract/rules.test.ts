@@ -115,6 +115,12 @@ describe('the cases issue 19 names', () => {
     // Maintenance ending beside a later stop is a step on the way; alone, it is the end.
     ['信令 SDK 将于2026年8月1日起停止维护,2026年12月31日起停止服务。', PUBLISHED, ['retire 2026-12-31']],
     ['2026年3月1日起,信令进入维护状态,只进行故障修复。', PUBLISHED, []],
+    // A day given twice, the second in brackets (今日(二月十日)宣布…暂停), is the day things stop.
+    [
+      '香港邮政今日(二月十日)宣布,广州邮件处理中心暂停接收经陆路运输的平邮邮件。',
+      PUBLISHED,
+      ['retire 2026-02-10'],
+    ],
     // Terms that change at a day are a rule that takes effect.
     ['Pi 拍钱包将于 2026 年 3 月 1 日更新「Autopass」服务条款。', PUBLISHED, ['policy-effective 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
