@@ -197,7 +197,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       } else if (decision.label !== null) {
         const fromLabel = actionsIn(decision.label).actions.filter((a) => a !== 'migrate');
         actions = fromLabel.length > 0 ? fromLabel : [main];
-      } else if (decision.rules.some((r) => /^(?:start|deadline):/u.test(r))) {
+      } else if (decision.rules.some((r) => r.startsWith('start:') || r.startsWith('deadline:'))) {
         // A change starts at the date, or something is due by it, and no verb says what: the
         // notice's main action (自2026年3月1日起,平台将对…进行调整).
         actions = [main];
