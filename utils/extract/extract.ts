@@ -175,6 +175,10 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       age: dayCount(published) - dayCount(m.at),
       phrase: text.slice(m.index, m.dateEnd),
       ...(text.length - m.end <= 80 ? { tail: text.slice(m.end) } : {}),
+      opensLine:
+        /^[\s•●·▪◦*\-|#]*(?:\d{1,2}[.)、]\s*|[(（]?[一二三四五六七八九十]{1,2}[)）、]\s*)?(?:北京时间\s*)?$/u.test(
+          text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index),
+        ),
     });
     const record = { milestone: false, rules: decision.rules };
     decisions.push(record);

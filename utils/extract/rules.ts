@@ -47,6 +47,8 @@ export interface Rule {
   older?: number;
   /** Matched against what follows the date to the end of the text (at most 80 characters). */
   tail?: RegExp;
+  /** The row matches only a date inside a line of prose (not opening its line, as a schedule's items do). */
+  inProse?: true;
   /** then and soon rows: matched against whole sentences. */
   sentence?: RegExp;
   effect: Effect;
@@ -203,6 +205,21 @@ export const RULES: readonly Rule[] = [
     source: 'app-hupu-app-removed-2021.yaml',
   },
   {
+    // 2015年4月21日,百度空间停止发布功能 in a report of 2016: a day more than a week back, in the
+    // middle of prose, with nothing that makes it the schedule (将于, 自…起, 于, 已于, 请于…前, a
+    // label, a line of its own) is background. A schedule's items open their lines; 上述版本已於…
+    // and …於2013年6月14日終止服務 keep their 于.
+    id: 'not:narrative-past',
+    before:
+      /^(?![^\n]*(?:将|拟|计划|预计|定|自|从|由|于|在|截止|截至|至|到|请|须|需|应|已|曾|原定|为|是|:|\|)\s*$)/u,
+    after: /^(?!\s*(?:起|开始|前|之前|以前|当天|当日))/u,
+    older: 7,
+    inProse: true,
+    effect: 'not',
+    example: '百度相册将于2026年5月23日停止上传。此外,百度空间已经关闭,2025年4月21日,百度空间停止发布功能。',
+    source: 'cn-baidu-photo-migration-2016.yaml',
+  },
+  {
     // 2013年3月,微软关闭了MSN: told as done (…了) a month or more before the notice, it is
     // background, not the schedule.
     id: 'not:done-before',
@@ -325,7 +342,7 @@ export const RULES: readonly Rule[] = [
     id: 'action:not-yet-adapted',
     after: /^\s*(?:前)?\s*(?:仍|尚|依然)?未(?:完成)?(?:适配|迁移|切换|升级|改造|替换)/gu,
     effect: { action: 'migrate' },
-    example: '若 2023 年 9 月上旬仍未适配,官方团队将分阶段通过站内信同步告知指引修改。',
+    example: '若 2026 年 9 月上旬仍未适配,官方团队将分阶段通过站内信同步告知指引修改。',
     source: 'after wechat-uniform-message-2023.yaml',
   },
   {
@@ -622,6 +639,8 @@ export interface DateContext {
   age?: number;
   /** What follows the date to the end of the text, when that is at most 80 characters. */
   tail?: string;
+  /** Whether only list markers and spaces stand before the date on its line. */
+  opensLine?: boolean;
   /** The header of the date's column, when it sits in a pipe table, and the whole header line. */
   column?: string;
   header?: string;
@@ -641,6 +660,7 @@ function matches(row: Rule, ctx: DateContext): boolean {
   if (row.before === undefined && row.after === undefined && row.column === undefined) return false;
   if (row.older !== undefined && !((ctx.age ?? 0) > row.older)) return false;
   if (row.tail !== undefined && !(ctx.tail !== undefined && row.tail.test(ctx.tail))) return false;
+  if (row.inProse && ctx.opensLine !== false) return false;
   if (row.column !== undefined && !row.column.test(ctx.column ?? '')) return false;
   if (row.header !== undefined && !row.header.test(ctx.header ?? '')) return false;
   if (row.before !== undefined && !row.before.test(ctx.before)) return false;
