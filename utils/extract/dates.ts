@@ -200,6 +200,20 @@ function yearOfRelativeMonth(word: string | undefined, published: WallTime): num
   return published.year + Math.floor((published.month - 1 + offset) / 12);
 }
 
+/**
+ * The day named by a weekday (一 … 日/天) seen from the publish day: in its week (Monday first), in
+ * the week after, or the next such day from the publish day on (the day itself when it is one).
+ */
+function weekdayOf(p: WallTime, name: string, which: 'this-week' | 'next-week' | 'next') {
+  const want = '一二三四五六日天'.indexOf(name);
+  const weekday = want >= 6 ? 7 : want + 1;
+  const today = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
+  const shift =
+    which === 'next' ? (weekday - today + 7) % 7 : weekday - today + (which === 'next-week' ? 7 : 0);
+  const w = addDays(p, shift);
+  return { year: w.year, month: w.month, day: w.day };
+}
+
 const PERIOD_DAY: Record<string, number> = {
   初: 1,
   上旬: 1,
@@ -332,13 +346,7 @@ const FORMS: Form[] = [
     // 本周五, 下周一, 这周六, 下星期三: a weekday of the publish day's week (Monday first) or the next.
     form: 'relative',
     re: /(本|这|下|次)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])/gu,
-    read: (m, p) => {
-      const want = '一二三四五六日天'.indexOf(m[2]!);
-      const weekday = want >= 6 ? 7 : want + 1;
-      const today = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
-      const w = addDays(p, weekday - today + (m[1] === '下' || m[1] === '次' ? 7 : 0));
-      return { year: w.year, month: w.month, day: w.day };
-    },
+    read: (m, p) => weekdayOf(p, m[2]!, m[1] === '下' || m[1] === '次' ? 'next-week' : 'this-week'),
   },
   {
     // 2/11(星期三), 2/14~2/22: a month/day written with a slash, only where a weekday or a range
@@ -352,13 +360,7 @@ const FORMS: Form[] = [
     // publish day on (the day itself when it is that weekday); 每周二 is no date.
     form: 'relative',
     re: /(?<![每上本这下次逢个])(?:周|星期|礼拜)([一二三四五六日天])(?=\s*(?:起|开始))/gu,
-    read: (m, p) => {
-      const want = '一二三四五六日天'.indexOf(m[1]!);
-      const weekday = want >= 6 ? 7 : want + 1;
-      const today = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
-      const w = addDays(p, (weekday - today + 7) % 7);
-      return { year: w.year, month: w.month, day: w.day };
-    },
+    read: (m, p) => weekdayOf(p, m[1]!, 'next'),
   },
   {
     // 10/31/2020 on Microsoft's translated pages: month/day/year (day/month when the first is over 12).
@@ -459,7 +461,8 @@ function rawDates(text: string, published: WallTime): Raw[] {
 const monthDayKey = (month: number, day: number) => `${month}-${day}`;
 
 /**
- * The year of a date written without one: the year that puts it nearest the publish day, a day
+ * The year of a date written without one, and whether it is the text's own (a written day's, or
+ * the date's before it): the year that puts it nearest the publish day, a day
  * before it counting twice a day after (notices announce what is coming, and look back only a
  * little: 原定于2月1日 in a notice of 2月10日). A day the same text also writes with its year
  * takes that year (a notice says 2023年2月8日 once and 2月8日 afterwards; a repost's publish day
@@ -472,7 +475,7 @@ function resolveYear(
   published: WallTime,
   known: Map<string, number[]>,
   context: WallTime | null,
-): number {
+): { year: number; fromText: boolean } {
   const pub = dayNumber(published.year, published.month, published.day);
   const cost = (year: number) => {
     const d = dayNumber(
@@ -487,9 +490,9 @@ function resolveYear(
   const same = known.get(monthDayKey(month, day));
   if (same !== undefined) {
     const written = nearest(same);
-    return cost(written) > 2 * 300 && cost(near) < 180 ? near : written;
+    return { year: cost(written) > 2 * 300 && cost(near) < 180 ? near : written, fromText: true };
   }
-  if (context === null) return near;
+  if (context === null) return { year: near, fromText: false };
   // The year of the date written before it (2014年10月31日起至…, 11月14日停止收件), or the next
   // when the day would fall before that date; unless that lies half a year before the publish day.
   const sameYear = dayNumber(
@@ -499,22 +502,7 @@ function resolveYear(
   );
   const year =
     sameYear < dayNumber(context.year, context.month, context.day) ? context.year + 1 : context.year;
-  return cost(year) > 2 * 180 ? near : year;
-}
-
-/** Whether the year resolveYear gives is the text's own (a written day's, or the date's before it). */
-function yearFromText(
-  month: number,
-  day: number,
-  published: WallTime,
-  known: Map<string, number[]>,
-  context: WallTime | null,
-): boolean {
-  return (
-    known.has(monthDayKey(month, day)) ||
-    (context !== null &&
-      resolveYear(month, day, published, known, context) !== resolveYear(month, day, published, known, null))
-  );
+  return cost(year) > 2 * 180 ? { year: near, fromText: false } : { year, fromText: year !== near };
 }
 
 function wall(year: number, month: number, day: number, clock?: Clock): WallTime {
@@ -563,7 +551,8 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       }
     }
     // Written, or written for the same day elsewhere in the text.
-    const yearGiven = year !== null || yearFromText(month, day, published, known, context);
+    const resolved = year === null ? resolveYear(month, day, published, known, context) : null;
+    const yearGiven = year !== null || resolved!.fromText;
     // A year the text writes in digits or numerals (去年9月 is the publish day's, not the text's).
     const written =
       year !== null &&
@@ -571,7 +560,7 @@ export function findDates(text: string, published: WallTime): DateMention[] {
       r.form !== 'relative' &&
       r.form !== 'day' &&
       !/^(?:今|本|明|次|去)/u.test(text.slice(r.index, r.end));
-    year ??= resolveYear(month, day, published, known, context);
+    year ??= resolved!.year;
     if (!validDay(year, month, day === 0 ? 1 : day)) continue;
 
     let end = r.end;

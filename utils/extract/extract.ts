@@ -54,6 +54,17 @@ function lineAbove(text: string, index: number): string {
   return '';
 }
 
+/**
+ * The text before `index` on its line, when the line starts within 40 characters; undefined
+ * deeper in a line (bounded: a text of one long line must not cost a scan to its start per date).
+ */
+function linePrefix(text: string, index: number): string | undefined {
+  const from = Math.max(0, index - 40);
+  const near = text.slice(from, index).lastIndexOf('\n');
+  if (near !== -1) return text.slice(from + near + 1, index);
+  return from === 0 ? text.slice(0, index) : undefined;
+}
+
 /** A 届时 ("at that time") sentence following a date that named no action itself. */
 function atThatTime(
   text: string,
@@ -175,10 +186,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       age: dayCount(published) - dayCount(m.at),
       phrase: text.slice(m.index, m.dateEnd),
       ...(text.length - m.end <= 80 ? { tail: text.slice(m.end) } : {}),
-      opensLine:
-        /^[\s•●·▪◦*\-|#]*(?:\d{1,2}[.)、]\s*|[(（]?[一二三四五六七八九十]{1,2}[)）、]\s*)?(?:北京时间\s*)?$/u.test(
-          text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index),
-        ),
+      linePrefix: linePrefix(text, m.index),
     });
     const record = { milestone: false, rules: decision.rules };
     decisions.push(record);

@@ -605,6 +605,9 @@ function sentenceNames(text: string, sentence: Span, dates: Span[], from = sente
   return [];
 }
 
+/** How names compare: spaces, quotes and case aside (买家旺旺 and “买家旺旺” are one name). */
+const nameKey = (n: string) => n.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
+
 /** An API's or a field's name: taobao.item.get, user_info, DescribeDBZoneConfig. */
 const IDENTIFIER = /^[A-Za-z][\w.:/-]*(?:[._/][\w.:/-]+|[a-z][A-Z]\w*)$/u;
 
@@ -687,20 +690,20 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
   // the body names an identifier (“用户基础信息”旧接口 is user_info).
   const fromTitle = titled && listed.length === 0 ? quotedInTitle(text.slice(0, titleEnd)) : null;
   if (fromTitle !== null && !products.some((p) => IDENTIFIER.test(p))) {
-    const k = (n: string) => n.replace(/[\s“”"「」《》()（）]/gu, '').toLowerCase();
+    // Brackets aside too: 京东快递次日达(部分线路) is 京东快递次日达部分线路.
+    const k = (n: string) => nameKey(n).replace(/[()（）]/gu, '');
     const agree = products.filter((p) => k(p).includes(k(fromTitle)) || k(fromTitle).includes(k(p)));
     products = agree.length > 0 ? agree : [fromTitle];
   }
   if (kind === 'policy' || kind === 'info') products = [];
   // A name the text also gives in full (买家旺旺 beside 1688买家旺旺) is the same product; a
   // list keeps its items as they are (ModifyEnsService beside ModifyEnsServiceAttribute).
-  const key = (n: string) => n.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
   const groupOf = new Map<string, number>();
   for (const c of fromDated) if (!groupOf.has(c.name)) groupOf.set(c.name, c.group);
   products = products.filter(
     (p) =>
       listed.includes(p) ||
-      !products.some((q) => q !== p && key(q).includes(key(p)) && groupOf.get(q) !== groupOf.get(p)),
+      !products.some((q) => q !== p && nameKey(q).includes(nameKey(p)) && groupOf.get(q) !== groupOf.get(p)),
   );
 
   // What the text says replaces a product; else what it implies (新版X beside a retiring 旧版X).
@@ -762,9 +765,8 @@ function pairs(text: string, products: string[]): Candidate[] {
 
 /** A replacement never names the retiring product; a name made of kind words yields to a real one. */
 function chooseReplacements(candidates: Candidate[], products: string[]): string[] {
-  const key = (s: string) => s.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
-  const retired = products.map(key);
-  const left = candidates.filter((c) => c.name !== '' && !retired.includes(key(c.name)));
+  const retired = products.map(nameKey);
+  const left = candidates.filter((c) => c.name !== '' && !retired.includes(nameKey(c.name)));
   const vague = (s: string) =>
     /^(?:(?:新|新的|最新|最新的|较新|较新的|更新的|其他|对应|相应)\s*)+(?:产品|功能|服务|接口|能力|版本|模型|API|SDK|模型服务|接口服务|版)$/iu.test(
       s.trim(),
@@ -810,9 +812,8 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   // So is a new scheme put in force (实施帐户停权新制), and a notice whose title says a rule
   // takes effect (爱奇艺条款正式生效).
-  if (/(?:条款|规定|办法|规则|规范|政策)[^,。;\n]{0,6}?(?:正式)?(?:生效|施行|实施)/u.test(opening))
-    return 'policy';
   if (
+    /(?:条款|规定|办法|规则|规范|政策)[^,。;\n]{0,6}?(?:正式)?(?:生效|施行|实施)/u.test(opening) ||
     /治理|违规|(?:用户|商家|参与|报名|准入|经营|入驻|购买|订购)资格|资格(?:要求|标准|审核|条件)|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(
       text,
     )
@@ -827,7 +828,7 @@ function unique(list: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of list) {
-    const key = item.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
+    const key = nameKey(item);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(item);

@@ -639,8 +639,8 @@ export interface DateContext {
   age?: number;
   /** What follows the date to the end of the text, when that is at most 80 characters. */
   tail?: string;
-  /** Whether only list markers and spaces stand before the date on its line. */
-  opensLine?: boolean;
+  /** The text before the date on its line, when the line starts near it (absent: deep in a line of prose). */
+  linePrefix?: string;
   /** The header of the date's column, when it sits in a pipe table, and the whole header line. */
   column?: string;
   header?: string;
@@ -660,7 +660,7 @@ function matches(row: Rule, ctx: DateContext): boolean {
   if (row.before === undefined && row.after === undefined && row.column === undefined) return false;
   if (row.older !== undefined && !((ctx.age ?? 0) > row.older)) return false;
   if (row.tail !== undefined && !(ctx.tail !== undefined && row.tail.test(ctx.tail))) return false;
-  if (row.inProse && ctx.opensLine !== false) return false;
+  if (row.inProse && ctx.linePrefix !== undefined && LEADING_NOISE.test(ctx.linePrefix)) return false;
   if (row.column !== undefined && !row.column.test(ctx.column ?? '')) return false;
   if (row.header !== undefined && !row.header.test(ctx.header ?? '')) return false;
   if (row.before !== undefined && !row.before.test(ctx.before)) return false;
@@ -670,7 +670,8 @@ function matches(row: Rule, ctx: DateContext): boolean {
 }
 
 // List markers and time-zone words that may precede a date on its line without saying anything.
-const LEADING_NOISE = /^[\s•●·▪◦*\-|]*(?:\d{1,2}[.)、]\s*)?$/u;
+const LEADING_NOISE =
+  /^[\s•●·▪◦*\-|#]*(?:\d{1,2}[.)、]\s*|[(（]?[一二三四五六七八九十]{1,2}[)）、]\s*)?(?:北京时间\s*)?$/u;
 const ZONE_TAIL = /(?:\s*(?:北京时间|\(?\s*(?:UTC|GMT)[^()\n]{0,16}\)?))+\s*$/u;
 
 /**
