@@ -14,7 +14,6 @@ import { replicaNotices, serveFeed, type FeedHandle } from '../fixtures/pages/se
 import {
   FIREFOX_DIR,
   GECKO_ID,
-  buildFirefox,
   extensionPage,
   flaggedNames,
   hasFirefox,
@@ -44,7 +43,6 @@ describe.skipIf(!withFirefox)('notices survive a Firefox restart (firefox-esr)',
   let started = 0;
 
   beforeAll(async () => {
-    buildFirefox();
     started = Date.now();
     dir = mkdtempSync(join(tmpdir(), 'sunset-firefox-restart-'));
     profile = join(dir, 'profile');

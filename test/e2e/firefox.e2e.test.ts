@@ -16,7 +16,6 @@ import { replicaNotices, serveFeed, type FeedHandle } from '../fixtures/pages/se
 import {
   FIREFOX_DIR,
   GECKO_ID,
-  buildFirefox,
   extensionPage,
   flaggedNames,
   hasFirefox,
@@ -37,8 +36,6 @@ interface LintReport {
   warnings: LintMessage[];
   notices: LintMessage[];
 }
-
-beforeAll(buildFirefox, 120_000);
 
 describe('web-ext lint on the Firefox build', () => {
   it('reports no error', () => {

@@ -1,17 +1,17 @@
 // Firefox in end-to-end tests: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi
-// (Playwright's Firefox is a patched build it cannot download here). The Firefox build, the
+// (Playwright's Firefox is a patched build it cannot download here). Where the Firefox build is, the
 // browser's start on a profile, the extension's pages, and the replica backend page served as
 // https://p4p.1688.com/ (puppeteer's request interception over BiDi: Firefox has no context.route).
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { P4P_MAIN } from '../../fixtures/pages/serve.ts';
-import { E2E_FEED_URL, E2E_OUT_DIR, ROOT } from './paths.ts';
+import { E2E_OUT_DIR } from './paths.ts';
 import { until } from './wait.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+/** Built by the e2e global setup (support/global-setup.ts), once per run. */
 export const FIREFOX_DIR = join(E2E_OUT_DIR, 'firefox-mv3');
 export const GECKO_ID = 'sunset-watch@sunset-watch.invalid';
 /** The moz-extension:// host is random per profile unless a pref fixes it before the install. */
@@ -27,15 +27,6 @@ export function hasFirefox(what: string): boolean {
   if (process.env.CI === 'true') throw new Error(message);
   console.warn(`\n[e2e] ${message}\n[e2e] ${what} is skipped.\n`);
   return false;
-}
-
-/** Builds the Firefox build into FIREFOX_DIR against the e2e feed URL. */
-export function buildFirefox(): void {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WXT_FEED_URL: E2E_FEED_URL, SUNSET_OUT_DIR: E2E_OUT_DIR },
-  });
 }
 
 /**
