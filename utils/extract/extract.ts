@@ -35,6 +35,8 @@ interface Planned {
   sentence: Span;
   /** Where the sentence naming the product is: the date, or the 届时 sentence that named the action. */
   productAt: number;
+  /** Set when no words of its own say what happens (将于3月1日…): the notice's main action. */
+  assumed?: true;
 }
 
 /** The nearest non-empty line above the date's line, when the date is near its line's start. */
@@ -198,6 +200,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
     }
     let actions: Action[] = [];
     let productAt = m.index;
+    let assumed = false;
     if (decision.role === 'milestone') {
       actions = decision.actions;
     } else {
@@ -213,6 +216,12 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
         // A change starts at the date, or something is due by it, and no verb says what: the
         // notice's main action (自2026年3月1日起,平台将对…进行调整).
         actions = [main];
+      } else if (decision.rules.some((r) => r.startsWith('future:'))) {
+        // Something is to happen at the date (Pi 拍錢包將於 2025 年 12 月 1 日更新「Autopass 快速通」,
+        // 邮递服务将于明日起恢复) and no verb of the table says what: the notice's main action, but
+        // the sentence names nothing that retires.
+        actions = [main];
+        assumed = true;
       }
     }
     if (actions.length === 0) {
@@ -220,7 +229,7 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
       return;
     }
     record.milestone = true;
-    const entry = { mention: m, actions, sentence, productAt };
+    const entry: Planned = { mention: m, actions, sentence, productAt, ...(assumed ? { assumed } : {}) };
     planned.push(entry);
     if (pendingPrevious !== null && actions.some((a) => a !== 'migrate')) {
       previous.set(entry, pendingPrevious);
@@ -277,7 +286,7 @@ function extractUnchecked(original: string, publishedDay: string): Extraction {
     text,
     planned.map((p) => ({
       index: p.productAt,
-      retires: p.actions.some((a) => a === 'retire' || a === 'no-new-orders'),
+      retires: !p.assumed && p.actions.some((a) => a === 'retire' || a === 'no-new-orders'),
     })),
     // A version written as a date (2021-01-01 版本 API) is part of a name, not a date to drop.
     mentions
