@@ -192,7 +192,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'trim:reported-by',
     // 微软宣布 Internet Explorer 11 …: who tells is no part of what retires.
-    pattern: /^[^,。;:]{1,12}?(?:宣布|表示|指出|公告称|透露)\s*(?=\S{2})/u,
+    pattern: /^[^,。;:]{1,12}?(?:宣布|表示|指出|公告称|透露|决定)\s*(?:是\s*)?(?=\S{2})/u,
     effect: 'trim',
     example: '微软宣布 Internet Explorer 11 桌面应用程序',
     want: 'Internet Explorer 11 桌面应用程序',

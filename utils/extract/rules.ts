@@ -121,6 +121,15 @@ export const RULES: readonly Rule[] = [
     source: 'issue 19 (…消息)',
   },
   {
+    // The day a notice went out (今天360云盘发布公告,决定停止个人云盘服务): what it announces has
+    // its own dates. (宣布 is not enough: 香港郵政今日宣布…暫停接收 stops today.)
+    id: 'not:announced-on',
+    after: /^\s*(?:[,，]\s*)?[^,。;\n]{0,16}?(?:发布|发出|发表|贴出)了?(?:公告|通知|声明|消息)/u,
+    effect: 'not',
+    example: '今天360云盘发布公告,决定停止个人云盘服务',
+    source: 'after cn-360-yunpan-close-2016.yaml',
+  },
+  {
     id: 'not:unaffected',
     after: new RegExp(
       `^\\s*(?:前|之前|以前|后|之后|以后|(?:止|为止)\\s*,?)${C}{0,40}?(?:不受影响|不受.{0,6}影响|仍可|仍然可以|可继续|不影响)`,

@@ -123,6 +123,14 @@ describe('the cases issue 19 names', () => {
     ],
     // Terms that change at a day are a rule that takes effect.
     ['Pi 拍钱包将于 2026 年 3 月 1 日更新「Autopass」服务条款。', PUBLISHED, ['policy-effective 2026-03-01']],
+    // Something is to happen at a day (将于…) and no verb of the table says what: still the day.
+    [
+      '香港邮政今日(二月十日)宣布,当地的邮件派递服务将于明日(二月十一日)起恢复。',
+      PUBLISHED,
+      ['policy-effective 2026-02-11'],
+    ],
+    // The day a notice went out dates nothing that it announces.
+    ['今天网盘发布公告,决定停止个人云盘服务,2026年3月1日起关闭所有账号。', PUBLISHED, ['retire 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
     ['我们将采取以下措施:1、12月1日前,技术团队完成机房网络架构升级。', PUBLISHED, []],
     ['2026年2月9日 16:15 【Now新闻台】香港邮政称,经美国转运的邮件暂停处理。', PUBLISHED, []],
