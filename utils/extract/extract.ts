@@ -16,6 +16,7 @@ import {
   type WallTime,
 } from './dates.ts';
 import { tableColumns } from './lists.ts';
+import { GLOSS } from './text.ts';
 import { normalizeText } from './normalize.ts';
 import { detectKind, extractGrandfather, extractNames } from './products.ts';
 import { actionsIn, classifyDate, mainAction, soonIn, thenAt, type Decision } from './rules.ts';
@@ -264,8 +265,16 @@ function productFor(products: string[], phrase: string): string | undefined {
 /** A name found in the normalised text, as the original writes it (繁體 stays 繁體). */
 function asWritten(original: string, text: string, name: string): string {
   const at = text.indexOf(name);
-  return at === -1 ? name : original.slice(at, at + name.length);
+  if (at !== -1) return original.slice(at, at + name.length);
+  // A repost's reading glosses (網(wǎng)易相冊) were cut from the name: find it with them.
+  if (!GLOSS_IN.test(text)) return name;
+  const glossed = new RegExp(
+    [...name].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(`(?:${GLOSS.source})?`),
+    'u',
+  ).exec(text);
+  return glossed ? original.slice(glossed.index, glossed.index + glossed[0].length).replace(GLOSS, '') : name;
 }
+const GLOSS_IN = new RegExp(GLOSS.source, 'u');
 
 function extractUnchecked(original: string, publishedDay: string): Extraction {
   const published = parsePublished(publishedDay)!;

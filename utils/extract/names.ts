@@ -5,6 +5,7 @@
 // has an example from the corpus (test/fixtures/announcements, by file) or from issue 19, and the
 // unit test runs each: `example` through tidyName gives `want` (trim rows), or is rejected.
 // Rows read the normalised text (simplified, half-width); names are cut from the text as given.
+import { GLOSS } from './text.ts';
 
 export type NameRole = 'product' | 'replacement';
 
@@ -377,9 +378,6 @@ const MAX_NAME = 120;
 const TRIMS = NAME_RULES.filter((r) => r.effect === 'trim' && !r.sentenceOnly);
 const SENTENCE_TRIMS = NAME_RULES.filter((r) => r.effect === 'trim');
 const REJECTS = NAME_RULES.filter((r) => r.effect === 'reject');
-
-/** A reading gloss a repost adds after a character (中(zhōng)國): no part of any name. */
-export const GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)/gu;
 
 /** Cuts the words around a name that the trim rows name; spaces inside are kept as written. */
 export function tidyName(raw: string, fromList = false): string {

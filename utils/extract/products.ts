@@ -819,7 +819,12 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
     )
   )
     return 'policy';
-  if (milestoneActions.some((a) => a !== 'policy-effective') || FOR_GOOD.test(text)) return 'retire';
+  if (
+    milestoneActions.some((a) => a !== 'policy-effective') ||
+    FOR_GOOD.test(text) ||
+    /关闭|终止|废弃|不再(?:支持|支援|提供)|停止(?:支持|支援|提供|使用)|移除|过期|不支持/u.test(text)
+  )
+    return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';
   return 'info';
 }

@@ -78,3 +78,6 @@ export function lineOf(starts: number[], offset: number): number {
   }
   return lo;
 }
+
+/** A reading gloss a repost adds after a character (中(zhōng)國): no part of any name. */
+export const GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)/gu;

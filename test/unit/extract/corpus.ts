@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { parse } from 'yaml';
 import { KINDS } from '../../../utils/notice/schema.ts';
 import { cutoffDay } from '../../../utils/extract/extract.ts';
+import { GLOSS } from '../../../utils/extract/text.ts';
 import type { Extraction } from '../../../utils/extract/schema.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../../fixtures/announcements');
@@ -98,7 +99,12 @@ export function loadCorpus(part: Part = 'training'): Fixture[] {
   });
 }
 
-const norm = (s: string) => s.replace(/[\s“”"「」【】《》]/gu, '').toLowerCase();
+// A repost's reading glosses (網(wǎng)易相冊) are no part of a name, in a label or in the output.
+const norm = (s: string) =>
+  s
+    .replace(GLOSS, '')
+    .replace(/[\s“”"「」【】《》]/gu, '')
+    .toLowerCase();
 
 /**
  * Names match when one contains the other once spaces and quotes are dropped: labels name a

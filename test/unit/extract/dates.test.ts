@@ -368,6 +368,9 @@ describe('products, replacements, grandfather, kind', () => {
     ['平台将于2023年3月1日起调整用户资格。', 'policy'],
     ['平台将开展严肃治理。', 'policy'],
     ['部分协议链接更新。', 'info'],
+    // Retired without a day: 废弃, 关闭, 不再支持 say so as 下线 does.
+    ['官网接口已升级,并废弃旧版接口。', 'retire'],
+    ['旧版商品ID已不再支持,请使用新商品ID。', 'retire'],
   ])('kind of %s', (text, expected) => {
     expect(one(text).kind).toBe(expected);
   });
