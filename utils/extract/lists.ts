@@ -95,6 +95,8 @@ const RULE_LINE = /^[\s|:-]*-[\s|:-]*$/u;
 function cellsOf(line: string): { cells: string[]; opens: boolean } {
   const t = line.trim();
   const opens = t.startsWith('|');
+  // A bar alone on its line only ends the cell above it (a cell broken over lines).
+  if (t === '|') return { cells: [], opens: false };
   const inner = t.replace(/^\|/u, '').replace(/\|$/u, '');
   return { cells: inner.split('|').map((c) => c.trim()), opens };
 }
@@ -113,13 +115,20 @@ export function pipeTables(lines: string[]): Table[] {
   });
 }
 
-/** Runs of consecutive lines holding a |. */
+/**
+ * Runs of consecutive lines holding a |, and a line of a cell broken over lines between two of
+ * them (| 離線轉換支援異動 | / 2026 年 6 月 15 日起,… / | / 2026 年 6 月 15 日 | … |).
+ */
 function tableBlocks(lines: string[]): { first: number; last: number }[] {
   const blocks: { first: number; last: number }[] = [];
+  const bar = (k: number) => lines[k]?.includes('|') === true;
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.includes('|')) continue;
+    if (!bar(i)) continue;
     let j = i;
-    while (j < lines.length && lines[j]!.includes('|')) j++;
+    // …unless a new table starts below it (its header, then its |---| rule).
+    const bridges = (k: number) =>
+      bar(k - 1) && bar(k + 1) && lines[k]!.trim() !== '' && !RULE_LINE.test(lines[k + 2] ?? '');
+    while (j < lines.length && (bar(j) || bridges(j))) j++;
     blocks.push({ first: i, last: j - 1 });
     i = j - 1;
   }

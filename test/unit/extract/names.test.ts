@@ -134,6 +134,32 @@ describe('lists.ts reads the structures pages give', () => {
     expect(column(0, 0).column).toBe('');
   });
 
+  it('a cell broken over lines without a bar, and a bar alone ending it (google-ads-api-deprecations-zh-tw-2026.yaml)', () => {
+    const lines = [
+      '| 功能 | 說明 | 生效日期 | 其他注意事項 |',
+      '|---|---|---|---|',
+      '| 甲支援異動 |',
+      '2026 年 6 月 15 日起,就必須使用乙 API。',
+      '|',
+      '2026 年 6 月 15 日 | 詳情請參閱這篇網誌文章。 |',
+      '| 淘汰丙廣告 | 無法建立新的丙廣告。 | 2026 年 1 月 | 詳情請參閱這篇網誌文章。 |',
+      '下表列出已停用的功能。',
+      '| 功能 | 停用日期 |',
+      '|---|---|',
+      '| 丁 | 2025 年 1 月 1 日 |',
+    ];
+    const column = tableColumns(lines);
+    expect(column(3, 0).column).toBe('說明');
+    expect(column(5, 0).column).toBe('生效日期');
+    expect(column(6, lines[6]!.indexOf('2026')).column).toBe('生效日期');
+    // A sentence above a new table's header and rule is no cell: that table has its own header.
+    expect(column(10, lines[10]!.indexOf('2025')).header).toBe('功能 | 停用日期');
+    expect(pipeTables(lines).map((t) => t.rows.map((r) => r[0]))).toEqual([
+      ['甲支援異動', '淘汰丙廣告'],
+      ['丁'],
+    ]);
+  });
+
   it('a table without bars: header cells to the lone header word, rows to their identifier, merged cells empty', () => {
     const lines = [
       '涉及的数据权限如下:',
