@@ -265,16 +265,55 @@ function productFor(products: string[], phrase: string): string | undefined {
 /** A name found in the normalised text, as the original writes it (繁體 stays 繁體). */
 function asWritten(original: string, text: string, name: string): string {
   const at = text.indexOf(name);
-  if (at !== -1) return original.slice(at, at + name.length);
-  // A repost's reading glosses (網(wǎng)易相冊) were cut from the name: find it with them.
-  if (!GLOSS_IN.test(text)) return name;
-  const glossed = new RegExp(
-    [...name].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(`(?:${GLOSS.source})?`),
-    'u',
-  ).exec(text);
-  return glossed ? original.slice(glossed.index, glossed.index + glossed[0].length).replace(GLOSS, '') : name;
+  return at === -1 ? name : original.slice(at, at + name.length);
 }
-const GLOSS_IN = new RegExp(GLOSS.source, 'u');
+
+/**
+ * The text without a repost's reading glosses (發(fā)布 is 發布 to every rule), and where each of
+ * its characters stands in the text as given; null when it has none.
+ */
+function withoutGlosses(text: string): { plain: string; at: (i: number) => number } | null {
+  // At plain offset cuts[k], the characters after it stand shifts[k] further on in the text.
+  const cuts: number[] = [];
+  const shifts: number[] = [];
+  let plain = '';
+  let from = 0;
+  for (const m of text.matchAll(GLOSS)) {
+    plain += text.slice(from, m.index);
+    from = m.index + m[0].length;
+    cuts.push(plain.length);
+    shifts.push(from - plain.length);
+  }
+  if (cuts.length === 0) return null;
+  plain += text.slice(from);
+  const at = (i: number) => {
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return i + (lo === 0 ? 0 : shifts[lo - 1]!);
+  };
+  return { plain, at };
+}
+
+/** An extraction from the gloss-free text, its offsets and date phrases put back into the text as given. */
+function placed(value: Extraction, original: string, at: (i: number) => number): Extraction {
+  // An end is one past its last character: a gloss after that character stays outside.
+  const span = (start: number, end: number) => ({ start: at(start), end: at(end - 1) + 1 });
+  return {
+    ...value,
+    dates: value.dates.map((d) => {
+      const where = span(d.start, d.end);
+      return { ...d, ...where, text: original.slice(where.start, where.end) };
+    }),
+    milestones: value.milestones.map((m) =>
+      m.start === undefined || m.end === undefined ? m : { ...m, ...span(m.start, m.end) },
+    ),
+  };
+}
 
 function extractUnchecked(original: string, publishedDay: string): Extraction {
   const published = parsePublished(publishedDay)!;
@@ -391,7 +430,10 @@ export function extractAnnouncement(text: string, published: string): ExtractRes
     return { ok: false, error: 'the announcement text is longer than 1 MiB' };
   let value: Extraction;
   try {
-    value = extractUnchecked(text, published);
+    const glossed = withoutGlosses(text);
+    value = glossed
+      ? placed(extractUnchecked(glossed.plain, published), text, glossed.at)
+      : extractUnchecked(text, published);
   } catch (error) {
     // A heuristic failing on odd input must not crash the caller (the extension runs this on pages).
     return {

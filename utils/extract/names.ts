@@ -5,7 +5,6 @@
 // has an example from the corpus (test/fixtures/announcements, by file) or from issue 19, and the
 // unit test runs each: `example` through tidyName gives `want` (trim rows), or is rejected.
 // Rows read the normalised text (simplified, half-width); names are cut from the text as given.
-import { GLOSS } from './text.ts';
 
 export type NameRole = 'product' | 'replacement';
 
@@ -387,8 +386,7 @@ export function tidyName(raw: string, fromList = false): string {
   let s = raw
     .replace(/\s+/gu, ' ')
     .trim()
-    .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、](?!\d)|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '')
-    .replace(GLOSS, '');
+    .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、](?!\d)|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '');
   // Trims feed each other (a tail exposes another tail): two passes are enough for real names.
   for (let pass = 0; pass < 2; pass++) {
     for (const row of fromList ? TRIMS : SENTENCE_TRIMS) {
@@ -396,7 +394,8 @@ export function tidyName(raw: string, fromList = false): string {
       s = s.replace(row.pattern, '').trim();
     }
   }
-  return s.replace(/\s+/gu, ' ');
+  // What a trim leaves of a label before the name (根据公告:支付宝收款业务) goes with it.
+  return s.replace(/^[:、,]\s*/u, '').replace(/\s+/gu, ' ');
 }
 
 /** The id of the reject row a name falls under, or null when it may name something. */

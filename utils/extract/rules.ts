@@ -124,10 +124,26 @@ export const RULES: readonly Rule[] = [
     // The day a notice went out (今天360云盘发布公告,决定停止个人云盘服务): what it announces has
     // its own dates. (宣布 is not enough: 香港郵政今日宣布…暫停接收 stops today.)
     id: 'not:announced-on',
-    after: /^\s*(?:[,，]\s*)?[^,。;\n]{0,16}?(?:发布|发出|发表|贴出)了?(?:公告|通知|声明|消息)/u,
+    after:
+      /^(?!\s*(?:起|前|后|之前|以前|开始))\s*(?:,\s*)?[^,。;\n]{0,16}?(?:发布|发出|发表|贴出)了?[^,。;\n]{0,30}?(?:公告|通知|声明|消息)/u,
     effect: 'not',
     example: '今天360云盘发布公告,决定停止个人云盘服务',
     source: 'after cn-360-yunpan-close-2016.yaml',
+  },
+  {
+    // A rule is published for comment (公示) before it takes effect: the 公示 day changes nothing.
+    id: 'not:publicized',
+    before: /公示(?:时间|日期)?\s*(?:为|是|于)?\s*:?\s*$/u,
+    effect: 'not',
+    example: '本规则预计公示时间为2020年9月1日,预计生效时间为2020年9月8日。',
+    source: 'mkt-kuaishou-violation-points-2020.yaml',
+  },
+  {
+    id: 'not:publicized-after',
+    after: /^\s*(?:进行|开始|起)?\s*公示(?!期满|结束)/u,
+    effect: 'not',
+    example: '本次调整于2024年07月08日公示,2024年07月16日逐步生效。',
+    source: 'after 1688-false-trade-rule-2024.yaml',
   },
   {
     id: 'not:unaffected',

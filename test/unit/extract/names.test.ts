@@ -53,7 +53,7 @@ describe('every row of the name table decides its own example', () => {
 
 describe('names as a merchant reads them', () => {
   it.each([
-    ['中(zhōng)國雅虎郵箱', '中國雅虎郵箱'],
+    ['根据公告:支付宝收款业务', '支付宝收款业务'],
     ['Azure Service Manager(ASM)', 'Azure Service Manager(ASM)'],
     ['Places API (舊版)', 'Places API (舊版)'],
     ['混元生图-1.0(TextToImage)', '混元生图-1.0(TextToImage)'],

@@ -143,6 +143,17 @@ describe('the cases issue 19 names', () => {
     expect(result.milestones.map((m) => `${m.action} ${m.at!.slice(0, 10)}`)).toEqual(expected);
   });
 
+  it('a repost that glosses its characters (發(fā)布) reads as the notice would, its offsets into the text as given', () => {
+    const text =
+      '(網(wǎng)經(jīng)社訊)2月9日,快手電商發(fā)布閃電購(gòu)治理公告:商戶需在2026年3月(yuè)1日前將快手APP升級(jí)至9.8.30版本以上。';
+    const result = run(text);
+    // 2月9日 dates the report (…發布…公告), 3月1日 is the deadline.
+    expect(result.milestones.map((m) => `${m.action} ${m.at!.slice(0, 10)}`)).toEqual(['migrate 2026-03-01']);
+    const m = result.milestones[0]!;
+    expect(text.slice(m.start, m.end)).toBe('2026年3月(yuè)1日');
+    for (const d of result.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+  });
+
   it('a traditional notice keeps its own words in the output and its offsets', () => {
     const text = '【重要】舊版平臺將於 2026 年 2 月 28 日停用,請改用新版平臺。';
     const result = run(text);
