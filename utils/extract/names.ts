@@ -383,7 +383,9 @@ export function tidyName(raw: string, fromList = false): string {
   // A phrase this long is a clause however it is trimmed: trimming it would only cost time.
   if (raw.length > 4 * MAX_NAME) return raw.trim();
   // One space for a run (a blanked date leaves one): patterns never weigh where a run splits.
+  // Markdown's code marks (`jingdong.ware.get`) are no part of a name.
   let s = raw
+    .replace(/`/gu, '')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^(?:[•●·▪◦*-]|\d{1,2}[.)、](?!\d)|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))\s*/u, '');

@@ -173,6 +173,16 @@ export const RULES: readonly Rule[] = [
     source: 'game-havana-close-2021.yaml',
   },
   {
+    // A law in force for a while is why a notice is written, not what it schedules
+    // (《中华人民共和国个人信息保护法》自2021年11月1日起正式施行, in an SDK's compliance guide of 2026).
+    id: 'not:law-in-force',
+    before: /《[^》\n]{2,40}(?:法|条例)》[^,。;\n]{0,8}?(?:自|于|已于|从)?\s*$/u,
+    older: 30,
+    effect: 'not',
+    example: '《中华人民共和国个人信息保护法》自2021年11月1日起正式施行,请开发者做好合规。',
+    source: 'api-amap-sdk-privacy-compliance.yaml',
+  },
+  {
     id: 'not:column-announced',
     column: /^(?:宣布|公告|发布|公布|通知)/u,
     effect: 'not',
@@ -184,8 +194,8 @@ export const RULES: readonly Rule[] = [
     // A table that gives deprecation and shutdown their own columns: the deprecation day
     // changes nothing yet (the shutdown column holds the milestone).
     id: 'not:column-deprecated',
-    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落)).*(?:淘汰|弃用|废弃|下架)/u,
-    header: /停用|关闭|下线|停止|关停|退役|日落/u,
+    column: /^(?!.*(?:停用|关闭|下线|停止|关停|退役|日落|终止)).*(?:淘汰|弃用|废弃|下架)/u,
+    header: /停用|关闭|下线|停止|关停|退役|日落|终止/u,
     effect: 'not',
     example:
       '| 功能 | 已淘汰 | 停用日期 |\n|---|---|---|\n| 可設定的 API Proxy | 2023 年 8 月 17 日 | 2023 年 11 月 10 日 |',
@@ -390,7 +400,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:retire',
     after: new RegExp(
-      `下线|下架|下市|退市|退网|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|退休|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|过期|作废|停止(?:服务|使用|支持|支援|提供|运营|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录)|无法(?:再|继续)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
+      `下线|下架|下市|退市|退网|停服|停用|(?<!暂)停运|关停|暂停|淘汰|退役|退休|(?:被|将被)收回|裁撤|剔除|移除|废弃|失效|过期|作废|停止(?:服务|使用|支持|支援|提供|运营|访问|调用|对外)|停止${C}{1,14}的?(?:支持|支援)|终止(?:服务|支持|接入|全量服务|运营)?|无法(?:再)?(?:继续)?(?:通过${C}{0,12})?(?:使用|调用|访问|登录|下载)|无法(?:再|继续)|不能(?:查看和)?(?:使用|调用)|不再(?:提供|支持|支援|可用)|结束(?:营运|运营|营业|服务)|由${C}{1,30}?(?:取代|替代)|关闭|停止|回收`,
       'gu',
     ),
     effect: { action: 'retire' },
@@ -526,6 +536,15 @@ export const RULES: readonly Rule[] = [
   },
 
   {
+    // Kept up until a day, and no further (x3接口对于付费用户将至少维护至2017年12月31日).
+    id: 'deadline:until',
+    before: /(?:维护|支持|支援|提供|服务|可用|使用|运行)(?:至|到)\s*$/u,
+    after: /^(?!\s*(?:起|开始|以后|之后))/u,
+    effect: 'deadline',
+    example: 'x3接口对于付费用户将至少维护至2017年12月31日。',
+    source: 'api-heweather-x3-api-2017.yaml',
+  },
+  {
     id: 'deadline:仍未',
     after: /^\s*(?:前|后)?\s*(?:,)?\s*(?:仍|尚|依然)未/u,
     effect: 'deadline',
@@ -553,7 +572,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'label:column',
     column:
-      /^(?:日落|下线|下架|停用|关闭|停服|停止服务|停售|退市|退休|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
+      /^(?:日落|下线|下架|停用|关闭|停服|停止服务|(?:服务)?终止(?:服务|支持)?|停止支持|停售|退市|退休|生效|截止|实施|变更)(?:日期|时间|日)?$/u,
     effect: 'label',
     example:
       '| 功能 | 已淘汰 | 日落 |\n|---|---|---|\n| Area120Tables | 2024 年 7 月 16 日 | 2026 年 1 月 14 日 |',

@@ -42,6 +42,12 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     // who decides is no part of it (我們已決定…是 X 退役的日子); 过期 retires too
     ['我们已决定 2026 年 3 月 1 日是 Python 2 退役的日子。', ['Python 2'], []],
     ['新版口令已上线,旧版口令3月1日过期。', ['旧版口令'], ['新版口令']],
+    // Markdown's code marks are no part of a name
+    [
+      '2026年3月1日起,`jingdong.ware.get`接口将下线,请迁移至`jingdong.ware.read`。',
+      ['jingdong.ware.get'],
+      ['jingdong.ware.read'],
+    ],
     // a repost's reading glosses are cut, its script kept; 就 is no part of a name
     ['網(wǎng)易相冊將於2026年3月1日關閉。', ['網易相冊'], []],
     ['此前,網(wǎng)易相冊就已經(jīng)停止新用戶注冊,並宣布將於2026年5月8日停止運營。', ['網易相冊'], []],
