@@ -276,6 +276,15 @@ export const NAME_RULES: readonly NameRule[] = [
     source: 'tw-nfa-directive-stopped-2024.yaml',
   },
   {
+    id: 'not:link',
+    // A link's words (查看文档详情, [点击查看文档]) point at a page; they name nothing.
+    pattern:
+      /^\[?(?:点击|查看|详见|了解|前往|立即)(?:查看|了解)?(?:文档|详情|更多|说明|这里|此处)?(?:详情)?\]?$/u,
+    effect: 'reject',
+    example: '查看文档详情',
+    source: 'api-qweather-deprecated-products-2026.yaml',
+  },
+  {
     id: 'not:audience',
     // Who is affected (存量用户, 未缴费店铺) is not what retires.
     pattern:

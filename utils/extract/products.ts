@@ -245,7 +245,7 @@ export const SOURCES: readonly Source[] = [
     id: 'replace:to',
     role: 'replacement',
     pattern: new RegExp(
-      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整|移|转)(?:使用)?(?:至|到|于|为|成|进|入)\\s*${NAME}${REPLACEMENT_END}`,
+      `(?:迁移|移转|转移|切换|升级|更新|替换|更换|转换|过渡|合并|整合|并入|调整|移|转)(?:使用)?(?:至|到|于|为|成|进|入)\\s*:?\\s*${NAME}${REPLACEMENT_END}`,
       'gu',
     ),
     example: '请尽快迁移至 API 3.0,以免影响业务。',
@@ -605,6 +605,28 @@ function sentenceNames(text: string, sentence: Span, dates: Span[], from = sente
   return [];
 }
 
+// An item that labels a date (- 停服日期: 2026-09-01), and the kind of line that heads such items.
+const LABEL_ITEM = /^\s*(?:[-•●·*]|\d{1,2}[.、)])\s*[^:,。;]{1,12}:/u;
+const ITEM = /^\s*(?:[-•●·*]|\d{1,2}[.、)])/u;
+
+/** The line that heads a run of labelled items, for the item on `line`; null when there is none. */
+function headingAbove(lines: string[], line: number): string | null {
+  if (!LABEL_ITEM.test(lines[line]!)) return null;
+  for (let k = line - 1; k >= 0 && k >= line - 8; k--) {
+    const above = lines[k]!.trim();
+    if (above === '' || ITEM.test(above)) continue;
+    // A section's heading (二、服务调整时间节点) names the schedule, not a product.
+    if (
+      above.length > 40 ||
+      /[。,;:!?]|^(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.]|时间|节点|日期|安排|计划/u.test(above)
+    )
+      return null;
+    const name = tidyName(above);
+    return rejectedBy(name, 'product') === null ? name : null;
+  }
+  return null;
+}
+
 /** How names compare: spaces, quotes and case aside (买家旺旺 and “买家旺旺” are one name). */
 const nameKey = (n: string) => n.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
 
@@ -648,8 +670,14 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
     if (!d.retires) continue;
     const sentence = sentences[spanIndexAt(sentences, d.index)];
     if (!sentence || isTitle(sentence)) continue;
-    // A row of a list or table read above is not read again as a sentence.
     const line = lineOf(lineAt, sentence.start);
+    // - 停服日期: 2026-09-01 under a line of its own: the date is that line's (Android SDK v4).
+    const heading = headingAbove(lines, line);
+    if (heading !== null) {
+      fromDated.push({ name: heading, line, group: sentence.start });
+      continue;
+    }
+    // A row of a list or table read above is not read again as a sentence.
     if (found.covered.some(([a, b]) => line >= a && line <= b)) continue;
     let names = sentenceNames(text, sentence, dates, d.index);
     // 现推迟至2023年2月8日正式下线: no subject of its own; the sentence before names it. One that

@@ -42,6 +42,18 @@ describe('the forms a notice names what retires and what replaces it in', () => 
     // who decides is no part of it (我們已決定…是 X 退役的日子); 过期 retires too
     ['我们已决定 2026 年 3 月 1 日是 Python 2 退役的日子。', ['Python 2'], []],
     ['新版口令已上线,旧版口令3月1日过期。', ['旧版口令'], ['新版口令']],
+    // items that label a date under a line of their own name that line; a link's words name nothing
+    [
+      '已弃用的产品文档\nAndroid SDK v4\n- 最后版本: 4.20\n- 停服日期: 2026-09-01\n- 升级至: Android SDK v5\niOS SDK v4\n- 停服日期: 2026-09-01\n- 升级至: 查看文档详情',
+      ['Android SDK v4', 'iOS SDK v4'],
+      ['Android SDK v5'],
+    ],
+    // …but a section's heading names the schedule
+    [
+      '一、涉及下线接口\n● 甲接口\n● 乙接口\n二、服务调整时间节点\n● 产品停止新购:2026 年 9 月 1 日',
+      ['甲接口', '乙接口'],
+      [],
+    ],
     // Markdown's code marks are no part of a name
     [
       '2026年3月1日起,`jingdong.ware.get`接口将下线,请迁移至`jingdong.ware.read`。',
