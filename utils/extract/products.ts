@@ -627,6 +627,10 @@ function headingAbove(lines: string[], line: number): string | null {
   return null;
 }
 
+// What a closure stops on the way (关闭充值, 关闭新用户注册, 游戏服务器关闭) is part of the product
+// named beside it, not another one.
+const PART = /^(?:[^,。;\s]{0,6}(?:充值|储值|注册|服务器|下载|登录|客服|官网|论坛)[^,。;\s]{0,4})$/u;
+
 /** How names compare: spaces, quotes and case aside (买家旺旺 and “买家旺旺” are one name). */
 const nameKey = (n: string) => n.replace(/[\s“”"「」《》]/gu, '').toLowerCase();
 
@@ -724,6 +728,7 @@ export function extractNames(text: string, dated: DatedClause[], dates: Span[], 
     products = agree.length > 0 ? agree : [fromTitle];
   }
   if (kind === 'policy' || kind === 'info') products = [];
+  if (products.some((p) => !PART.test(p))) products = products.filter((p) => !PART.test(p));
   // A name the text also gives in full (买家旺旺 beside 1688买家旺旺) is the same product; a
   // list keeps its items as they are (ModifyEnsService beside ModifyEnsServiceAttribute).
   const groupOf = new Map<string, number>();

@@ -54,6 +54,12 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       ['甲接口', '乙接口'],
       [],
     ],
+    // what a closure stops on the way is part of the product named beside it
+    [
+      '《甲游戏》将于2026年4月1日停止运营。2026年3月1日起关闭游戏充值。2026年4月1日起游戏服务器关闭。',
+      ['甲游戏'],
+      [],
+    ],
     // Markdown's code marks are no part of a name
     [
       '2026年3月1日起,`jingdong.ware.get`接口将下线,请迁移至`jingdong.ware.read`。',
