@@ -73,6 +73,14 @@ describe('names as a merchant reads them', () => {
     expect(splitList(text)).toEqual(want);
   });
 
+  it.each([
+    ['等不利后果', 'not:fragment'],
+    ['即 OpenSSL 1.1.1', 'not:fragment'],
+    ['查看文档详情', 'not:link'],
+  ])('%s names nothing (%s)', (phrase, row) => {
+    expect(rejectedBy(phrase, 'product')).toBe(row);
+  });
+
   it('a list item keeps a name a sentence would not give (API 版本), a sentence does not', () => {
     expect(rejectedBy('API 版本', 'product', true)).toBeNull();
     expect(rejectedBy('API 版本', 'product')).toBe('not:kind-word');
