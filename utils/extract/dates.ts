@@ -144,9 +144,9 @@ const S = '[ \\t]*';
 const N = `(?:\\d{1,2}|[${CN}]{1,3})`;
 /**
  * 2026年, 二〇二六年, 今年/明年/次年/去年, and Taiwan's ROC years (民国114年, 中华民国一百十二年,
- * a bare three-digit 114年): one group.
+ * a bare three-digit 114年), and a two-digit year before a month (18年12月1日): one group.
  */
-const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|本${S}[(（]${S}1?\\d{2}${S}[)）]|今|本|明|次|去)${S}年`;
+const YEAR = `(?<!\\d)((?:中华)?民国${S}(?:\\d{1,3}|[〇零一二三四五六七八九十百]{1,6})|1\\d{2}(?!\\d)|\\d{2}(?=${S}年${S}(?:\\d{1,2}|[${CN}]{1,3})${S}月)|[一二三四五六七八九]?百[〇零一二三四五六七八九十]{0,3}|\\d{4}|[〇零一二三四五六七八九]{4}|本${S}[(（]${S}1?\\d{2}${S}[)）]|今|本|明|次|去)${S}年`;
 /** 3月, 三月, 本月/下月/次月/上月: two groups (number, relative word). */
 const MONTH = `(?:(${N})|(本|下|次|上)(?:个)?)${S}月`;
 const PERIOD_WORD = '(底|末|初|上中旬|中下旬|上旬|中旬|下旬)';
@@ -182,6 +182,11 @@ function yearOf(word: string | undefined, published: WallTime): number | null {
   if (bracketed) return Number(bracketed[1]) + 1911;
   if (word === '明' || word === '次') return published.year + 1;
   if (word === '去') return published.year - 1;
+  // 18年12月1日 in a notice of 2018 is 2018; 99年12月31日 in one of 2010 is ROC 99: the nearer.
+  if (/^\d{2}$/u.test(word)) {
+    const [western, roc] = [2000 + Number(word), 1911 + Number(word)];
+    return Math.abs(western - published.year) <= Math.abs(roc - published.year) ? western : roc;
+  }
   const roc = /^(?:中华)?民国\s*(.+)$/u.exec(word)?.[1] ?? (/^1\d{2}$|百/u.test(word) ? word : null);
   if (roc !== null) return parseNumeral(roc) + 1911;
   return parseNumeral(word);
@@ -292,6 +297,12 @@ const FORMS: Form[] = [
     form: 'month',
     re: new RegExp(`${YEAR}${S}(${N})${S}月(?:份)?(?!${S}(?:[\\d${CN}]|底|末|初|上|中|下旬))`, 'gu'),
     read: (m, p) => ({ year: yearOf(m[1], p), month: parseNumeral(m[2]!), day: 1 }),
+  },
+  {
+    // 12月份: a month without a year (现有推送将于12月份失效), its first day; 份 makes it a month.
+    form: 'month',
+    re: new RegExp(`(?<![\\d${CN}年])(${N})${S}月份`, 'gu'),
+    read: (m) => ({ year: null, month: parseNumeral(m[1]!), day: 1 }),
   },
   {
     // 23日起, 由明日至26日: a bare day (news and notices of the week) is in the publish month,

@@ -85,7 +85,7 @@ const OBJECT_END = new RegExp(
 );
 // Tense, intent and manner words between a subject and its verb.
 const SUBJECT_TAIL =
-  /(?:\s|将要|将|会|就(?=已|将|会|要)|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对|届期|到期|期满|依法|依规)+$/u;
+  /(?:\s|将要|将|会|就(?=已|将|会|要)|左右|前后|预计|预期|拟|立即|即|于|在|自|从|定于|原定|原计划|北京时间|已经|已|均|都|也|现|正式|全面|完全|逐步|陆续|分批|被|开始|起|前|后|之前|之后|排程为未来|排定|排程为|按计划|分阶段|实施|进行|对其|对|届期|到期|期满|依法|依规)+$/u;
 
 /** The dates' offsets, blanked from a subject (X将于2023年3月1日 → X). */
 function withoutDates(text: string, span: Span, dates: Span[]): string {

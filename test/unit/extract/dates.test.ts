@@ -57,6 +57,12 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['明年1月5日', PUBLISHED, ['0-6 2027-01-05T00:00:00+08:00']],
     ['2025630日', PUBLISHED, ['0-8 2025-06-30T00:00:00+08:00']],
     ['October 14, 2025', PUBLISHED, ['0-16 2025-10-14T00:00:00+08:00']],
+    // A two-digit year before a month: the nearer of 20xx and ROC xx to the notice.
+    ['18年12月1日', '2018-08-19', ['0-8 2018-12-01T00:00:00+08:00']],
+    ['99年12月31日', '2010-11-01', ['0-9 2010-12-31T00:00:00+08:00']],
+    ['运营18年,感谢陪伴', PUBLISHED, []],
+    // 12月份 with no year: the month's first day, in the year nearest the notice.
+    ['现有推送将于12月份失效', '2018-08-19', ['6-10 2018-12-01T00:00:00+08:00']],
     // Microsoft's translated pages: month/day/year, day/month when the first is over 12.
     ['10/31/2026 起', PUBLISHED, ['0-10 2026-10-31T00:00:00+08:00']],
     ['31/10/2026', PUBLISHED, ['0-10 2026-10-31T00:00:00+08:00']],

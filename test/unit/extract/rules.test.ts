@@ -140,6 +140,10 @@ describe('the cases issue 19 names', () => {
       PUBLISHED,
       ['retire 2027-06-30'],
     ],
+    // A planned update day on the line below its label; a deadline 最迟在…前; a launch 全流量上线.
+    ['预计更新时间\n2026年4月4日\n影响范围\n修改会议接口。', PUBLISHED, ['policy-effective 2026-04-04']],
+    ['其他关键词转移最迟在2026年3月30日前完成。', PUBLISHED, ['policy-effective 2026-03-30']],
+    ['百度信息流推广将于2026年6月22日全流量上线优化中心。', PUBLISHED, []],
     // The day a notice went out dates nothing that it announces.
     ['今天网盘发布公告,决定停止个人云盘服务,2026年3月1日起关闭所有账号。', PUBLISHED, ['retire 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
