@@ -351,7 +351,7 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'not:fragment',
     // A phrase that starts or ends on a function word was cut from a clause, not from a name.
     pattern:
-      /^(?:的|之|与|及|和|或|且|并|而|从|把|被|为了|以|于|给|向|让|使|至|到|在(?!线)|等(?!级)|即\s)|(?:的|与|及|和|或|且|并|而|从|把|被|对|在|为|以|于|由|未|仍|相应|之|等于|一文)$/u,
+      /^(?:的|之|与|及|和|或|且|并|而|从|把|被|为了|以|于|给|向|让|使|至|到|在(?!线)|等(?!级)|即\s)|(?:的|与|及|和|或|且|并|而|从|把|被|对|在|为|以|于|由|未|仍|相应|之|等于|一文|了)$/u,
     effect: 'reject',
     sentenceOnly: true,
     example: '的OpenAPI',

@@ -855,7 +855,9 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   if (
     milestoneActions.some((a) => a !== 'policy-effective') ||
     FOR_GOOD.test(text) ||
-    /关闭|终止|废弃|不再(?:支持|支援|提供)|停止(?:支持|支援|提供|使用)|移除|过期|不支持/u.test(text)
+    /关闭|终止|废弃|不再(?:支持|支援|提供|接受)|停止(?:支持|支援|提供|使用)|移除|过期|不支持|无法再?支持|停止维护|不再(?:更新)?维护|已经?不维护|不在维护/u.test(
+      text,
+    )
   )
     return 'retire';
   if (milestoneActions.length > 0 || /规则调整|政策调整/u.test(text)) return 'policy';

@@ -377,6 +377,9 @@ describe('products, replacements, grandfather, kind', () => {
     // Retired without a day: 废弃, 关闭, 不再支持 say so as 下线 does.
     ['官网接口已升级,并废弃旧版接口。', 'retire'],
     ['旧版商品ID已不再支持,请使用新商品ID。', 'retire'],
+    // …and so does the end of maintenance when nothing else ends (以下SDK已停止维护).
+    ['以下SDK已停止维护,请开发者对接新版文档。', 'retire'],
+    ['3.0版本已不维护,请使用4.0.0版本。', 'retire'],
   ])('kind of %s', (text, expected) => {
     expect(one(text).kind).toBe(expected);
   });

@@ -77,6 +77,7 @@ describe('names as a merchant reads them', () => {
     ['等不利后果', 'not:fragment'],
     ['即 OpenSSL 1.1.1', 'not:fragment'],
     ['查看文档详情', 'not:link'],
+    ['公告了', 'not:fragment'],
   ])('%s names nothing (%s)', (phrase, row) => {
     expect(rejectedBy(phrase, 'product')).toBe(row);
   });
