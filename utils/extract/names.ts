@@ -217,9 +217,10 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     id: 'trim:tail',
-    // What the sentence goes on with after the name: 已(正式)淘汰, 将, 即(将), 由, an open bracket.
+    // What the sentence goes on with after the name: 已(正式)淘汰, 将, 即(将), 由, an open bracket,
+    // 使用 (建议升级为JS API 2.0使用).
     pattern:
-      /(?:\s|已经|已|将|早在|曾|现已|也|均|都|会|预计|即|正式|全面|逐步|淘汰|下线|停用|停止服务|裁撤|剔除|下架|由|自|从|于|等|[(（])+$/u,
+      /(?:\s|已经|已|将|早在|曾|现已|也|均|都|会|预计|即|正式|全面|逐步|淘汰|下线|停用|停止服务|裁撤|剔除|下架|由|自|从|于|等|(?<=\S{2})使用|[(（])+$/u,
     effect: 'trim',
     example: 'Azure Cosmos DB .NET SDK v2.x 即',
     want: 'Azure Cosmos DB .NET SDK v2.x',

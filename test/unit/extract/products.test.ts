@@ -60,6 +60,8 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       ['甲游戏'],
       [],
     ],
+    // 不在维护 (a page's typo of 不再维护) ends it; 使用 after the replacement is no part of it
+    ['注意:地图 JS API 1.4不在维护,建议升级为JS API 2.0使用', ['地图 JS API 1.4'], ['JS API 2.0']],
     // Markdown's code marks are no part of a name
     [
       '2026年3月1日起,`jingdong.ware.get`接口将下线,请迁移至`jingdong.ware.read`。',
