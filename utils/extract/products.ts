@@ -845,11 +845,17 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.
   // So is a new scheme put in force (实施帐户停权新制), and a notice whose title says a rule
   // takes effect (爱奇艺条款正式生效).
+  // …unless the title says a feature, a service or a category goes (个护家清行业批量销售功能下线的公告).
+  const retiresInTitle =
+    /(?:功能|服务|工具|类目|产品|接口|入口|版本)[”"」]?[^,。;\n]{0,4}?(?:下线|停用|关停|关闭|下架|停止服务)/u.test(
+      opening,
+    );
   if (
     /(?:条款|规定|办法|规则|规范|政策)[^,。;\n]{0,6}?(?:正式)?(?:生效|施行|实施)/u.test(opening) ||
-    /治理|违规|(?:用户|商家|参与|报名|准入|经营|入驻|购买|订购)资格|资格(?:要求|标准|审核|条件)|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(
-      text,
-    )
+    (!retiresInTitle &&
+      /治理|违规|(?:用户|商家|参与|报名|准入|经营|入驻|购买|订购)资格|资格(?:要求|标准|审核|条件)|新制(?!度)|实施[^,。;\n]{0,12}(?:新制度|新措施|新规)/u.test(
+        text,
+      ))
   )
     return 'policy';
   if (

@@ -380,6 +380,12 @@ describe('products, replacements, grandfather, kind', () => {
     // …and so does the end of maintenance when nothing else ends (以下SDK已停止维护).
     ['以下SDK已停止维护,请开发者对接新版文档。', 'retire'],
     ['3.0版本已不维护,请使用4.0.0版本。', 'retire'],
+    // A title that takes a feature down outweighs 治理 in the body.
+    [
+      '甲行业批量销售功能下线的公告\n平台将于2023年10月17日起针对“批量售卖”功能进行分批下线和治理。',
+      'retire',
+    ],
+    ['乙商品专项治理公告\n平台将于2023年10月17日起对违规商品进行下架处理。', 'policy'],
   ])('kind of %s', (text, expected) => {
     expect(one(text).kind).toBe(expected);
   });
