@@ -78,6 +78,9 @@ describe('names as a merchant reads them', () => {
     ['即 OpenSSL 1.1.1', 'not:fragment'],
     ['查看文档详情', 'not:link'],
     ['公告了', 'not:fragment'],
+    ['[这里]', 'not:link'],
+    ['RTM]', 'not:sentence'],
+    ['加值究竟会不会被收手续费', 'not:question'],
   ])('%s names nothing (%s)', (phrase, row) => {
     expect(rejectedBy(phrase, 'product')).toBe(row);
   });
