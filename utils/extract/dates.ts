@@ -511,8 +511,13 @@ function resolveYear(
     month,
     Math.max(1, Math.min(day, daysInMonth(context.year, month))),
   );
+  // (A day before the date written above it is in the next year only when that is also nearer the
+  // publish day: a report's own dateline, 2016年11月2日, is followed by the 10月20日 it reports.)
   const year =
-    sameYear < dayNumber(context.year, context.month, context.day) ? context.year + 1 : context.year;
+    sameYear < dayNumber(context.year, context.month, context.day) &&
+    cost(context.year + 1) < cost(context.year)
+      ? context.year + 1
+      : context.year;
   return cost(year) > 2 * 180 ? { year: near, fromText: false } : { year, fromText: year !== near };
 }
 

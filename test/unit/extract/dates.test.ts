@@ -61,6 +61,12 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['18年12月1日', '2018-08-19', ['0-8 2018-12-01T00:00:00+08:00']],
     ['99年12月31日', '2010-11-01', ['0-9 2010-12-31T00:00:00+08:00']],
     ['运营18年,感谢陪伴', PUBLISHED, []],
+    // A report's dateline, then the day it reports: the same year, not the next.
+    [
+      '2016年11月2日\n10月20日',
+      '2016-11-02',
+      ['0-10 2016-11-02T00:00:00+08:00', '11-17 2016-10-20T00:00:00+08:00'],
+    ],
     // 12月份 with no year: the month's first day, in the year nearest the notice.
     ['现有推送将于12月份失效', '2018-08-19', ['6-10 2018-12-01T00:00:00+08:00']],
     // Microsoft's translated pages: month/day/year, day/month when the first is over 12.
