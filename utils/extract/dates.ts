@@ -374,6 +374,18 @@ const FORMS: Form[] = [
     read: (m, p) => weekdayOf(p, m[1]!, 'next'),
   },
   {
+    // 10/6終止合約, 至6/7, 6/3前: a month/day with a slash that a cue word next to it makes a day.
+    form: 'month-day',
+    re: /(?<=(?:至|到|于|在|自|从|截至|截止|延长至|延至)\s*)(\d{1,2})\/(\d{1,2})(?![\w/.])|(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w/.])(?=\s*(?:起|前|开始|之前|以前|止|为止|之后|以后|日|号|终止|结束|停止|关闭|下线|暂停|恢复|截止|到期))/gu,
+    read: (m) => ({ year: null, month: Number(m[1] ?? m[3]), day: Number(m[2] ?? m[4]) }),
+  },
+  {
+    // 115/2/3, 113/01/10: Taiwan's ROC year with slashes (115 is 2026).
+    form: 'numeric',
+    re: /(?<![\w./-])(1\d{2})\/(\d{1,2})\/(\d{1,2})(?![\w/])/gu,
+    read: (m) => ({ year: Number(m[1]) + 1911, month: Number(m[2]), day: Number(m[3]) }),
+  },
+  {
     // 10/31/2020 on Microsoft's translated pages: month/day/year (day/month when the first is over 12).
     form: 'numeric',
     re: /(?<![\w./-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\w/])/gu,

@@ -61,6 +61,12 @@ describe('findDates: every form of the grammar (issues 6 and 19), with offsets',
     ['18年12月1日', '2018-08-19', ['0-8 2018-12-01T00:00:00+08:00']],
     ['99年12月31日', '2010-11-01', ['0-9 2010-12-31T00:00:00+08:00']],
     ['运营18年,感谢陪伴', PUBLISHED, []],
+    // Taiwan's ROC year with slashes; a slashed month/day that a cue word beside it makes a day;
+    // a slashed pair with no such word is no day (比例为1/3).
+    ['115/2/3起不提供離島取件服務', PUBLISHED, ['0-7 2026-02-03T00:00:00+08:00']],
+    ['奇摩商城10/6終止合約', '2023-09-01', ['4-8 2023-10-06T00:00:00+08:00']],
+    ['低溫包裹將暫停受理至6/7', '2021-06-01', ['10-13 2021-06-07T00:00:00+08:00']],
+    ['比例为1/3,约2/3的用户', PUBLISHED, []],
     // A report's dateline, then the day it reports: the same year, not the next.
     [
       '2016年11月2日\n10月20日',
