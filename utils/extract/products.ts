@@ -839,7 +839,13 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
     ) &&
     !FOR_GOOD.test(text) &&
     !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
-  if (paused || /恢复/u.test(opening)) return 'info';
+  // A stop with its resumption in view (恢复时间将根据天气情况实施, 会逐步恢复) is a pause too; and a
+  // notice that denies a closure (辟谣, 消息不准确) announces none.
+  const resumes =
+    /恢复(?:时间|服务|配送|营业|正常|运营|上线|受理)|逐步恢复/u.test(text) &&
+    !/终止|废弃|裁撤|移除|不再(?:提供|支持)|永久|彻底/u.test(text);
+  const denies = /辟谣|谣言|不实(?:消息|信息|传言)?|消息不准确|并非事实|不属实/u.test(text.slice(0, 300));
+  if (paused || resumes || denies || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.
   if (/推迟|延期|延迟|延后|顺延|(?:时间|日期)(?:调整|延长|更改)(?:至|为)/u.test(text)) return 'postpone';
   // Governance and eligibility notices (治理, 资格, 违规) are rules, even when they take things down.

@@ -383,7 +383,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'action:policy',
     after:
-      /资格|生效(?!中)|实施|施行|试行|治理|适用(?!于)|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新|(?:更新|修订|修改|调整)[^,。;\n]{0,20}?(?:条款|协议|规则|规范|办法|政策|费率|收费标准)/gu,
+      /资格|生效(?!中)|实施|施行|试行|治理|适用(?!于)|限制(?:处理|发布|展示|经营|交易|推广|流量|使用)?|处罚|管控|执行新|(?:更新|修订|修改|调整)[^,。;\n]{0,20}?(?:条款|协议|规则|规范|办法|政策|费率|收费|费用|计费|价格)/gu,
     effect: { action: 'policy-effective' },
     example: '自2026年3月1日起,平台将对未完成认证的商品进行限制处理。',
     source: 'issue 19 (限制处理)',
@@ -612,6 +612,16 @@ export const RULES: readonly Rule[] = [
     effect: 'soon',
     example: '“旧版工具”即将下线,请尽快切换至新版工具。',
     source: 'issue 6 (即将下线, no date)',
+  },
+  {
+    // Gone already, no day given (以下SDK已停止维护, 3.0版本已不维护, 接口已废弃): the merchant still
+    // wants it on the list; its day is unknown.
+    id: 'soon:已停用',
+    sentence:
+      /(?:已|已经)(?:正式|全面)?(?:下线|停用|废弃|弃用|停止维护|停止服务|停止支持|不再维护|不再支持|不维护|停运|淘汰)|不在维护/u,
+    effect: 'soon',
+    example: '以下SDK已停止维护,请开发者对接新版文档。',
+    source: 'api-getui-server-old-sdk.yaml',
   },
   {
     // 已排定淘汰 (Azure's "is scheduled for retirement"): planned, no day given.

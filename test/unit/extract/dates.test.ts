@@ -392,6 +392,9 @@ describe('products, replacements, grandfather, kind', () => {
     // …and so does the end of maintenance when nothing else ends (以下SDK已停止维护).
     ['以下SDK已停止维护,请开发者对接新版文档。', 'retire'],
     ['3.0版本已不维护,请使用4.0.0版本。', 'retire'],
+    // A stop with its resumption in view is a pause; a denial announces nothing.
+    ['受台风影响,外卖平台22时起暂停配送\n配送恢复时间将根据天气情况实施。今日22时上海区域停止服务。', 'info'],
+    ['上海外卖快递全部关闭?消息不准确!\n据上海网络辟谣消息,截屏内容不实。', 'info'],
     // A title that takes a feature down outweighs 治理 in the body.
     [
       '甲行业批量销售功能下线的公告\n平台将于2023年10月17日起针对“批量售卖”功能进行分批下线和治理。',

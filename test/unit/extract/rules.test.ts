@@ -144,6 +144,12 @@ describe('the cases issue 19 names', () => {
     ['预计更新时间\n2026年4月4日\n影响范围\n修改会议接口。', PUBLISHED, ['policy-effective 2026-04-04']],
     ['其他关键词转移最迟在2026年3月30日前完成。', PUBLISHED, ['policy-effective 2026-03-30']],
     ['百度信息流推广将于2026年6月22日全流量上线优化中心。', PUBLISHED, []],
+    // A fee that changes at a day is a rule taking effect, whatever else the notice says.
+    [
+      'ECShop 預計於 2026年7月1日 調整收費機制。逾期未綁卡將無法使用 ECShop 各項功能。',
+      PUBLISHED,
+      ['policy-effective 2026-07-01'],
+    ],
     // The day a notice went out dates nothing that it announces.
     ['今天网盘发布公告,决定停止个人云盘服务,2026年3月1日起关闭所有账号。', PUBLISHED, ['retire 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
