@@ -3,7 +3,8 @@
 // replacements, the grandfather clause and the kind. Pure and browser-safe (the capture script
 // runs it on the page a merchant reads): no Node APIs, the publish date is passed in, and every
 // failure is a returned error, never a throw. Rules read a normalised copy of the text of the same
-// length (normalize.ts), so offsets, phrases and names are cut from the text as given.
+// length (normalize.ts), so offsets, phrases and names are cut from the text as given; a repost's
+// reading glosses (發(fā)布) are cut first, and the offsets put back afterwards (withoutGlosses).
 import * as v from 'valibot';
 import type { Action } from '../notice/schema.ts';
 import {

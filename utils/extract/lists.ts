@@ -122,12 +122,12 @@ export function pipeTables(lines: string[]): Table[] {
 function tableBlocks(lines: string[]): { first: number; last: number }[] {
   const blocks: { first: number; last: number }[] = [];
   const bar = (k: number) => lines[k]?.includes('|') === true;
+  // …unless a new table starts below it (its header, then its |---| rule).
+  const bridges = (k: number) =>
+    bar(k - 1) && bar(k + 1) && lines[k]!.trim() !== '' && !RULE_LINE.test(lines[k + 2] ?? '');
   for (let i = 0; i < lines.length; i++) {
     if (!bar(i)) continue;
     let j = i;
-    // …unless a new table starts below it (its header, then its |---| rule).
-    const bridges = (k: number) =>
-      bar(k - 1) && bar(k + 1) && lines[k]!.trim() !== '' && !RULE_LINE.test(lines[k + 2] ?? '');
     while (j < lines.length && (bar(j) || bridges(j))) j++;
     blocks.push({ first: i, last: j - 1 });
     i = j - 1;

@@ -79,5 +79,5 @@ export function lineOf(starts: number[], offset: number): number {
   return lo;
 }
 
-/** A reading gloss a repost adds after a character (中(zhōng)國): no part of any name. */
+/** A reading gloss a repost adds after a character (中(zhōng)國): cut before any rule reads the text. */
 export const GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)/gu;
