@@ -250,6 +250,16 @@ function plan(text: string, found: DateMention[], sentences: Span[], published: 
     record.rules = [...record.rules, 'not:maintenance-before-stop'];
     return false;
   });
+  // A day whose action is only the notice's main one (将于3月1日进行升级) stands in for a schedule
+  // the text does not give; beside days whose own words say what happens, it is none.
+  if (kept.some((p) => !p.assumed)) {
+    for (const p of kept.filter((q) => q.assumed)) {
+      const record = decisionOf(p);
+      record.milestone = false;
+      record.rules = [...record.rules, 'not:assumed-beside-named'];
+    }
+    return { mentions, planned: kept.filter((p) => !p.assumed), previous, decisions };
+  }
   return { mentions, planned: kept, previous, decisions };
 
   function decisionOf(p: Planned) {
