@@ -29,7 +29,14 @@ const MARKERS: [string, RegExp][] = [
   ['chinese', /^[一二三四五六七八九十]{1,2}、\s*/u],
 ];
 
-const markerOf = (line: string) => MARKERS.find(([, re]) => re.test(line))?.[0] ?? null;
+/** A list line's kind of marker and its words after it; null for a line no marker opens. */
+export function listItem(line: string): { marker: string; rest: string } | null {
+  const t = line.trimStart();
+  const found = MARKERS.find(([, re]) => re.test(t));
+  return found ? { marker: found[0], rest: t.replace(found[1], '') } : null;
+}
+
+const markerOf = (line: string) => listItem(line)?.marker ?? null;
 
 /**
  * An API, field, method or image name on a line of its own: CreateEpnInstance,

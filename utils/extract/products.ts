@@ -9,7 +9,7 @@
 // of the clauses carrying a retirement date (less the sentences that only introduce a list);
 // else those clauses' names; else the first sentence that retires something, the title first.
 import type { Kind } from '../notice/schema.ts';
-import { barlessTables, listRuns, pipeTables, type Table } from './lists.ts';
+import { barlessTables, listItem, listRuns, pipeTables, type Table } from './lists.ts';
 import { isPointer, rejectedBy, splitList, tidyName, type NameRole } from './names.ts';
 import { clauseSpans, lineOf, lineStarts, sentenceSpans, spanIndexAt, type Span } from './text.ts';
 
@@ -605,21 +605,23 @@ function sentenceNames(text: string, sentence: Span, dates: Span[], from = sente
   return [];
 }
 
-// An item that labels a date (- 停服日期: 2026-09-01), and the kind of line that heads such items.
-const LABEL_ITEM = /^\s*(?:[-•●·*]|\d{1,2}[.、)])\s*[^:,。;]{1,12}:/u;
-const ITEM = /^\s*(?:[-•●·*]|\d{1,2}[.、)])/u;
+/** A bullet or numbered item (lists.ts's markers); a 一、 line heads a section instead. */
+const itemOf = (line: string) => {
+  const item = listItem(line);
+  return item && (item.marker === 'bullet' || item.marker === 'number') ? item : null;
+};
 
-/** The line that heads a run of labelled items, for the item on `line`; null when there is none. */
+/**
+ * The line that heads a run of items, for an item on `line` that labels a date (- 停服日期:
+ * 2026-09-01); null when there is none.
+ */
 function headingAbove(lines: string[], line: number): string | null {
-  if (!LABEL_ITEM.test(lines[line]!)) return null;
+  if (!/^[^:,。;]{1,12}:/u.test(itemOf(lines[line]!)?.rest ?? '')) return null;
   for (let k = line - 1; k >= 0 && k >= line - 8; k--) {
     const above = lines[k]!.trim();
-    if (above === '' || ITEM.test(above)) continue;
+    if (above === '' || itemOf(above)) continue;
     // A section's heading (二、服务调整时间节点) names the schedule, not a product.
-    if (
-      above.length > 40 ||
-      /[。,;:!?]|^(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.]|时间|节点|日期|安排|计划/u.test(above)
-    )
+    if (above.length > 40 || listItem(above) || /[。,;:!?]|时间|节点|日期|安排|计划/u.test(above))
       return null;
     const name = tidyName(above);
     return rejectedBy(name, 'product') === null ? name : null;
@@ -832,18 +834,22 @@ export function detectKind(text: string, milestoneActions: readonly string[]): K
   // A pause for a day or a period (暂停) is an arrangement, not a retirement, unless it lasts
   // until further notice or something also stops for good; so is a notice that opens with 恢复.
   const opening = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  // Words that end something whatever pause is spoken of beside them.
+  const ends = /终止|废弃|裁撤|移除|不再(?:提供|支持)/u.test(text);
   // So are the closures of a holiday (春节连续假期…停止营业) and of maintenance (系统维护期间短暂停用).
   const paused =
     /暂停|恢复|(?:春节|农历新年|国庆|元旦|中秋|端午|清明)(?:连续)?(?:假期|连假)|连续假期|短暂(?:停用|停止|中断)|暂时(?:停止|关闭|中断|停用)|(?:维护|升级)(?:工作)?期间/u.test(
       text,
     ) &&
     !FOR_GOOD.test(text) &&
-    !/终止|废弃|裁撤|移除|不再(?:提供|支持)|直至另行通知|无限期/u.test(text);
+    !ends &&
+    !/直至另行通知|无限期/u.test(text);
   // A stop with its resumption in view (恢复时间将根据天气情况实施, 会逐步恢复) is a pause too; and a
   // notice that denies a closure (辟谣, 消息不准确) announces none.
   const resumes =
     /恢复(?:时间|服务|配送|营业|正常|运营|上线|受理)|逐步恢复/u.test(text) &&
-    !/终止|废弃|裁撤|移除|不再(?:提供|支持)|永久|彻底/u.test(text);
+    !ends &&
+    !/永久|彻底/u.test(text);
   const denies = /辟谣|谣言|不实(?:消息|信息|传言)?|消息不准确|并非事实|不属实/u.test(text.slice(0, 300));
   if (paused || resumes || denies || /恢复/u.test(opening)) return 'info';
   // 截止时间调整至…, 下线日期延长至…: a milestone moved.

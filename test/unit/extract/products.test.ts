@@ -54,6 +54,8 @@ describe('the forms a notice names what retires and what replaces it in', () => 
       ['甲接口', '乙接口'],
       [],
     ],
+    // a day whose action is only the notice's main one names nothing, nor lends the sentence before it
+    ['旧版报表即将下线。客服热线同步关闭。平台将于2026年3月1日进行升级。', ['旧版报表'], []],
     // what a closure stops on the way is part of the product named beside it
     [
       '《甲游戏》将于2026年4月1日停止运营。2026年3月1日起关闭游戏充值。2026年4月1日起游戏服务器关闭。',

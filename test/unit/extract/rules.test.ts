@@ -129,6 +129,8 @@ describe('the cases issue 19 names', () => {
       PUBLISHED,
       ['policy-effective 2026-02-11'],
     ],
+    // …but beside a day whose own words say what happens, such a day is none.
+    ['旧版报表将于2026年4月1日下线。平台将于2026年3月1日进行升级。', PUBLISHED, ['retire 2026-04-01']],
     // A library that can no longer be downloaded after a day; a column of 服務終止日期 beside 淘汰日期.
     [
       'Google 登录 JavaScript 平台库已弃用,2026 年 3 月 31 日后便无法下载。',
@@ -150,8 +152,6 @@ describe('the cases issue 19 names', () => {
       PUBLISHED,
       ['policy-effective 2026-07-01'],
     ],
-    // …but beside a day whose own words say what happens, such a day is none.
-    ['旧版报表将于2026年4月1日下线。平台将于2026年3月1日进行升级。', PUBLISHED, ['retire 2026-04-01']],
     // The day a notice went out dates nothing that it announces.
     ['今天网盘发布公告,决定停止个人云盘服务,2026年3月1日起关闭所有账号。', PUBLISHED, ['retire 2026-03-01']],
     // Not milestones: the text's own dates, versions, past events, a team's own promise.
